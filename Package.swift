@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "Interleave",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Interleave", targets: ["Interleave"]),
+        .library(name: "InterleaveTrace", targets: ["InterleaveTrace"]),
+        .executable(name: "interleave", targets: ["InterleaveCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "InterleaveTrace", swiftSettings: strict),
+        .target(
+            name: "Interleave",
+            dependencies: [
+                "InterleaveTrace",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "InterleaveUI", dependencies: ["InterleaveTrace"], swiftSettings: strict),
+        .systemLibrary(name: "CNCurses"),
+        .target(name: "InterleaveTerminal", dependencies: ["InterleaveUI", "CNCurses"], swiftSettings: strict),
+        .target(name: "Demos", dependencies: ["Interleave"], path: "demos", swiftSettings: strict),
+        .executableTarget(
+            name: "InterleaveCLI",
+            dependencies: [
+                "Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveTerminal", "Demos",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "InterleaveTraceTests", dependencies: ["InterleaveTrace"], swiftSettings: strict),
+        .testTarget(name: "InterleaveTests", dependencies: ["Interleave"], swiftSettings: strict),
+    ]
+)

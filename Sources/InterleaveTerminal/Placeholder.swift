@@ -1,0 +1,1 @@
+// Placeholder so the package resolves; replaced as the layer is built.

@@ -1,0 +1,98 @@
+import Synchronization
+
+/// An append-only sequence for one writer thread and any number of reader threads.
+///
+/// The writer fills fixed-size chunks and then publishes the new count with release ordering;
+/// readers load the count with acquire ordering and may read every element below it without a
+/// lock, because published elements never move or change. Appending never copies old elements,
+/// so a trace of tens of millions of events grows at constant cost per event.
+/// ```swift
+/// let log = ChunkedLog<Int>()
+/// log.append(7)            // writer thread only
+/// log.count                // 1, from any thread
+/// log[0]                   // 7
+/// ```
+public final class ChunkedLog<Element>: @unchecked Sendable {
+    @usableFromInline static var chunkShift: Int { 14 }
+    @usableFromInline static var chunkSize: Int { 1 << chunkShift }
+    @usableFromInline static var maxChunks: Int { 1 << 18 }
+
+    @usableFromInline let directory: UnsafeMutablePointer<UnsafeMutablePointer<Element>?>
+    @usableFromInline let published = Atomic<Int>(0)
+    /// The writer's own count; equal to `published` except between an append and its publish.
+    @usableFromInline var writerCount = 0
+
+    public init() {
+        directory = .allocate(capacity: Self.maxChunks)
+        directory.initialize(repeating: nil, count: Self.maxChunks)
+    }
+
+    deinit {
+        let n = writerCount
+        var chunk = 0
+        while chunk * Self.chunkSize < n {
+            let base = directory[chunk]!
+            base.deinitialize(count: min(Self.chunkSize, n - chunk * Self.chunkSize))
+            base.deallocate()
+            chunk += 1
+        }
+        if chunk < Self.maxChunks, let spare = directory[chunk] { spare.deallocate() }
+        directory.deallocate()
+    }
+
+    /// The number of published elements (acquire load).
+    @inlinable public var count: Int { published.load(ordering: .acquiring) }
+
+    /// The largest number of elements this log can hold.
+    public static var capacity: Int { maxChunks * chunkSize }
+
+    /// Appends and publishes one element. Writer thread only. Returns the new element's index.
+    @inlinable @discardableResult
+    public func append(_ element: Element) -> Int {
+        let index = writerCount
+        let chunk = index >> Self.chunkShift
+        let base: UnsafeMutablePointer<Element>
+        if let existing = directory[chunk] {
+            base = existing
+        } else {
+            precondition(chunk < Self.maxChunks, "trace is full (\(Self.capacity) entries)")
+            base = .allocate(capacity: Self.chunkSize)
+            directory[chunk] = base
+        }
+        (base + (index & (Self.chunkSize - 1))).initialize(to: element)
+        writerCount = index + 1
+        published.store(index + 1, ordering: .releasing)
+        return index
+    }
+
+    /// The element at `index`, which must be below `count`.
+    @inlinable public subscript(index: Int) -> Element {
+        directory[index >> Self.chunkShift].unsafelyUnwrapped[index & (Self.chunkSize - 1)]
+    }
+
+    /// Calls `body` with contiguous runs of elements in `range`, chunk by chunk, for fast scans.
+    @inlinable
+    public func withRuns(in range: Range<Int>, _ body: (UnsafeBufferPointer<Element>, Int) throws -> Void) rethrows {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let chunkEnd = min(range.upperBound, ((i >> Self.chunkShift) + 1) << Self.chunkShift)
+            let base = directory[i >> Self.chunkShift].unsafelyUnwrapped + (i & (Self.chunkSize - 1))
+            try body(UnsafeBufferPointer(start: base, count: chunkEnd - i), i)
+            i = chunkEnd
+        }
+    }
+
+    /// An array copy of the published elements (for small logs and tests).
+    public func snapshot() -> [Element] {
+        let n = count
+        var result: [Element] = []
+        result.reserveCapacity(n)
+        withRuns(in: 0..<n) { run, _ in result.append(contentsOf: run) }
+        return result
+    }
+
+    /// Bytes allocated for element storage.
+    public var allocatedBytes: Int {
+        ((writerCount + Self.chunkSize - 1) >> Self.chunkShift) * Self.chunkSize * MemoryLayout<Element>.stride
+    }
+}

@@ -1,0 +1,146 @@
+/// The single writer of a `TraceStore`: appends events and interns names, strings and locations.
+///
+/// It keeps each task's previous-event link so that readers can walk a task's history backwards.
+/// Not thread-safe: exactly one thread (the loop, or a trace-file reader) may use it.
+/// ```swift
+/// let recorder = TraceRecorder(store: TraceStore())
+/// let t = recorder.createTask(name: "task1", parent: .none, at: 0)
+/// recorder.record(.taskResumed, task: t, at: 0)
+/// ```
+public final class TraceRecorder {
+    public let store: TraceStore
+    /// When false, `record` does nothing (benchmarks measure the cost of tracing this way).
+    public var isEnabled = true
+    private var lastEventOfTask: [UInt32] = []
+    private var locationIDs: [SourceLocation: LocationID] = [:]
+    @usableFromInline var locationCache = LocationCache()
+    private var stringIDs: [String: StringID] = [:]
+
+    public init(store: TraceStore) {
+        self.store = store
+    }
+
+    /// Appends one event, linking it to the task's previous event. Returns its index.
+    @inlinable @discardableResult
+    public func record(
+        _ kind: EventKind, task: TaskID = .none, resource: ResourceID = .none, arg: Int64 = 0,
+        at time: Int64, location: LocationID = .unknown
+    ) -> Int {
+        guard isEnabled else { return -1 }
+        return append(TraceEvent(time: time, kind: kind, task: task, resource: resource, arg: arg, location: location))
+    }
+
+    /// Appends a fully formed event (its `previousOfTask` is recomputed). Returns its index.
+    @usableFromInline @discardableResult
+    func append(_ event: TraceEvent) -> Int {
+        var event = event
+        let t = event.task
+        if !t.isNone {
+            if t.index >= lastEventOfTask.count {
+                lastEventOfTask.append(contentsOf: repeatElement(UInt32.max, count: t.index + 1 - lastEventOfTask.count))
+            }
+            event.previousOfTask = lastEventOfTask[t.index]
+            lastEventOfTask[t.index] = UInt32(truncatingIfNeeded: store.events.count)
+        }
+        return store.events.append(event)
+    }
+
+    /// Appends an event read from a file or built elsewhere, ignoring `isEnabled`.
+    @discardableResult
+    public func appendEvent(_ event: TraceEvent) -> Int { append(event) }
+
+    /// Registers a task and records its `taskCreated` event.
+    @discardableResult
+    public func createTask(name: String, parent: TaskID, at time: Int64, location: LocationID = .unknown) -> TaskID {
+        let id = TaskID(store.tasks.count)
+        let eventIndex = UInt32(truncatingIfNeeded: store.events.count)
+        store.tasks.append(TaskInfo(name: name, parent: parent, location: location, createdAt: eventIndex))
+        // Task creation is always recorded, even untraced, so that ids stay dense and names known.
+        append(TraceEvent(time: time, kind: .taskCreated, task: id, arg: Int64(parent.rawValue), location: location))
+        return id
+    }
+
+    /// Registers a resource and records its `resourceCreated` event.
+    @discardableResult
+    public func createResource(
+        name: String, kind: ResourceKind, capacity: Int64 = 0, by task: TaskID, at time: Int64,
+        location: LocationID = .unknown
+    ) -> ResourceID {
+        let id = ResourceID(store.resources.count)
+        store.resources.append(ResourceInfo(name: name, kind: kind, capacity: capacity, location: location))
+        append(TraceEvent(time: time, kind: .resourceCreated, task: task, resource: id, arg: capacity, location: location))
+        return id
+    }
+
+    /// Interns a string (printed text, error, caption).
+    public func intern(_ text: String) -> StringID {
+        if let id = stringIDs[text] { return id }
+        let id = StringID(store.strings.count)
+        store.strings.append(text)
+        stringIDs[text] = id
+        return id
+    }
+
+    /// Interns a source location given as the compiler's `#fileID` and `#line`.
+    ///
+    /// A small direct-mapped cache keyed by the static string's address keeps this off the
+    /// hot path's profile: the same few call sites repeat millions of times.
+    @inlinable
+    public func location(_ fileID: StaticString, _ line: UInt) -> LocationID {
+        let file = UInt(bitPattern: fileID.utf8Start)
+        if let hit = locationCache.lookup(file: file, line: line) { return hit }
+        return internLocation(fileID, line)
+    }
+
+    @usableFromInline
+    func internLocation(_ fileID: StaticString, _ line: UInt) -> LocationID {
+        let location = SourceLocation(fileID: fileID.description, line: Int(line))
+        let id: LocationID
+        if let existing = locationIDs[location] {
+            id = existing
+        } else if store.locations.count <= Int(UInt16.max) {
+            id = LocationID(rawValue: UInt16(store.locations.count))
+            store.locations.append(location)
+            locationIDs[location] = id
+        } else {
+            id = .unknown
+        }
+        locationCache.insert(file: UInt(bitPattern: fileID.utf8Start), line: line, id)
+        return id
+    }
+
+    /// Interns a location given at run time (trace-file reader).
+    public func location(fileID: String, line: Int) -> LocationID {
+        let location = SourceLocation(fileID: fileID, line: line)
+        if let existing = locationIDs[location] { return existing }
+        guard store.locations.count <= Int(UInt16.max) else { return .unknown }
+        let id = LocationID(rawValue: UInt16(store.locations.count))
+        store.locations.append(location)
+        locationIDs[location] = id
+        return id
+    }
+}
+
+/// A direct-mapped cache from a call site (file string address, line) to its interned location.
+@usableFromInline
+struct LocationCache {
+    @usableFromInline var files = [UInt](repeating: 0, count: 256)
+    @usableFromInline var lines = [UInt](repeating: 0, count: 256)
+    @usableFromInline var values = [LocationID](repeating: .unknown, count: 256)
+
+    @inlinable static func slot(_ file: UInt, _ line: UInt) -> Int {
+        Int(truncatingIfNeeded: (file >> 3 &+ line &* 31) & 255)
+    }
+
+    @inlinable func lookup(file: UInt, line: UInt) -> LocationID? {
+        let slot = Self.slot(file, line)
+        return files[slot] == file && lines[slot] == line ? values[slot] : nil
+    }
+
+    @inlinable mutating func insert(file: UInt, line: UInt, _ value: LocationID) {
+        let slot = Self.slot(file, line)
+        files[slot] = file
+        lines[slot] = line
+        values[slot] = value
+    }
+}
