@@ -42,5 +42,12 @@ let package = Package(
         ),
         .testTarget(name: "InterleaveTraceTests", dependencies: ["InterleaveTrace"], swiftSettings: strict),
         .testTarget(name: "InterleaveTests", dependencies: ["Interleave"], swiftSettings: strict),
+        .testTarget(name: "InterleaveUITests", dependencies: ["InterleaveUI", "InterleaveTrace"], swiftSettings: strict),
+        .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"], swiftSettings: strict),
+        .testTarget(
+            name: "InterleaveCLITests",
+            dependencies: ["InterleaveCLI", "Demos", "Interleave", "InterleaveTrace"],
+            swiftSettings: strict
+        ),
     ]
 )
