@@ -1,0 +1,71 @@
+import InterleaveTrace
+
+/// Waits for every task and returns their values in order, like `asyncio.gather`.
+///
+/// On the first error the other tasks are cancelled, and the error is thrown once they have
+/// ended. asyncio leaves the others running; cancelling them is the structured behaviour of
+/// Swift's task groups and of `asyncio.TaskGroup`, and leaves nothing running behind the caller.
+/// ```swift
+/// let (a, b) = try await gather(spawn("task1") { 1 }, spawn("task2") { "two" })
+/// ```
+public func gather<each Success: Sendable>(
+    _ tasks: repeat LoopTask<each Success>, file: StaticString = #fileID, line: UInt = #line
+) async throws -> (repeat each Success) {
+    var records: [TaskRecord] = []
+    for task in repeat each tasks { records.append(task.record) }
+    try await gatherAll(records, file: file, line: line)
+    return (repeat try (each tasks).box.get())
+}
+
+/// Waits for every task in an array and returns their values in order (see the variadic form).
+public func gather<Success: Sendable>(
+    _ tasks: [LoopTask<Success>], file: StaticString = #fileID, line: UInt = #line
+) async throws -> [Success] {
+    try await gatherAll(tasks.map(\.record), file: file, line: line)
+    return try tasks.map { try $0.box.get() }
+}
+
+/// Waits for every task and returns each outcome, values and errors side by side, like
+/// `asyncio.gather(..., return_exceptions=True)`: one failure does not disturb the others.
+/// ```swift
+/// let results = try await gather(tasks, returnExceptions: true)
+/// for case .failure(let error) in results { print("failed: \(error)") }
+/// ```
+public func gather<Success: Sendable>(
+    _ tasks: [LoopTask<Success>], returnExceptions: Bool, file: StaticString = #fileID, line: UInt = #line
+) async throws -> [Result<Success, any Error>] {
+    if !returnExceptions { return try await gather(tasks, file: file, line: line).map { .success($0) } }
+    let loop = requireLoop()
+    let group = GroupWatcher(loop: loop, name: "gather(\(tasks.count))", file: file, line: line)
+    for task in tasks { group.add(task.record) }
+    do {
+        try await group.wait(until: { group.remaining == 0 }, file: file, line: line)
+    } catch {
+        group.cancelAll()
+        throw error
+    }
+    return tasks.map { task in Result { try task.box.get() } }
+}
+
+/// The shared core: wait for all, or for the first failure, then cancel and drain the rest.
+func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async throws {
+    let loop = requireLoop()
+    let group = GroupWatcher(loop: loop, name: "gather(\(records.count))", file: file, line: line)
+    for record in records { group.add(record) }
+    do {
+        try await group.wait(until: { group.remaining == 0 || group.firstFailure != nil }, file: file, line: line)
+    } catch {
+        // The gathering task itself was cancelled or faulted: its children go with it.
+        group.cancelAll()
+        throw error
+    }
+    if let failed = group.firstFailure {
+        group.cancelAll(except: failed)
+        await group.drain(file: file, line: line)
+        if case .failed(let error) = failed.outcome { throw error }
+    }
+    if let cancelled = records.first(where: { if case .cancelled = $0.outcome { true } else { false } }) {
+        _ = cancelled
+        throw CancellationError()
+    }
+}

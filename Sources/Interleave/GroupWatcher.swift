@@ -1,0 +1,78 @@
+import DequeModule
+import InterleaveTrace
+
+/// Watches a set of tasks for one waiting owner: gather, as-completed and task scopes share it.
+///
+/// Each time a watched task finishes the owner is woken to re-check its own condition, so each
+/// combinator is just "wait until <condition>" over the same few counters.
+final class GroupWatcher: WaitSource, TaskWatcher {
+    let loop: Loop
+    let resource: ResourceID
+    private(set) var members: [TaskRecord] = []
+    private(set) var remaining = 0
+    /// Finished members in the order they finished, not yet taken by the owner.
+    var finished = Deque<TaskRecord>()
+    /// The first member that failed (cancellations are not failures).
+    private(set) var firstFailure: TaskRecord?
+    /// Called on the loop as each member finishes, before the owner re-checks (scopes cancel here).
+    var onFinish: ((TaskRecord) -> Void)?
+    private var owner: TaskRecord?
+
+    init(loop: Loop, name: String, file: StaticString, line: UInt) {
+        self.loop = loop
+        resource = loop.createResource(name, kind: .group, file: file, line: line)
+    }
+
+    func add(_ task: TaskRecord) {
+        members.append(task)
+        task.outcomeRetrieved = true
+        if task.outcome.isFinished {
+            record(task)
+        } else {
+            remaining += 1
+            task.watchers.append(self)
+        }
+    }
+
+    func taskFinished(_ task: TaskRecord) {
+        remaining -= 1
+        record(task)
+        onFinish?(task)
+        if let owner, owner.parkedAt === self { loop.wake(owner, by: task.id, source: resource) }
+    }
+
+    private func record(_ task: TaskRecord) {
+        finished.append(task)
+        if firstFailure == nil, case .failed = task.outcome { firstFailure = task }
+    }
+
+    /// Parks the current task until `condition` holds, re-checking as members finish.
+    func wait(until condition: () -> Bool, file: StaticString, line: UInt) async throws {
+        let me = loop.currentRecord()
+        owner = me
+        while !condition() {
+            loop.noteWait(me, on: resource, .gather, file: file, line: line)
+            try await loop.suspend(me, on: self) {}
+        }
+        try loop.checkInterrupt(me)
+    }
+
+    /// Waits for every member to end, however the wait is interrupted (they are being cancelled).
+    func drain(file: StaticString, line: UInt) async {
+        let me = loop.currentRecord()
+        owner = me
+        while remaining > 0 {
+            loop.noteWait(me, on: resource, .gather, file: file, line: line)
+            await loop.suspendShielded(me, on: self) {}
+        }
+    }
+
+    /// Cancels every member still running.
+    func cancelAll(except spared: TaskRecord? = nil) {
+        for task in members where task !== spared && !task.outcome.isFinished { loop.requestCancel(task) }
+    }
+
+    var traceResource: ResourceID { resource }
+    func abandon(_ task: TaskRecord) {}
+    func blockers(of task: TaskRecord) -> [TaskRecord] { members.filter { !$0.outcome.isFinished } }
+}

@@ -1,0 +1,100 @@
+import InterleaveTrace
+
+/// Driving a loop headless: run until idle, until an instant, or a whole main task.
+extension Loop {
+    /// Runs jobs, jumping the clock to each next timer, until nothing can make progress.
+    ///
+    /// Returns when every task has finished, or when the rest are stuck (a deadlock, which is
+    /// then recorded with its wait-for cycle), or waiting on I/O that has not completed.
+    public func runUntilIdle() {
+        let previous = CurrentLoop.bind(self)
+        defer { _ = CurrentLoop.bind(previous) }
+        while true {
+            while stepBound() {}
+            if advanceToNextTimer() { continue }
+            if pendingIO > 0 {
+                inbox.wait(until: nil)
+                continue
+            }
+            break
+        }
+        noteIdle()
+    }
+
+    /// Runs until virtual time reaches `instant` (or nothing is left to run before it).
+    public func run(until instant: Duration) {
+        let previous = CurrentLoop.bind(self)
+        defer { _ = CurrentLoop.bind(previous) }
+        let limit = instant.nanoseconds
+        while true {
+            while stepBound() {}
+            guard let deadline = nextDeadline, deadline <= limit else { break }
+            _ = advanceToNextTimer()
+        }
+        if limit > nowNanoseconds { setNow(limit) }
+    }
+
+    /// Spawns `body` as the main task, runs the loop until idle and returns its value.
+    ///
+    /// Throws the main task's error; throws `LoopError.deadlock` if it never finished.
+    /// ```swift
+    /// let answer = try Loop().run("main") { 42 }
+    /// ```
+    public func run<Success: Sendable>(
+        _ name: String = "main", file: StaticString = #fileID, line: UInt = #line,
+        _ body: @escaping @Sendable () async throws -> Success
+    ) throws -> Success {
+        let previous = CurrentLoop.bind(self)
+        let main = spawn(name, file: file, line: line, body)
+        _ = CurrentLoop.bind(previous)
+        runUntilIdle()
+        guard let result = main.result else { throw LoopError.neverFinished(main.name) }
+        return try result.get()
+    }
+
+    /// Called whenever the loop runs out of work: records the end, a deadlock and lints once.
+    func noteIdle() {
+        guard !runEndedRecorded else { return }
+        if liveTaskCount > 0 {
+            guard pendingIO == 0 else { return }
+            reportDeadlock()
+        } else if let root = rootTask, root.outcome.isFinished {
+            for (task, text) in unretrievedFailures where !task.outcomeRetrieved {
+                lint("\(task.name) failed with \"\(text)\" and nobody awaited it", task: task.id)
+            }
+        }
+        runEndedRecorded = true
+        recorder.record(.runEnded, at: nowNanoseconds)
+    }
+
+    /// Records a diagnostic line in the trace.
+    func lint(_ text: String, task: TaskID = .none) {
+        guard recorder.isEnabled else { return }
+        recorder.record(.lint, task: task, arg: Int64(recorder.intern(text).rawValue), at: nowNanoseconds)
+    }
+
+    /// True once the loop has nothing left to run and has recorded why.
+    public var isFinished: Bool { runEndedRecorded }
+}
+
+/// Errors the loop itself reports.
+public enum LoopError: Error, CustomStringConvertible, Equatable {
+    /// The named task never finished: it is deadlocked or waits for something that never comes.
+    case neverFinished(String)
+
+    public var description: String {
+        switch self {
+        case .neverFinished(let name): "\(name) never finished (deadlock or a wait nothing will end)"
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds, saturating.
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return seconds < 0 ? .min : .max }
+        return whole &+ attoseconds / 1_000_000_000
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import HeapModule
+import InterleaveTrace
+import Synchronization
+
+/// A single-threaded, steppable, deterministic event loop for Swift's async runtime.
+///
+/// Tasks spawned on a loop run only when it is stepped: `step()` runs exactly one job (one
+/// slice of one task between two suspension points), so a run can be watched, paused and
+/// replayed. Time is virtual: sleeps park on the loop's timer heap, and when nothing is ready
+/// the clock jumps to the next deadline. Every suspension through the loop's primitives is
+/// recorded in `store`.
+/// ```swift
+/// let loop = Loop()
+/// let total = try loop.run("main") {
+///     let a = spawn("task1") { try await sleep(for: .seconds(2)) }
+///     let b = spawn("task2") { try await sleep(for: .seconds(1)) }
+///     _ = try await gather(a, b)
+///     return loop.now
+/// }
+/// // total == .seconds(2)
+/// ```
+public final class Loop: TaskExecutor, @unchecked Sendable {
+    /// The trace this loop records into.
+    public let store: TraceStore
+    let recorder: TraceRecorder
+    public let policy: SchedulePolicy
+
+    // Loop-thread state: touched only by the thread stepping the loop.
+    var ready: ReadyQueue
+    var timers = Heap<TimerEntry>()
+    var timerSequence: UInt64 = 0
+    var nowNanoseconds: Int64 = 0
+    var records: [TaskRecord?] = []
+    var recordByAddress: [UInt: TaskRecord] = [:]
+    var current: TaskRecord?
+    var liveTaskCount = 0
+    var stepCount = 0
+    var pendingIO = 0
+    var rootTask: TaskRecord?
+    var runEndedRecorded = false
+    var deadlockReported = false
+    var resourceCount = 0
+    let sleepSource = SleepSource()
+    var unretrievedFailures: [(TaskRecord, String)] = []
+    /// Set while a live loop should let virtual time follow wall time (see `LiveDriver`).
+    var speed: Double = 1
+    var isLive = false
+
+    // Cross-thread state.
+    let inbox = Inbox()
+    let publishedTime = Atomic<Int64>(0)
+    let publishedSteps = Atomic<Int>(0)
+
+    /// The face that actors use to run on this loop (`unownedExecutor`).
+    public private(set) lazy var actorExecutor = LoopActorExecutor(loop: self)
+
+    /// Creates a loop recording into `store` (a new one by default).
+    public init(policy: SchedulePolicy = .fifo, store: TraceStore = TraceStore(), tracing: Bool = true) {
+        self.policy = policy
+        self.store = store
+        recorder = TraceRecorder(store: store)
+        recorder.isEnabled = tracing
+        ready = ReadyQueue(policy: policy)
+        var header = store.header
+        header.schedule = policy == .fifo ? "fifo" : "random"
+        if case .random(let seed) = policy { header.seed = seed }
+        store.header = header
+    }
+
+    /// The loop running the calling code, if it runs on one.
+    public static var current: Loop? { CurrentLoop.loop }
+
+    /// Virtual time since the loop started.
+    public var now: Duration { .nanoseconds(publishedTime.load(ordering: .relaxed)) }
+
+    /// Jobs run so far.
+    public var steps: Int { publishedSteps.load(ordering: .relaxed) }
+
+    // MARK: Executor
+
+    public func enqueue(_ job: consuming ExecutorJob) {
+        let unowned = UnownedJob(job)
+        if CurrentLoop.loop === self {
+            ready.push(ReadyJob(job: unowned, isolated: false))
+        } else {
+            inbox.post(job: ReadyJob(job: unowned, isolated: false))
+        }
+    }
+
+    func enqueueIsolated(_ job: UnownedJob) {
+        if CurrentLoop.loop === self {
+            ready.push(ReadyJob(job: job, isolated: true))
+        } else {
+            inbox.post(job: ReadyJob(job: job, isolated: true))
+        }
+    }
+
+    // MARK: Stepping
+
+    /// Runs exactly one ready job; returns false when none was ready (time does not move).
+    @discardableResult
+    public func step() -> Bool {
+        let previous = CurrentLoop.bind(self)
+        defer { _ = CurrentLoop.bind(previous) }
+        return stepBound()
+    }
+
+    /// `step()` for a thread already bound to this loop.
+    @inline(__always)
+    func stepBound() -> Bool {
+        if inbox.hasWork { drainInbox() }
+        guard let next = ready.pop() else { return false }
+        let address = UInt(bitPattern: unsafeBitCast(next.job, to: Int.self))
+        let record = recordByAddress[address] ?? adoptUntrackedJob(address: address)
+        current = record
+        stepCount += 1
+        publishedSteps.store(stepCount, ordering: .relaxed)
+        if !record.id.isNone {
+            recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
+        }
+        if let stall = record.pendingStall {
+            record.pendingStall = nil
+            performBlockingCall(by: record, for: stall)
+        }
+        if next.isolated {
+            next.job.runSynchronously(
+                isolatedTo: actorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
+        } else {
+            next.job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+        current = nil
+        return true
+    }
+
+    /// Moves jobs and commands posted from other threads onto the loop, in arrival order.
+    func drainInbox() {
+        let (jobs, commands) = inbox.take()
+        for job in jobs { ready.push(job) }
+        for command in commands { command(self) }
+    }
+
+    /// Registers a job the loop was not told about: a task created without `spawn` that still
+    /// inherited the loop (an `async let`, a task-group child). It is shown, and reported once.
+    private func adoptUntrackedJob(address: UInt) -> TaskRecord {
+        let parent = current?.id ?? rootTask?.id ?? .none
+        let id = recorder.createTask(name: "untracked-\(records.count)", parent: parent, at: nowNanoseconds)
+        let record = TaskRecord(id: id, name: "untracked-\(records.count)", untracked: true)
+        record.address = address
+        records.append(record)
+        recordByAddress[address] = record
+        lint("a task not created through Interleave's spawn runs on the loop (untracked-\(id.rawValue)); "
+            + "use spawn or withTaskScope so it is named and followed", task: id)
+        return record
+    }
+
+    func setNow(_ nanoseconds: Int64) {
+        nowNanoseconds = nanoseconds
+        publishedTime.store(nanoseconds, ordering: .relaxed)
+    }
+}
+
+/// The `SerialExecutor` face of a loop, so actors can be bound to it.
+///
+/// ```swift
+/// actor Counter {
+///     let loop: Loop
+///     nonisolated var unownedExecutor: UnownedSerialExecutor { loop.actorExecutor.asUnownedSerialExecutor() }
+/// }
+/// ```
+public final class LoopActorExecutor: SerialExecutor, @unchecked Sendable {
+    unowned let loop: Loop
+    init(loop: Loop) { self.loop = loop }
+
+    public func enqueue(_ job: consuming ExecutorJob) {
+        loop.enqueueIsolated(UnownedJob(job))
+    }
+
+    public func isSameExclusiveExecutionContext(other: LoopActorExecutor) -> Bool { other === self }
+
+    public func checkIsolated() {
+        precondition(CurrentLoop.loop === loop, "not running on this Interleave loop")
+    }
+}

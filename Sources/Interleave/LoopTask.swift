@@ -1,0 +1,62 @@
+import InterleaveTrace
+
+/// A handle to a task running on a loop: await its value, cancel it, see its id.
+///
+/// ```swift
+/// let fetch = spawn("fetch") { try await download() }
+/// let page = try await fetch.value     // traced as "main awaits fetch"
+/// fetch.cancel()
+/// ```
+public struct LoopTask<Success: Sendable>: Sendable {
+    let record: TaskRecord
+    let box: ResultBox<Success>
+    unowned(unsafe) let loop: Loop
+
+    /// The task's id in the trace.
+    public var id: TaskID { record.id }
+    /// The name given at spawn.
+    public var name: String { record.name }
+
+    /// Waits for the task to finish and returns its value, or throws its error.
+    ///
+    /// Awaiting a task that failed or was cancelled rethrows (`CancellationError` when cancelled),
+    /// as awaiting an asyncio task does.
+    public var value: Success {
+        get async throws {
+            try await loop.join(record, file: #fileID, line: #line)
+            return try box.get()
+        }
+    }
+
+    /// Like `value`, with the caller's source location recorded.
+    public func value(file: StaticString = #fileID, line: UInt = #line) async throws -> Success {
+        try await loop.join(record, file: file, line: line)
+        return try box.get()
+    }
+
+    /// Asks the task to stop: its current or next wait throws `CancellationError`.
+    public func cancel() {
+        loop.onLoop { loop in loop.requestCancel(self.record) }
+    }
+
+    /// True once the task has returned, failed or been cancelled.
+    public var isFinished: Bool { record.outcome.isFinished }
+
+    /// The outcome once finished: its value or its error; `nil` while it runs.
+    public var result: Result<Success, any Error>? {
+        record.outcome.isFinished ? Result { try box.get() } : nil
+    }
+}
+
+/// Where a task's typed result waits for whoever awaits it.
+final class ResultBox<Success: Sendable>: @unchecked Sendable {
+    var result: Result<Success, any Error>?
+
+    func get() throws -> Success {
+        switch result {
+        case .success(let value): return value
+        case .failure(let error): throw error
+        case nil: throw CancellationError()
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import InterleaveTrace
+
+/// A FIFO queue between tasks, like `asyncio.Queue`: `put` waits while full, `get` while empty.
+///
+/// `taskDone` and `join` count unfinished items as asyncio does. A capacity of 0 is unbounded.
+/// ```swift
+/// let jobs = Queue<Int>("jobs", capacity: 2)
+/// try await jobs.put(1)
+/// let job = try await jobs.get()
+/// jobs.taskDone()
+/// ```
+public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
+    let loop: Loop
+    public let resource: ResourceID
+    var machine: QueueStateMachine<TaskRecord, Element>
+    var joiners: [TaskRecord] = []
+
+    public init(_ name: String = "queue", capacity: Int = 0, on loop: Loop? = nil,
+                file: StaticString = #fileID, line: UInt = #line) {
+        self.loop = Loop.forPrimitive(loop, "Queue")
+        machine = QueueStateMachine(capacity: capacity)
+        resource = self.loop.createResource(name, kind: .queue, capacity: Int64(max(0, capacity)), file: file, line: line)
+    }
+
+    /// Items in the queue now.
+    public var count: Int { machine.items.count }
+    public var isEmpty: Bool { machine.items.isEmpty }
+    public var isFull: Bool { machine.isFull }
+
+    /// Adds an item, waiting while the queue is full.
+    public func put(_ item: Element, file: StaticString = #fileID, line: UInt = #line) async throws {
+        let me = loop.currentRecord()
+        try loop.checkInterrupt(me)
+        if machine.tryPut(item) {
+            didPut(by: me, file: file, line: line)
+            return
+        }
+        loop.noteWait(me, on: resource, .put, file: file, line: line)
+        try await loop.suspend(me, on: self) { machine.enqueuePutter(me) }
+        machine.putReserved(item)
+        didPut(by: me, file: file, line: line)
+    }
+
+    /// Adds an item now, or throws `QueueError.full`.
+    public func putNowait(_ item: Element, file: StaticString = #fileID, line: UInt = #line) throws {
+        let me = loop.currentRecord()
+        guard machine.tryPut(item) else { throw QueueError.full }
+        didPut(by: me, file: file, line: line)
+    }
+
+    /// Removes and returns the oldest item, waiting while the queue is empty.
+    public func get(file: StaticString = #fileID, line: UInt = #line) async throws -> Element {
+        let me = loop.currentRecord()
+        try loop.checkInterrupt(me)
+        if let item = machine.tryGet() {
+            didGet(by: me, file: file, line: line)
+            return item
+        }
+        loop.noteWait(me, on: resource, .get, file: file, line: line)
+        do {
+            try await loop.suspend(me, on: self) { machine.enqueueGetter(me) }
+        }
+        guard let item = machine.getReserved() else { preconditionFailure("queue lost a reserved item") }
+        didGet(by: me, file: file, line: line)
+        return item
+    }
+
+    /// Removes and returns the oldest item now, or throws `QueueError.empty`.
+    public func getNowait(file: StaticString = #fileID, line: UInt = #line) throws -> Element {
+        let me = loop.currentRecord()
+        guard let item = machine.tryGet() else { throw QueueError.empty }
+        didGet(by: me, file: file, line: line)
+        return item
+    }
+
+    /// Marks one item taken by `get` as processed, for `join`.
+    public func taskDone(file: StaticString = #fileID, line: UInt = #line) throws {
+        let me = loop.currentRecord()
+        guard machine.taskDone() else { throw QueueError.taskDoneTooOften }
+        loop.note(.queueTaskDone, by: me, on: resource, arg: Int64(machine.unfinished), file: file, line: line)
+        if machine.unfinished == 0 {
+            let woken = joiners
+            joiners = []
+            for task in woken { loop.wake(task, by: me.id, source: resource) }
+        }
+    }
+
+    /// Waits until every item put has been marked done.
+    public func join(file: StaticString = #fileID, line: UInt = #line) async throws {
+        let me = loop.currentRecord()
+        try loop.checkInterrupt(me)
+        guard machine.unfinished > 0 else { return }
+        loop.noteWait(me, on: resource, .wait, file: file, line: line)
+        try await loop.suspend(me, on: self) { joiners.append(me) }
+    }
+
+    private func didPut(by me: TaskRecord, file: StaticString, line: UInt) {
+        loop.note(.queuePut, by: me, on: resource, arg: Int64(machine.items.count), file: file, line: line)
+        if let getter = machine.getterToWake() { loop.wake(getter, by: me.id, source: resource) }
+    }
+
+    private func didGet(by me: TaskRecord, file: StaticString, line: UInt) {
+        loop.note(.queueGot, by: me, on: resource, arg: Int64(machine.items.count), file: file, line: line)
+        if let putter = machine.putterToWake() { loop.wake(putter, by: me.id, source: resource) }
+    }
+
+    var traceResource: ResourceID { resource }
+    func abandon(_ task: TaskRecord) {
+        if !machine.remove(task) { joiners.removeAll { $0 === task } }
+    }
+}
+
+/// Misuse of a queue's non-waiting operations.
+public enum QueueError: Error, CustomStringConvertible, Equatable {
+    case full, empty, taskDoneTooOften
+    public var description: String {
+        switch self {
+        case .full: "QueueFull"
+        case .empty: "QueueEmpty"
+        case .taskDoneTooOften: "taskDone() called more times than there were items"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import DequeModule
+
+/// A job waiting to run, and whether it must run isolated to the loop's actor face.
+struct ReadyJob {
+    let job: UnownedJob
+    let isolated: Bool
+}
+
+/// The jobs ready to run, picked FIFO or by a seeded random choice. Loop thread only.
+struct ReadyQueue {
+    private var jobs = Deque<ReadyJob>()
+    private var generator: SeededGenerator?
+
+    init(policy: SchedulePolicy) {
+        if case .random(let seed) = policy { generator = SeededGenerator(seed: seed) }
+    }
+
+    var isEmpty: Bool { jobs.isEmpty }
+    var count: Int { jobs.count }
+
+    @inline(__always)
+    mutating func push(_ job: ReadyJob) { jobs.append(job) }
+
+    @inline(__always)
+    mutating func pop() -> ReadyJob? {
+        guard !jobs.isEmpty else { return nil }
+        guard var generator, jobs.count > 1 else { return jobs.removeFirst() }
+        let pick = Int(generator.next() % UInt64(jobs.count))
+        self.generator = generator
+        jobs.swapAt(0, pick)
+        return jobs.removeFirst()
+    }
+}

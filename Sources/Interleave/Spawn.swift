@@ -1,0 +1,119 @@
+import InterleaveTrace
+
+/// Creating tasks on the loop and seeing them finish.
+extension Loop {
+    /// Creates a named task on this loop; it starts at the loop's next step, like `asyncio.create_task`.
+    ///
+    /// The task's parent is the task that spawns it (none when called from outside the loop).
+    /// ```swift
+    /// let t = loop.spawn("worker") { try await sleep(for: .seconds(1)); return 42 }
+    /// ```
+    @discardableResult
+    public func spawn<Success: Sendable>(
+        _ name: String, file: StaticString = #fileID, line: UInt = #line,
+        _ body: @escaping @Sendable () async throws -> Success
+    ) -> LoopTask<Success> {
+        let location = recorder.location(file, line)
+        let parent = current?.id ?? .none
+        let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds, location: location)
+        let record = TaskRecord(id: id, name: name)
+        records.append(record)
+        liveTaskCount += 1
+        if rootTask == nil { rootTask = record }
+        let box = ResultBox<Success>()
+        let handle = LoopTask(record: record, box: box, loop: self)
+        let task = Task<Void, Never>(executorPreference: self) { [unowned self] in
+            do {
+                let value = try await body()
+                box.result = .success(value)
+                self.finish(record, .returned)
+            } catch {
+                box.result = .failure(error)
+                let cancelled = error is CancellationError && Task.isCancelled
+                self.finish(record, cancelled ? .cancelled : .failed(error))
+            }
+        }
+        record.cancelSwiftTask = { task.cancel() }
+        // A task's first job is the task object itself, so its address identifies its jobs.
+        let address = UInt(bitPattern: unsafeBitCast(task, to: Int.self))
+        record.address = address
+        recordByAddress[address] = record
+        return handle
+    }
+
+    /// Records a task's end, wakes whoever awaits it and tells its groups.
+    func finish(_ task: TaskRecord, _ outcome: TaskRecord.Outcome) {
+        task.outcome = outcome
+        liveTaskCount -= 1
+        switch outcome {
+        case .returned:
+            recorder.record(.taskReturned, task: task.id, at: nowNanoseconds)
+        case .failed(let error):
+            let text = recorder.isEnabled ? recorder.intern(describe(error)) : StringID(0)
+            recorder.record(.taskFailed, task: task.id, arg: Int64(text.rawValue), at: nowNanoseconds)
+        case .cancelled:
+            recorder.record(.taskCancelled, task: task.id, at: nowNanoseconds)
+        case .running:
+            break
+        }
+        recordByAddress[task.address] = nil
+        records[task.id.index] = nil
+        let joiners = task.joiners
+        task.joiners = []
+        if !joiners.isEmpty { task.outcomeRetrieved = true }
+        for joiner in joiners { wake(joiner, by: task.id, source: .none) }
+        let watchers = task.watchers
+        task.watchers = []
+        for watcher in watchers { watcher.taskFinished(task) }
+        if case .failed(let error) = outcome, !task.outcomeRetrieved, task.untracked == false {
+            unretrievedFailures.append((task, describe(error)))
+        }
+    }
+
+    /// Parks the current task until `task` finishes.
+    func join(_ task: TaskRecord, file: StaticString, line: UInt) async throws {
+        let me = currentRecord()
+        task.outcomeRetrieved = true
+        if task.outcome.isFinished {
+            try checkInterrupt(me)
+            return
+        }
+        let location = recorder.location(file, line)
+        recorder.record(.taskWaiting, task: me.id, arg: TraceEvent.waitArg(.join, awaiting: task.id),
+                        at: nowNanoseconds, location: location)
+        try await suspend(me, on: task) { task.joiners.append(me) }
+    }
+
+    /// Cancels a task on the loop thread, recording who asked.
+    func requestCancel(_ task: TaskRecord) {
+        guard !task.outcome.isFinished else { return }
+        recorder.record(.taskCancelRequested, task: task.id, arg: Int64((current?.id ?? .none).rawValue),
+                        at: nowNanoseconds)
+        task.cancelSwiftTask?()
+    }
+
+    /// A one-line description of an error for the trace.
+    func describe(_ error: any Error) -> String {
+        if error is CancellationError { return "CancellationError" }
+        let text = String(describing: error)
+        return text.isEmpty ? String(reflecting: type(of: error)) : text
+    }
+}
+
+/// Creates a named task on the current loop; it starts at the loop's next step.
+///
+/// Must be called from code running on a loop (inside `loop.run`, a spawned task, or a demo).
+/// ```swift
+/// let task1 = spawn("task1") { try await sleep(for: .seconds(2)) }
+/// ```
+@discardableResult
+public func spawn<Success: Sendable>(
+    _ name: String, file: StaticString = #fileID, line: UInt = #line,
+    _ body: @escaping @Sendable () async throws -> Success
+) -> LoopTask<Success> {
+    guard let loop = Loop.current else {
+        preconditionFailure("spawn(\"\(name)\") was called outside a running Interleave loop: "
+            + "create tasks from code the loop runs (asyncio raises 'no running event loop' here)")
+    }
+    return loop.spawn(name, file: file, line: line, body)
+}

@@ -1,0 +1,92 @@
+import InterleaveTrace
+
+/// Parking and waking tasks: the one path every traced wait goes through.
+extension Loop {
+    /// The task whose job is running now. Traced primitives may only be used from loop tasks.
+    @inline(__always)
+    func currentRecord(_ function: StaticString = #function) -> TaskRecord {
+        guard let current else {
+            preconditionFailure("\(function) must be called from a task running on an Interleave loop (use spawn)")
+        }
+        return current
+    }
+
+    /// Parks `task` on `source` until something wakes it, it is cancelled, or a fault is injected.
+    ///
+    /// `register` puts the task into the source's waiters; it runs only if the task really parks,
+    /// so a wait that is interrupted before it starts leaves no trace in the source.
+    @inline(__always)
+    func suspend(_ task: TaskRecord, on source: any WaitSource, register: () -> Void) async throws {
+        try await withTaskCancellationHandler {
+            try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
+                if let error = takeInterrupt(task) {
+                    continuation.resume(throwing: error)
+                    return
+                }
+                register()
+                task.continuation = continuation
+                task.parkedAt = source
+            }
+        } onCancel: {
+            self.onLoop { loop in loop.interrupt(task, with: CancellationError()) }
+        }
+    }
+
+    /// Parks `task` where neither cancellation nor a fault can end the wait (they are kept for
+    /// its next wait instead): for waits that code after them relies on, like re-taking a lock.
+    func suspendShielded(_ task: TaskRecord, on source: any WaitSource, register: () -> Void) async {
+        task.shielded = true
+        defer { task.shielded = false }
+        try? await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
+            register()
+            task.continuation = continuation
+            task.parkedAt = source
+        }
+    }
+
+    /// Resumes a parked task normally; records who woke it.
+    func wake(_ task: TaskRecord, by waker: TaskID, source: ResourceID) {
+        guard let continuation = task.continuation, !task.shielded else { return }
+        task.continuation = nil
+        task.parkedAt = nil
+        task.waitGeneration &+= 1
+        recorder.record(.taskWoken, task: task.id, resource: source, arg: Int64(waker.rawValue), at: nowNanoseconds)
+        continuation.resume()
+    }
+
+    /// Ends `task`'s wait with `error` if it is parked; otherwise keeps a fault for its next wait.
+    func interrupt(_ task: TaskRecord, with error: any Error) {
+        guard let continuation = task.continuation, !task.shielded else {
+            if !(error is CancellationError), !task.outcome.isFinished { task.pendingFault = error }
+            return
+        }
+        let source = task.parkedAt
+        task.continuation = nil
+        task.parkedAt = nil
+        task.waitGeneration &+= 1
+        source?.abandon(task)
+        recorder.record(.taskWoken, task: task.id, resource: source?.traceResource ?? .none,
+                        arg: Int64(TaskID.none.rawValue), at: nowNanoseconds)
+        continuation.resume(throwing: error)
+    }
+
+    /// The error a task must throw instead of suspending: a pending fault, or its cancellation.
+    @inline(__always)
+    func takeInterrupt(_ task: TaskRecord) -> (any Error)? {
+        if let fault = task.pendingFault {
+            task.pendingFault = nil
+            return fault
+        }
+        return Task.isCancelled ? CancellationError() : nil
+    }
+
+    @inline(__always)
+    func checkInterrupt(_ task: TaskRecord) throws {
+        if let error = takeInterrupt(task) { throw error }
+    }
+
+    /// Runs `body` on the loop thread: now if this is it, else at the loop's next turn.
+    func onLoop(_ body: @escaping @Sendable (Loop) -> Void) {
+        if CurrentLoop.loop === self { body(self) } else { inbox.post(command: body) }
+    }
+}

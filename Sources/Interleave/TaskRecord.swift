@@ -1,0 +1,59 @@
+import InterleaveTrace
+
+/// The loop's own book-keeping for one task: where it is parked, what is pending for it.
+///
+/// Touched only on the loop thread; `@unchecked Sendable` so cancellation handlers may carry it
+/// back to the loop.
+final class TaskRecord: @unchecked Sendable, WaitSource {
+    let id: TaskID
+    let name: String
+    /// The continuation of the current wait; taken exactly once to resume it.
+    var continuation: UnsafeContinuation<Void, any Error>?
+    var parkedAt: (any WaitSource)?
+    /// An error to throw at the task's next suspension point (an injected fault).
+    var pendingFault: (any Error)?
+    /// A blocking call to perform the next time the task runs.
+    var pendingStall: Duration?
+    var pendingIOFailure = false
+    /// True during a wait that must not be interrupted (see `Loop.suspendShielded`).
+    var shielded = false
+    /// Bumped whenever a wait ends, so that stale timer entries are ignored.
+    var waitGeneration: UInt64 = 0
+    var outcome: Outcome = .running
+    /// Tasks parked until this one finishes.
+    var joiners: [TaskRecord] = []
+    /// Groups (gather, as-completed, scopes) told when this task finishes.
+    var watchers: [any TaskWatcher] = []
+    /// Cancels the underlying Swift task.
+    var cancelSwiftTask: (@Sendable () -> Void)?
+    /// The job address the Swift runtime uses for this task (0 when unknown).
+    var address: UInt = 0
+    /// True once someone awaited the outcome, so a failure was seen.
+    var outcomeRetrieved = false
+    /// True for tasks that did not come through `spawn` (seen only as jobs).
+    let untracked: Bool
+
+    enum Outcome {
+        case running, returned, failed(any Error), cancelled
+        var isFinished: Bool { if case .running = self { false } else { true } }
+    }
+
+    init(id: TaskID, name: String, untracked: Bool = false) {
+        self.id = id
+        self.name = name
+        self.untracked = untracked
+    }
+
+    var traceResource: ResourceID { .none }
+
+    func abandon(_ task: TaskRecord) {
+        joiners.removeAll { $0 === task }
+    }
+
+    func blockers(of task: TaskRecord) -> [TaskRecord] { [self] }
+}
+
+/// Something that wants to know when a task finishes (gather, as-completed, task scopes).
+protocol TaskWatcher: AnyObject {
+    func taskFinished(_ task: TaskRecord)
+}
