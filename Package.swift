@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "InterleaveCLI",
             dependencies: [
-                "Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveTerminal", "Demos",
+                "Interleave", "InterleaveTrace", "InterleaveUI", "Demos",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "InterleaveTraceTests", dependencies: ["InterleaveTrace"], swiftSettings: strict),
         .testTarget(name: "InterleaveTests", dependencies: ["Interleave"], swiftSettings: strict),
         .testTarget(name: "InterleaveUITests", dependencies: ["InterleaveUI", "InterleaveTrace"], swiftSettings: strict),
+        .testTarget(name: "DemosTests", dependencies: ["Demos", "Interleave", "InterleaveUI"], swiftSettings: strict),
         .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"], swiftSettings: strict),
         .testTarget(
             name: "InterleaveCLITests",

@@ -7,14 +7,14 @@ import InterleaveTrace
 /// ```swift
 /// print("Hello")
 /// ```
-public func print(_ items: Any..., separator: String = " ", terminator: String = "\n",
-                  file: StaticString = #fileID, line: UInt = #line) {
+public func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     let text = items.map { String(describing: $0) }.joined(separator: separator)
     guard let loop = Loop.current, let task = loop.current else {
         Swift.print(text, terminator: terminator)
         return
     }
-    loop.emit(.output, text: text, by: task.id, location: loop.recorder.location(file, line))
+    // No location: the signature must match Swift.print exactly for the shadowing to apply.
+    loop.emit(.output, text: text, by: task.id, location: .unknown)
 }
 
 /// Shows a caption: one sentence explaining what just happened, tied to this moment of the run.

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Demos
+import Foundation
+import Interleave
+
+/// The `interleave` command: the demo picker by default, plus its subcommands.
+@main
+struct InterleaveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interleave",
+        abstract: "See async concurrency happen: tasks, locks, events and queues, live in your terminal.",
+        subcommands: [PickerCommand.self, ListCommand.self, DemoCommand.self],
+        defaultSubcommand: PickerCommand.self
+    )
+}
+
+/// Options shared by every command that runs a demo.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Playback speed, from 1/16 to 64 (e.g. 0.5, 2).")
+    var speed: Double = 1
+
+    @Option(help: "Seed for the demo's random choices and the random schedule.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Scheduling policy: fifo (asyncio's order) or random (seeded).")
+    var schedule: Schedule = .fifo
+
+    @Option(help: "Number of tasks, for demos that scale (swarm).")
+    var tasks: Int = 1000
+
+    @Flag(help: "Run headless in virtual time and print the output, a timeline and diagnostics.")
+    var plain = false
+
+    var policy: SchedulePolicy { schedule == .fifo ? .fifo : .random(seed: seed) }
+    var demoOptions: DemoOptions { DemoOptions(seed: seed, tasks: tasks) }
+
+    func validate() throws {
+        guard speed >= 1.0 / 16 && speed <= 64 else { throw ValidationError("--speed must be between 1/16 and 64") }
+        guard tasks > 0 && tasks <= 10_000_000 else { throw ValidationError("--tasks must be between 1 and 10,000,000") }
+    }
+}
+
+enum Schedule: String, ExpressibleByArgument, CaseIterable {
+    case fifo, random
+}
+
+/// Prints a one-line error and exits with status 2: the CLI's answer to misuse.
+func fail(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("interleave: \(message)\n".utf8))
+    return ExitCode(2)
+}
+
+/// Finds a demo by name, or fails with the closest names.
+func lookUpDemo(_ name: String) throws -> Demo {
+    if let demo = Catalogue.named(name) { return demo }
+    let close = Catalogue.suggestions(for: name)
+    let hint = close.isEmpty ? "run `interleave list` to see them" : "did you mean \(close.joined(separator: ", "))?"
+    throw fail("unknown demo '\(SafeName.escape(name))': \(hint)")
+}
+
+/// Escapes control characters in user-supplied names before they reach a terminal.
+enum SafeName {
+    static func escape(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder so the package resolves; replaced as the layer is built.
