@@ -1,0 +1,160 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import CNCurses
+import InterleaveUI
+
+/// The real terminal, through ncursesw: draws buffers by writing only the cells that changed,
+/// and reads keys, mouse clicks and resizes.
+///
+/// Only one can be live at a time (ncurses has one current screen). Call `restore()` before
+/// printing anything else; it is idempotent and also runs on deinit.
+/// ```swift
+/// let backend = try NCursesBackend()          // installs TerminalGuard if nobody did
+/// defer { backend.restore() }
+/// backend.draw(buffer)
+/// if let event = backend.nextEvent(timeoutMilliseconds: 50) { … }
+/// ```
+public final class NCursesBackend: TerminalBackend {
+    public internal(set) var size: (width: Int, height: Int)
+    public let supportsUnicode: Bool
+    public let supportsColor: Bool
+
+    let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    private let files: TerminalFiles
+    private let ownsGuard: Bool
+    private var styles: StyleEncoder
+    /// The frame on screen; nil forces the next draw to repaint everything.
+    var lastDrawn: Buffer?
+    /// Events made up by the backend itself (the repaint after Ctrl-Z), served before real input.
+    var queuedEvents: [InputEvent] = []
+    private(set) var isRestored = false
+    private let wideCharacter = UnsafeMutablePointer<wchar_t>.allocate(capacity: 2)
+    private var run: [cchar_t] = []
+
+    /// Takes over the terminal on `input` and `output` (standard input and output by default).
+    ///
+    /// - Parameters:
+    ///   - terminalType: a terminfo name; nil reads `TERM`.
+    ///   - installGuard: installs `TerminalGuard` first unless it already is, and uninstalls it in `restore()`.
+    /// - Throws: `TerminalError` when the terminal cannot be opened, e.g. TERM has no terminfo entry.
+    public init(
+        terminalType: String? = nil,
+        input: Int32 = STDIN_FILENO,
+        output: Int32 = STDOUT_FILENO,
+        installGuard: Bool = true
+    ) throws(TerminalError) {
+        TerminalEnvironment.adoptUserLocale()
+        let files = try TerminalFiles(input: input, output: output)
+        ownsGuard = installGuard && TerminalGuard.install(input: input, output: output)
+        guard let screen = newterm(terminalType, files.output, files.input) else {
+            if ownsGuard { TerminalGuard.uninstall() }
+            files.close()
+            let term = terminalType ?? TerminalEnvironment.environmentValue("TERM")
+            throw TerminalError(term.map { "no terminfo entry for TERM=\(SafeText.escape($0))" } ?? "TERM is not set")
+        }
+        self.screen = screen
+        self.files = files
+        window = cncurses_stdscr()
+        TerminalGuard.setScreenActive(true)
+
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        leaveok(window, true)
+        curs_set(0)
+        // A lone Escape would otherwise wait a whole second for the rest of an escape sequence.
+        set_escdelay(25)
+        mousemask(KeyDecoder.mouseMask, nil)
+        mouseinterval(0)
+
+        var palette: CursesPalette?
+        if has_colors(), !TerminalEnvironment.noColorRequested {
+            start_color()
+            let usesDefaults = use_default_colors() == OK
+            palette = CursesPalette(colorCount: Int(cncurses_colors()), usesTerminalDefaults: usesDefaults)
+        }
+        supportsColor = palette != nil
+        styles = StyleEncoder(palette: palette, pairLimit: Int(cncurses_color_pairs()))
+        supportsUnicode = TerminalEnvironment.isUTF8(codeset: TerminalEnvironment.localeCodeset)
+        size = (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    deinit {
+        restore()
+        wideCharacter.deallocate()
+    }
+
+    /// Shows `buffer`, sending the terminal only the cells that differ from the last frame.
+    public func draw(_ buffer: Buffer) {
+        guard !isRestored else { return }
+        let repaintsAll = lastDrawn.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
+        if repaintsAll { werase(window) }
+        for change in buffer.changes(since: repaintsAll ? nil : lastDrawn) {
+            put(change.cells, x: change.x, y: change.y)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        lastDrawn = buffer
+    }
+
+    /// Gives the terminal back: leaves full-screen mode, shows the cursor, restores the tty modes.
+    public func restore() {
+        guard !isRestored else { return }
+        isRestored = true
+        TerminalGuard.setScreenActive(false)
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        files.close()
+        if ownsGuard { TerminalGuard.uninstall() } else { TerminalGuard.restoreSavedModes() }
+    }
+
+    /// Forgets what is on screen, so the next draw repaints every cell.
+    public func invalidate() {
+        guard !isRestored else { return }
+        lastDrawn = nil
+        clearok(window, true)
+    }
+
+    /// The window's size as ncurses knows it now.
+    func currentSize() -> (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Writes one run of cells with a single `mvwadd_wchnstr`, which also fills the bottom-right
+    /// cell without scrolling the screen.
+    private func put(_ cells: ArraySlice<Cell>, x: Int, y: Int) {
+        run.removeAll(keepingCapacity: true)
+        for cell in cells {
+            let look = styles.encode(cell.style) { number, colors in
+                init_pair(number, colors.foreground, colors.background)
+            }
+            wideCharacter[0] = wchar_t(bitPattern: displayable(cell.scalar).value)
+            wideCharacter[1] = 0
+            var character = cchar_t()
+            setcchar(&character, wideCharacter, look.attributes, look.pair, nil)
+            run.append(character)
+        }
+        run.append(cchar_t())
+        let count = Int32(cells.count)
+        let window = self.window
+        run.withUnsafeBufferPointer { characters in
+            _ = mvwadd_wchnstr(window, Int32(y), Int32(x), characters.baseAddress, count)
+        }
+    }
+
+    /// The scalar to send for a cell: one column wide, and ASCII unless the locale is UTF-8,
+    /// so that no cell can shift the rest of its row.
+    private func displayable(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if SafeText.isControl(scalar) { return "?" }
+        if scalar.isASCII { return scalar }
+        guard supportsUnicode, wcwidth(wchar_t(bitPattern: scalar.value)) == 1 else { return "?" }
+        return scalar
+    }
+}

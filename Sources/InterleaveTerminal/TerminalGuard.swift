@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import Synchronization
+
+/// Keeps the user's terminal usable whatever happens to the program: it saves the tty modes,
+/// turns SIGINT/SIGTERM/SIGHUP and Ctrl-Z into flags for the UI loop, and on a crash puts the
+/// terminal back before the crash report runs.
+///
+/// Install it before creating the backend, so that ncurses sees our handlers and does not
+/// install its own (ncurses only catches signals whose disposition is still the default);
+/// `NCursesBackend` installs it itself when nobody did.
+/// ```swift
+/// TerminalGuard.install()
+/// let backend = try NCursesBackend()
+/// defer { backend.restore() }   // also uninstalls the guard
+/// ```
+///
+/// Ctrl-Z uses flags rather than ncurses' own SIGTSTP handler: the handler sets a flag, the
+/// UI loop calls `endwin`, then `stopProcess()` re-raises SIGTSTP with the default action, and
+/// when SIGCONT resumes the loop it repaints the whole screen.
+public enum TerminalGuard {
+    static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+    static let handledSignals = terminationSignals + [SIGTSTP, SIGCONT] + crashSignals
+
+    /// Whether the handlers are in place.
+    public static var isInstalled: Bool { installed.load(ordering: .acquiring) }
+
+    /// Saves the modes of the input tty and installs the signal handlers; does nothing if already installed.
+    ///
+    /// Returns false when it was installed already.
+    @discardableResult
+    public static func install(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) -> Bool {
+        guard installed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return false }
+        let storage = GuardStorage.shared
+        storage.hasSavedModes.store(tcgetattr(input, storage.savedModes) == 0, ordering: .releasing)
+        storage.input.store(input, ordering: .releasing)
+        storage.output.store(output, ordering: .releasing)
+        TerminalSignals.prepareForHandlers()
+        for signal in terminationSignals { setHandler(TerminalSignals.terminationHandler, for: signal) }
+        setHandler(TerminalSignals.suspendHandler, for: SIGTSTP)
+        setHandler(TerminalSignals.continueHandler, for: SIGCONT)
+        for signal in crashSignals { setHandler(TerminalSignals.crashHandler, for: signal) }
+        return true
+    }
+
+    /// Puts back the handlers that were there before `install()` and the saved tty modes.
+    public static func uninstall() {
+        guard installed.compareExchange(expected: true, desired: false, ordering: .acquiringAndReleasing).exchanged
+        else { return }
+        let storage = GuardStorage.shared
+        for signal in handledSignals { sigaction(signal, storage.previousActions + Int(signal), nil) }
+        storage.screenActive.store(false, ordering: .releasing)
+        restoreSavedModes()
+    }
+
+    /// Writes the tty modes saved by `install()` back to the input tty.
+    public static func restoreSavedModes() {
+        let storage = GuardStorage.shared
+        guard storage.hasSavedModes.load(ordering: .acquiring) else { return }
+        tcsetattr(storage.input.load(ordering: .acquiring), TCSANOW, storage.savedModes)
+    }
+
+    /// Stops the process as Ctrl-Z would, returning once it is continued; call after `endwin`.
+    public static func stopProcess() {
+        var defaultAction = sigaction()
+        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&defaultAction.sa_mask)
+        var ourAction = sigaction()
+        sigaction(SIGTSTP, &defaultAction, &ourAction)
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, SIGTSTP)
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        raise(SIGTSTP)
+        sigaction(SIGTSTP, &ourAction, nil)
+    }
+
+    /// Tells the crash path whether the screen is in full-screen mode, so it only writes reset codes then.
+    static func setScreenActive(_ active: Bool) {
+        GuardStorage.shared.screenActive.store(active, ordering: .releasing)
+    }
+
+    /// Restores the tty modes and, if a full screen is up, leaves it; async-signal-safe.
+    static func emergencyRestore() {
+        let storage = GuardStorage.shared
+        if storage.hasSavedModes.load(ordering: .acquiring) {
+            tcsetattr(storage.input.load(ordering: .acquiring), TCSANOW, storage.savedModes)
+        }
+        guard storage.screenActive.load(ordering: .acquiring) else { return }
+        // Mouse reporting off (else the shell receives mouse escapes), leave the alternate
+        // screen, show the cursor, reset attributes, and start a fresh line for the crash report.
+        let reset: StaticString = "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"
+        _ = write(storage.output.load(ordering: .acquiring), reset.utf8Start, reset.utf8CodeUnitCount)
+    }
+
+    /// Hands a crash signal to whoever handled it before us (the Swift backtracer, or the default
+    /// action), so the crash report and the exit status are unchanged; async-signal-safe.
+    static func chainToPreviousHandler(_ signal: Int32) {
+        let previous = GuardStorage.shared.previousActions + Int(signal)
+        if unsafeBitCast(previous.pointee.__sigaction_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+            previous.pointee.__sigaction_handler.sa_handler = SIG_DFL
+        }
+        sigaction(signal, previous, nil)
+        // The signal is blocked while this handler runs: it is delivered again on return, to the
+        // handler just put back; a hardware fault would also recur when the instruction re-runs.
+        raise(signal)
+    }
+
+    /// Ends the process by `signal`'s default action; async-signal-safe.
+    static func dieByDefaultAction(_ signal: Int32) {
+        var defaultAction = sigaction()
+        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&defaultAction.sa_mask)
+        sigaction(signal, &defaultAction, nil)
+        raise(signal)
+    }
+
+    private static func setHandler(_ handler: @convention(c) (Int32) -> Void, for signal: Int32) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler
+        sigemptyset(&action.sa_mask)
+        // SA_RESTART keeps other threads' blocking reads and writes from failing with EINTR;
+        // the UI loop's poll still returns early, because poll is never restarted.
+        action.sa_flags = SA_RESTART
+        sigaction(signal, &action, GuardStorage.shared.previousActions + Int(signal))
+    }
+}
+
+private let installed = Atomic<Bool>(false)
+
+/// Memory the signal handlers read: allocated once, before any handler is installed, and never freed.
+private final class GuardStorage: Sendable {
+    static let shared = GuardStorage()
+
+    /// Indexed by signal number; Linux numbers signals below 65.
+    nonisolated(unsafe) let previousActions: UnsafeMutablePointer<sigaction>
+    nonisolated(unsafe) let savedModes: UnsafeMutablePointer<termios>
+    let hasSavedModes = Atomic<Bool>(false)
+    let screenActive = Atomic<Bool>(false)
+    let input = Atomic<Int32>(STDIN_FILENO)
+    let output = Atomic<Int32>(STDOUT_FILENO)
+
+    private init() {
+        previousActions = .allocate(capacity: 65)
+        previousActions.initialize(repeating: sigaction(), count: 65)
+        savedModes = .allocate(capacity: 1)
+        savedModes.initialize(to: termios())
+    }
+}
