@@ -1,0 +1,188 @@
+import Foundation
+import InterleaveTrace
+import Synchronization
+
+/// Runs a loop on a thread of its own, with virtual time following wall time × speed.
+///
+/// Commands (pause, step, speed, inject, stop) are safe from any thread: they reach the loop
+/// through its inbox and take effect between two jobs. A demo that blocks the loop thread
+/// blocks only this thread; the UI keeps reading the trace and stays responsive.
+/// ```swift
+/// let runner = LiveRunner(loop: loop)
+/// runner.start()
+/// runner.pause()
+/// runner.step()            // exactly one job
+/// runner.resume()
+/// runner.stop()
+/// ```
+public final class LiveRunner: @unchecked Sendable {
+    public let loop: Loop
+    private var thread: Thread?
+    private let finished = Atomic<Bool>(false)
+    private let pausedFlag = Atomic<Bool>(false)
+
+    // Loop-thread state, changed only by commands running on the loop thread.
+    private var paused: Bool
+    private var stepBudget = 0
+    private var runUntilEventOf: TaskID?
+    private var stopped = false
+    private var virtualAnchor: Int64 = 0
+    private var wallAnchor = Date()
+
+    public init(loop: Loop, startPaused: Bool = false, speed: Double = 1) {
+        self.loop = loop
+        paused = startPaused
+        pausedFlag.store(startPaused, ordering: .relaxed)
+        loop.speed = speed
+        loop.isLive = true
+    }
+
+    /// True while time is stopped (paused by the user, or stepping).
+    public var isPaused: Bool { pausedFlag.load(ordering: .relaxed) }
+    /// True once the thread has exited after `stop()`.
+    public var hasExited: Bool { finished.load(ordering: .acquiring) }
+
+    /// Starts the loop thread.
+    public func start() {
+        let thread = Thread { [self] in self.threadMain() }
+        thread.name = "interleave-loop"
+        thread.stackSize = 8 << 20
+        self.thread = thread
+        thread.start()
+    }
+
+    public func pause() { command { $0.setPaused(true) } }
+    public func resume() { command { $0.setPaused(false) } }
+
+    /// Runs `count` jobs (jumping the clock to the next timer when none is ready), then pauses.
+    public func step(_ count: Int = 1) {
+        command { runner in
+            runner.setPaused(true)
+            runner.stepBudget += count
+        }
+    }
+
+    /// Runs until `task` records its next event, then pauses.
+    public func runUntilNextEvent(of task: TaskID) {
+        command { runner in
+            runner.setPaused(true)
+            runner.runUntilEventOf = task
+        }
+    }
+
+    /// Changes how fast virtual time follows wall time (1/16 to 64).
+    public func setSpeed(_ speed: Double) {
+        command { runner in
+            runner.reanchor()
+            runner.loop.speed = min(64, max(1.0 / 16, speed))
+        }
+    }
+
+    /// Injects a fault into a task (see `Loop.inject`).
+    public func inject(_ fault: Fault, into task: TaskID) { loop.inject(fault, into: task) }
+
+    /// Stops the loop thread after the current job; returns at once.
+    public func stop() { command { $0.stopped = true } }
+
+    /// Stops and waits (up to `timeout`) for the thread to exit; false if it is still blocked.
+    @discardableResult
+    public func stopAndWait(timeout: TimeInterval = 1) -> Bool {
+        stop()
+        let deadline = Date().addingTimeInterval(timeout)
+        while !hasExited && Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
+        return hasExited
+    }
+
+    private func command(_ body: @escaping @Sendable (LiveRunner) -> Void) {
+        loop.inbox.post { [self] _ in body(self) }
+    }
+
+    private func setPaused(_ value: Bool) {
+        reanchor()
+        paused = value
+        pausedFlag.store(value, ordering: .relaxed)
+        if !value {
+            stepBudget = 0
+            runUntilEventOf = nil
+        }
+    }
+
+    private func reanchor() {
+        virtualAnchor = loop.publishedTime.load(ordering: .relaxed)
+        if virtualAnchor > loop.nowNanoseconds { loop.setNow(virtualAnchor) }
+        wallAnchor = Date()
+    }
+
+    private func threadMain() {
+        _ = CurrentLoop.bind(loop)
+        reanchor()
+        while !stopped {
+            loop.drainInbox()
+            if stopped { break }
+            turn()
+        }
+        finished.store(true, ordering: .releasing)
+    }
+
+    /// One turn of the live loop: run a job, move the clock, or wait for something to happen.
+    private func turn() {
+        let stepping = stepBudget > 0 || runUntilEventOf != nil
+        if paused && !stepping {
+            loop.inbox.wait(until: nil)
+            return
+        }
+        let before = loop.store.events.count
+        if loop.stepBound() {
+            afterJob(eventsFrom: before)
+            return
+        }
+        guard let deadline = loop.nextDeadline else {
+            if loop.pendingIO > 0 {
+                loop.inbox.wait(until: Date().addingTimeInterval(1.0 / 30))
+                followWallClock(upTo: .max)
+            } else {
+                loop.noteIdle()
+                stepBudget = 0
+                runUntilEventOf = nil
+                loop.inbox.wait(until: nil)
+            }
+            return
+        }
+        if stepping {
+            // Stepping skips the wait: the next step happens at the next deadline.
+            _ = loop.advanceToNextTimer()
+            reanchor()
+            return
+        }
+        let wallTarget = wallAnchor.addingTimeInterval(Double(deadline - virtualAnchor) / 1e9 / loop.speed)
+        if Date() >= wallTarget {
+            _ = loop.advanceToNextTimer()
+            virtualAnchor = deadline
+            wallAnchor = wallTarget
+        } else {
+            loop.inbox.wait(until: min(wallTarget, Date().addingTimeInterval(1.0 / 30)))
+            followWallClock(upTo: deadline)
+        }
+    }
+
+    /// Publishes the virtual time that wall time has reached, so the header clock moves.
+    private func followWallClock(upTo limit: Int64) {
+        let elapsed = Date().timeIntervalSince(wallAnchor) * loop.speed
+        let now = min(limit, virtualAnchor &+ Int64(elapsed * 1e9))
+        if now > loop.nowNanoseconds { loop.setNow(now) }
+    }
+
+    private func afterJob(eventsFrom before: Int) {
+        if stepBudget > 0 { stepBudget -= 1 }
+        if let task = runUntilEventOf {
+            let events = loop.store.events
+            for index in before..<events.count where events[index].task == task && events[index].kind != .taskResumed {
+                runUntilEventOf = nil
+                break
+            }
+        }
+        // Jobs take no virtual time: keep the clock anchored where they ran.
+        virtualAnchor = loop.nowNanoseconds
+        wallAnchor = Date()
+    }
+}
