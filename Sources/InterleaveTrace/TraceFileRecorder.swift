@@ -1,0 +1,91 @@
+import Foundation
+import Synchronization
+
+/// Streams a trace to a file while it is being recorded, flushing at least every 100 ms.
+///
+/// It runs on a thread of its own and only reads the store, so the loop pays nothing for it.
+/// Each flush appends whole, checksummed blocks with one `write`, so a recorder killed at any
+/// moment leaves a file that reads up to its last flush.
+/// ```swift
+/// let file = try TraceFileRecorder(path: "run.itrace", store: loop.store)
+/// file.start()
+/// // … the loop runs …
+/// try file.finish()
+/// ```
+public final class TraceFileRecorder: @unchecked Sendable {
+    public let path: String
+    private let encoder: TraceEncoder
+    private let handle: FileHandle
+    private let stopping = Atomic<Bool>(false)
+    private let done = Atomic<Bool>(false)
+    private let failure = Mutex<String?>(nil)
+    private var thread: Thread?
+    /// How often pending events are written.
+    public var flushInterval: TimeInterval = 0.05
+
+    /// Creates (or truncates) the file and writes its opening bytes; throws a one-line error.
+    public init(path: String, store: TraceStore) throws {
+        self.path = path
+        encoder = TraceEncoder(store: store)
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw TraceFileError.unreadable("cannot write \(path)")
+        }
+        self.handle = handle
+        try write(encoder.fileStart())
+    }
+
+    /// The first write error, if any: recording stops, the run goes on.
+    public var error: String? { failure.withLock { $0 } }
+
+    public func start() {
+        let thread = Thread { [self] in
+            while !stopping.load(ordering: .acquiring) {
+                flush()
+                Thread.sleep(forTimeInterval: flushInterval)
+            }
+            done.store(true, ordering: .releasing)
+        }
+        thread.name = "interleave-recorder"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Writes everything recorded so far (from any one thread at a time).
+    public func flush() {
+        guard error == nil else { return }
+        let bytes = encoder.encodeNew()
+        guard !bytes.isEmpty else { return }
+        do { try write(bytes) } catch { failure.withLock { $0 = "recording to \(path) failed: \(error)" } }
+    }
+
+    /// Stops the flushing thread, writes the rest and closes the file.
+    public func finish() throws {
+        if thread != nil {
+            stopping.store(true, ordering: .releasing)
+            while !done.load(ordering: .acquiring) { Thread.sleep(forTimeInterval: 0.001) }
+        }
+        flush()
+        try? handle.close()
+        if let error { throw TraceFileError.unreadable(error) }
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
+        try handle.write(contentsOf: Data(bytes))
+    }
+
+    /// Records a finished store to a file in one go.
+    public static func write(_ store: TraceStore, to path: String) throws {
+        let recorder = try TraceFileRecorder(path: path, store: store)
+        try recorder.finish()
+    }
+
+    /// Reads a trace file: one-line errors for anything that is not a whole, valid trace.
+    public static func read(path: String) throws -> TraceDecoder.Loaded {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let size = attributes?[.size] as? Int else { throw TraceFileError.unreadable("cannot read \(path)") }
+        guard size <= TraceFileFormat.maximumFileSize else { throw TraceFileError.tooLarge(size) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw TraceFileError.unreadable("cannot read \(path)") }
+        return try TraceDecoder.decode([UInt8](data))
+    }
+}
