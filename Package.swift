@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "InterleaveTrace", swiftSettings: strict),
@@ -31,7 +32,17 @@ let package = Package(
         .target(name: "InterleaveUI", dependencies: ["InterleaveTrace"], swiftSettings: strict),
         .systemLibrary(name: "CNCurses"),
         .target(name: "InterleaveTerminal", dependencies: ["InterleaveUI", "CNCurses"], swiftSettings: strict),
-        .target(name: "Demos", dependencies: ["Interleave"], path: "demos", swiftSettings: strict),
+        .target(
+            name: "Demos",
+            dependencies: [
+                "Interleave",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "demos",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "InterleaveCLI",
             dependencies: [

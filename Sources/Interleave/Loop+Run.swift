@@ -11,6 +11,10 @@ extension Loop {
         defer { _ = CurrentLoop.bind(previous) }
         while true {
             while stepBound() {}
+            if dueIO > 0 {
+                inbox.wait(until: nil)
+                continue
+            }
             if advanceToNextTimer() { continue }
             if pendingIO > 0 {
                 inbox.wait(until: nil)
@@ -28,6 +32,10 @@ extension Loop {
         let limit = instant.nanoseconds
         while true {
             while stepBound() {}
+            if dueIO > 0 {
+                inbox.wait(until: nil)
+                continue
+            }
             guard let deadline = nextDeadline, deadline <= limit else { break }
             _ = advanceToNextTimer()
         }

@@ -36,7 +36,12 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     var current: TaskRecord?
     var liveTaskCount = 0
     var stepCount = 0
+    /// I/O operations started and not yet completed.
     var pendingIO = 0
+    /// I/O whose next move belongs to another thread right now; virtual time waits for it.
+    var dueIO = 0
+    /// The resource that stands for the network in the trace, made on first use.
+    lazy var ioChannel = IOChannel(resource: createResource("io", kind: .io, file: #fileID, line: #line))
     var rootTask: TaskRecord?
     var runEndedRecorded = false
     var deadlockReported = false

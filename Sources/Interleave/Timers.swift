@@ -55,13 +55,15 @@ extension Loop {
                 wake(task, by: .none, source: .none)
             case .run(let action):
                 action()
+                // One I/O response at a time, so completions arrive in a repeatable order.
+                if dueIO > 0 { return }
             }
         }
     }
 
     /// Jumps virtual time to the next deadline and fires what is due; false when there is none.
     func advanceToNextTimer() -> Bool {
-        guard let deadline = nextDeadline else { return false }
+        guard dueIO == 0, let deadline = nextDeadline else { return false }
         if deadline > nowNanoseconds { setNow(deadline) }
         fireDueTimers()
         return true
