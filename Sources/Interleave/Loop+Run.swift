@@ -67,7 +67,8 @@ extension Loop {
             guard pendingIO == 0 else { return }
             reportDeadlock()
         } else if let root = rootTask, root.outcome.isFinished {
-            for (task, text) in unretrievedFailures where !task.outcomeRetrieved {
+            // The main task's failure is the run's outcome, not an error someone forgot to await.
+            for (task, text) in unretrievedFailures where !task.outcomeRetrieved && task !== root {
                 lint("\(task.name) failed with \"\(text)\" and nobody awaited it", task: task.id)
             }
         }

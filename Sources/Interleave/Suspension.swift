@@ -46,7 +46,7 @@ extension Loop {
 
     /// Resumes a parked task normally; records who woke it.
     func wake(_ task: TaskRecord, by waker: TaskID, source: ResourceID) {
-        guard let continuation = task.continuation, !task.shielded else { return }
+        guard let continuation = task.continuation else { return }
         task.continuation = nil
         task.parkedAt = nil
         task.waitGeneration &+= 1

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Demos
+import Foundation
+import Interleave
+
+/// `interleave record NAME -o FILE`: runs a demo headless, as fast as it can, into a trace file.
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a demo run to a trace file.")
+
+    @Argument(help: "The demo's name (see `interleave list`).")
+    var name: String
+
+    @Option(name: .shortAndLong, help: "The trace file to write.")
+    var output: String
+
+    @Option(help: "Seed for the demo's random choices and the random schedule.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Scheduling policy: fifo or random.")
+    var schedule: Schedule = .fifo
+
+    @Option(help: "Number of tasks, for demos that scale.")
+    var tasks: Int = 1000
+
+    @Option(name: .customLong("inject"), help: "A fault to inject, e.g. \"fail task2 at 1.5s\" (repeatable).")
+    var injections: [String] = []
+
+    func run() throws {
+        let demo = try lookUpDemo(name)
+        let specs: [InjectionSpec]
+        do { specs = try injections.map(InjectionSpec.init(parsing:)) } catch { throw fail("\(error)") }
+        let loop = Loop(policy: schedule == .fifo ? .fifo : .random(seed: seed))
+        var header = loop.store.header
+        header.seed = seed
+        loop.store.header = header
+        let file: TraceFileRecorder
+        do { file = try TraceFileRecorder(path: output, store: loop.store) } catch { throw fail("\(error)") }
+        file.start()
+        demo.start(on: loop, options: DemoOptions(seed: seed, tasks: tasks))
+        do { try loop.runInjecting(specs) } catch { throw fail("\(error)") }
+        do { try file.finish() } catch { throw fail("\(error)") }
+        FileHandle.standardError.write(Data("recorded \(loop.store.events.count) events, \(formatSeconds(loop.now.nanosecondsValue)) virtual, to \(output)\n".utf8))
+    }
+}
+
+extension Duration {
+    var nanosecondsValue: Int64 {
+        let (s, atto) = components
+        return s * 1_000_000_000 + atto / 1_000_000_000
+    }
+}
