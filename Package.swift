@@ -53,8 +53,14 @@ let package = Package(
         ),
         .testTarget(name: "InterleaveTraceTests", dependencies: ["InterleaveTrace"], swiftSettings: strict),
         .testTarget(name: "InterleaveTests", dependencies: ["Interleave"], swiftSettings: strict),
-        .testTarget(name: "InterleaveUITests", dependencies: ["InterleaveUI", "InterleaveTrace"], swiftSettings: strict),
-        .testTarget(name: "DemosTests", dependencies: ["Demos", "Interleave", "InterleaveUI"], swiftSettings: strict),
+        .testTarget(
+            name: "InterleaveUITests", dependencies: ["InterleaveUI", "InterleaveTrace"],
+            exclude: ["Snapshots"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DemosTests", dependencies: ["Demos", "Interleave", "InterleaveUI"],
+            exclude: ["Golden"], swiftSettings: strict
+        ),
         .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"], swiftSettings: strict),
         .testTarget(
             name: "InterleaveCLITests",
