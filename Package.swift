@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "InterleaveCLI",
             dependencies: [
-                "Interleave", "InterleaveTrace", "InterleaveUI", "Demos",
+                "Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveTerminal", "Demos",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -24,7 +24,7 @@ struct DemoCommand: ParsableCommand {
             print(PlainRun.run(demo, options: options), terminator: "")
             return
         }
-        try TUISession.runDemo(demo, options: options)
+        try TUIApp.runDemo(demo, options: options)
     }
 }
 

@@ -14,6 +14,6 @@ struct PickerCommand: ParsableCommand {
             try ListCommand().run()
             return
         }
-        try TUISession.runPicker(options: options)
+        try TUIApp.runPicker(options: options)
     }
 }

@@ -35,6 +35,9 @@ public final class TraceFileRecorder: @unchecked Sendable {
         try write(encoder.fileStart())
     }
 
+    /// Which store this file records.
+    public var storeIdentity: ObjectIdentifier { ObjectIdentifier(encoder.store) }
+
     /// The first write error, if any: recording stops, the run goes on.
     public var error: String? { failure.withLock { $0 } }
 

@@ -1,0 +1,76 @@
+import Foundation
+import Interleave
+import InterleaveTrace
+
+/// A workload running live on its loop thread, which can be restarted and rewound.
+///
+/// Rewinding to step k re-executes the workload from the start with the same seed, replaying
+/// the faults injected before k at the steps where they happened ("time travel"); the trace
+/// after k is replaced by whatever happens next.
+final class LiveSource {
+    let policy: SchedulePolicy
+    let speed: Double
+    /// Creates a fresh loop with the workload spawned on it (not yet run).
+    let makeLoop: (SchedulePolicy) -> Loop
+    private(set) var loop: Loop
+    private(set) var runner: LiveRunner
+    private(set) var rewoundTo: Int?
+
+    init(policy: SchedulePolicy, speed: Double, startPaused: Bool, makeLoop: @escaping (SchedulePolicy) -> Loop) {
+        self.policy = policy
+        self.speed = speed
+        self.makeLoop = makeLoop
+        loop = makeLoop(policy)
+        runner = LiveRunner(loop: loop, startPaused: startPaused, speed: speed)
+        runner.start()
+    }
+
+    var store: TraceStore { loop.store }
+
+    /// Stops the current run and starts the workload again from step 0.
+    func restart(paused: Bool, speed: Double) {
+        retire()
+        loop = makeLoop(policy)
+        runner = LiveRunner(loop: loop, startPaused: paused, speed: speed)
+        rewoundTo = nil
+        runner.start()
+    }
+
+    /// Re-executes the workload up to `step` with the faults injected before it, then pauses there.
+    func rewind(to step: Int, speed: Double) {
+        let old = loop.store
+        let faults = Self.faults(in: old, before: step)
+        retire()
+        let fresh = makeLoop(policy)
+        fresh.replay(steps: step, injecting: faults)
+        loop = fresh
+        runner = LiveRunner(loop: fresh, startPaused: true, speed: speed)
+        rewoundTo = step
+        runner.start()
+    }
+
+    /// Stops the loop thread; a thread stuck in a blocking call is abandoned with its loop.
+    func retire() {
+        runner.stopAndWait(timeout: 0.5)
+    }
+
+    /// The faults recorded before `step`, each with the step count at which it was applied.
+    static func faults(in store: TraceStore, before step: Int) -> [(step: Int, fault: Fault, task: TaskID)] {
+        var result: [(Int, Fault, TaskID)] = []
+        var steps = 0
+        store.events.withRuns(in: 0..<store.events.count) { run, _ in
+            for e in run {
+                if e.kind == .taskResumed { steps += 1 }
+                guard steps <= step, e.kind == .faultInjected, let kind = FaultKind(rawValue: UInt8(truncatingIfNeeded: e.arg)) else { continue }
+                let fault: Fault = switch kind {
+                case .fail: .fail
+                case .cancel: .cancel
+                case .stall: .stall(TUISession.stallDuration)
+                case .ioFailure: .ioFailure
+                }
+                if steps < step || e.kind == .faultInjected && steps == step { result.append((steps, fault, e.task)) }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import InterleaveTrace
+
+/// Plays a recorded trace: the view's virtual time advances with wall time × speed, and every
+/// event up to it is shown, exactly as a live run would have shown them.
+struct ReplayPlayer {
+    var playing = true
+    var speed: Double = 1
+    private var lastTick = Date()
+    private var viewTime: Double = 0
+
+    /// Moves the cursor forward by the virtual time that elapsed since the last tick.
+    mutating func tick(_ cursor: TraceCursor) -> Bool {
+        let now = Date()
+        let elapsed = now.timeIntervalSince(lastTick)
+        lastTick = now
+        let events = cursor.store.events
+        let total = events.count
+        guard playing, cursor.world.eventCount < total else { return false }
+        viewTime = max(viewTime, Double(cursor.world.time)) + elapsed * speed * 1e9
+        var end = cursor.world.eventCount
+        while end < total, Double(events[end].time) <= viewTime { end += 1 }
+        guard end > cursor.world.eventCount else { return false }
+        cursor.seek(toEvent: end)
+        return true
+    }
+
+    /// Restarts the clock from the cursor's time (after a pause, seek or speed change).
+    mutating func resetClock(at time: Int64) {
+        lastTick = Date()
+        viewTime = Double(time)
+    }
+}

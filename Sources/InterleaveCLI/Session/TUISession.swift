@@ -1,0 +1,140 @@
+import Foundation
+import Interleave
+import InterleaveTerminal
+import InterleaveUI
+
+/// One full-screen session: the UI thread's frame loop over a live run or a recording.
+///
+/// The loop runs on its own thread (`LiveRunner`); this thread reads the trace through a
+/// cursor, renders about 30 frames a second when something changed, and turns the reducer's
+/// effects into runner commands. It never waits on the loop thread, so a demo that blocks its
+/// loop cannot freeze the screen.
+final class TUISession {
+    enum Outcome { case quit, backToPicker }
+
+    static let stallDuration: Duration = .seconds(2)
+    static let frameMilliseconds = 33
+
+    let backend: NCursesBackend
+    let theme: Theme
+    let glyphs: Glyphs
+    let keyMap: KeyMap
+    var state: AppState
+    var live: LiveSource?
+    var cursor: TraceCursor
+    var player = ReplayPlayer()
+    var recorder: TraceFileRecorder?
+    private var dirty = true
+    private var lastShownTime: Int64 = -1
+
+    init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
+        self.backend = backend
+        glyphs = backend.supportsUnicode ? .unicode : .ascii
+        theme = Theme.choose(color: backend.supportsColor, presentation: presentation)
+        keyMap = KeyMap(glyphs: glyphs)
+        state = AppState(replay: live == nil, width: backend.size.width, height: backend.size.height,
+                         speed: speed, presentation: presentation)
+        self.live = live
+        cursor = TraceCursor(store: live?.store ?? replay ?? TraceStore())
+        player.speed = speed
+        player.resetClock(at: 0)
+    }
+
+    var store: TraceStore { cursor.store }
+
+    /// Runs frames until the user quits or goes back to the picker.
+    func run() -> Outcome {
+        while true {
+            if let signal = TerminalSignals.takeTermination() {
+                shutdown()
+                backend.restore()
+                exit(128 + signal)
+            }
+            if TerminalSignals.takeSuspendRequest() {
+                backend.restore()
+                TerminalGuard.stopProcess()
+            }
+            if TerminalSignals.takeContinued() {
+                backend.invalidate()
+                dirty = true
+            }
+            let timeout = state.mode == .paused && live?.runner.isPaused != false ? 200 : Self.frameMilliseconds
+            if let event = backend.nextEvent(timeoutMilliseconds: timeout) {
+                dirty = true
+                if let outcome = handle(event) {
+                    shutdown()
+                    return outcome
+                }
+            }
+            advanceView()
+            if dirty {
+                Screen.draw(store: store, world: displayWorld(), state: state, theme: theme, glyphs: glyphs,
+                            to: backend, keyMap: keyMap)
+                dirty = false
+            }
+        }
+    }
+
+    private func handle(_ event: InputEvent) -> Outcome? {
+        if case .resize(let width, let height) = event {
+            _ = state.reduce(.resize(width: width, height: height))
+            backend.invalidate()
+            return nil
+        }
+        guard let action = keyMap.action(for: event, mode: state.mode) else { return nil }
+        for effect in state.reduce(action) {
+            if let outcome = perform(effect) { return outcome }
+        }
+        return nil
+    }
+
+    /// Follows the live edge (or plays the recording) and tells the reducer what moved.
+    private func advanceView() {
+        var moved = false
+        if let live {
+            if state.rewoundTo == nil, live.rewoundTo == nil || cursor.world.eventCount < store.events.count {
+                moved = cursor.catchUp()
+            }
+            let now = live.loop.now.nanosecondsValue
+            if now != lastShownTime {
+                lastShownTime = now
+                dirty = true
+            }
+        } else {
+            moved = player.tick(cursor)
+        }
+        if moved {
+            cursor.indexAll()
+            _ = state.reduce(.worldChanged(WorldFacts(store: store, world: cursor.world, latestStep: cursor.totalSteps)))
+            dirty = true
+        }
+        if let error = recorder?.error {
+            _ = state.reduce(.toggleRecording)
+            state.status = .message(error)
+            recorder = nil
+        }
+    }
+
+    /// The world to draw: the cursor's, with the live clock when following a live run.
+    private func displayWorld() -> WorldState {
+        var world = cursor.world
+        if let live, state.rewoundTo == nil, world.eventCount == store.events.count {
+            world.time = max(world.time, live.loop.now.nanosecondsValue)
+        }
+        return world
+    }
+
+    func shutdown() {
+        live?.retire()
+        if let recorder { try? recorder.finish() }
+        recorder = nil
+    }
+
+    /// Re-reads the world after the cursor moved under the driver's hand.
+    func refreshFacts() {
+        cursor.indexAll()
+        _ = state.reduce(.worldChanged(WorldFacts(store: store, world: cursor.world, latestStep: cursor.totalSteps)))
+        player.resetClock(at: cursor.world.time)
+        dirty = true
+    }
+}

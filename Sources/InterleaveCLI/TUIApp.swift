@@ -1,0 +1,90 @@
+import Demos
+import Foundation
+import Interleave
+import InterleaveTerminal
+import InterleaveUI
+
+/// Decides whether a full-screen UI can run here, before touching the terminal.
+enum TerminalCheck {
+    static func unusableReason() -> String? {
+        TerminalEnvironment.current().fullScreenUnavailableReason()
+    }
+}
+
+/// Entry points that open the full-screen UI: a demo, the picker, a recording.
+enum TUIApp {
+    static func runDemo(_ demo: Demo, options: RunOptions, presentation: Bool = false) throws {
+        try withBackend { backend in
+            var next: Demo? = demo
+            while let current = next {
+                let outcome = session(for: current, options: options, backend: backend, presentation: presentation).run()
+                next = outcome == .backToPicker ? Picker(backend: backend).choose() : nil
+            }
+        }
+    }
+
+    static func runPicker(options: RunOptions) throws {
+        try withBackend { backend in
+            while let demo = Picker(backend: backend).choose() {
+                if session(for: demo, options: options, backend: backend, presentation: false).run() == .quit { break }
+            }
+        }
+    }
+
+    static func runReplay(_ store: TraceStore, speed: Double) throws {
+        try withBackend { backend in
+            _ = TUISession(backend: backend, live: nil, replay: store, speed: speed, presentation: false).run()
+        }
+    }
+
+    static func session(for demo: Demo, options: RunOptions, backend: NCursesBackend, presentation: Bool) -> TUISession {
+        let live = LiveSource(policy: options.policy, speed: options.speed, startPaused: false) { policy in
+            let loop = Loop(policy: policy)
+            var header = loop.store.header
+            header.seed = options.seed
+            header.terminalColumns = backend.size.width
+            header.terminalRows = backend.size.height
+            loop.store.header = header
+            demo.start(on: loop, options: options.demoOptions)
+            return loop
+        }
+        return TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: presentation)
+    }
+
+    /// Opens the terminal, runs `body`, and always gives the terminal back.
+    static func withBackend(_ body: (NCursesBackend) throws -> Void) throws {
+        let backend: NCursesBackend
+        do { backend = try NCursesBackend() } catch { throw fail("\(error)") }
+        defer { backend.restore() }
+        try body(backend)
+    }
+}
+
+/// The demo picker's own small frame loop.
+struct Picker {
+    let backend: NCursesBackend
+
+    func choose() -> Demo? {
+        let entries = Catalogue.all.map { PickerView.Entry(name: $0.name, title: $0.title, summary: $0.summary) }
+        let theme = Theme.choose(color: backend.supportsColor, presentation: false)
+        var selected = 0
+        backend.invalidate()
+        while true {
+            if let signal = TerminalSignals.takeTermination() {
+                backend.restore()
+                exit(128 + signal)
+            }
+            let size = backend.size
+            backend.draw(PickerView(entries: entries, selected: selected, theme: theme).render(width: size.width, height: size.height))
+            guard let event = backend.nextEvent(timeoutMilliseconds: 250) else { continue }
+            switch event {
+            case .key(.up), .key(.character("k")): selected = max(0, selected - 1)
+            case .key(.down), .key(.character("j")): selected = min(entries.count - 1, selected + 1)
+            case .key(.enter): return Catalogue.all[selected]
+            case .key(.character("q")), .key(.escape), .key(.control("c")): return nil
+            case .resize: backend.invalidate()
+            default: break
+            }
+        }
+    }
+}
