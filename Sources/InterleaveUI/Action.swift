@@ -1,0 +1,48 @@
+import InterleaveTrace
+
+/// Something the user (or the driver) asks of the UI; `AppState.reduce` turns it into state
+/// changes and `Effect`s.
+///
+/// Keys map to actions through `KeyMap`, so the reducer never sees raw keys.
+/// ```swift
+/// let effects = state.reduce(.stepForward)   // [.pause, .step(1)]
+/// ```
+public enum Action: Sendable, Equatable {
+    case togglePause
+    case stepForward
+    case stepBack
+    /// Run until the selected task's next event.
+    case runUntilSelectedTaskEvent
+    case faster
+    case slower
+    case selectNext
+    case selectPrevious
+    case toggleDetail
+    case injectFail
+    case injectCancel
+    case injectStall
+    case restart
+    case focusNext
+    case toggleHelp
+    case quit
+    case toggleRecording
+    case seekStart
+    case seekEnd
+    case previousCaption
+    case nextCaption
+    /// Esc / `p`: closes an overlay if one is open, else goes back to the demo picker.
+    case backToPicker
+    case togglePresentation
+    /// Scrolls the focused pane by a page.
+    case pageUp
+    case pageDown
+    /// A mouse click at a cell: selects the lane there, or focuses the pane there.
+    case click(x: Int, y: Int)
+    /// A wheel turn over a cell: scrolls the pane there by `lines` (negative = up).
+    case scroll(x: Int, y: Int, lines: Int)
+    case resize(width: Int, height: Int)
+    /// The driver moved the world (new events, a seek); keeps selection and notes in step.
+    case worldChanged(WorldFacts)
+    /// The driver's status timer ran out.
+    case clearStatus
+}

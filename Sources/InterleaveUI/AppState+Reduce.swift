@@ -1,0 +1,141 @@
+import InterleaveTrace
+
+/// The reducer: every key, click and trace update goes through here.
+extension AppState {
+    /// Applies one action and returns what the driver must do; never touches the runtime or the trace.
+    ///
+    /// Moving through time (step, seek, captions) pauses first, as a debugger does, so that what
+    /// the user asked to see stays on screen.
+    /// ```swift
+    /// var state = AppState()
+    /// state.reduce(.faster)   // [.setSpeed(2)]
+    /// ```
+    public mutating func reduce(_ action: Action) -> [Effect] {
+        switch action {
+        case .togglePause:
+            if mode == .paused {
+                mode = runningMode
+                rewoundTo = nil
+                return [.resume]
+            }
+            mode = .paused
+            return [.pause]
+        case .stepForward:
+            if ended, step >= latestStep, !isReplay { status = .runEnded; return pausing([]) }
+            if isReplay, step >= latestStep { status = .atEnd; return pausing([]) }
+            return pausing([.step(1)])
+        case .stepBack:
+            guard step > 0 else { status = .atStart; return pausing([]) }
+            return pausing([.stepBack(1)])
+        case .runUntilSelectedTaskEvent:
+            guard let task = selected else { status = .needsSelection; return [] }
+            return pausing([.runUntilTaskEvent(task)])
+        case .faster, .slower:
+            let next = speedExponent + (action == .faster ? 1 : -1)
+            guard Self.speedExponents.contains(next) else {
+                status = .message(action == .faster ? "already at the fastest speed" : "already at the slowest speed")
+                return []
+            }
+            speedExponent = next
+            status = .speed(speedLabel())
+            return [.setSpeed(speed)]
+        case .selectNext: moveSelection(by: 1)
+        case .selectPrevious: moveSelection(by: -1)
+        case .toggleDetail:
+            if selected == nil {
+                guard let first = taskOrder.first else { status = .needsSelection; return [] }
+                selected = first
+            }
+            showDetail.toggle()
+        case .injectFail: return inject(.fail)
+        case .injectCancel: return inject(.cancel)
+        case .injectStall: return inject(.stall)
+        case .restart:
+            mode = runningMode
+            rewoundTo = nil
+            showDetail = false
+            deadlocked = false
+            ended = false
+            scroll = ScrollOffsets()
+            status = nil
+            return [.restart]
+        case .focusNext:
+            let panes = layout.visiblePanes
+            let index = panes.firstIndex(of: focus) ?? -1
+            focus = panes.isEmpty ? .timeline : panes[(index + 1) % panes.count]
+        case .toggleHelp:
+            showHelp.toggle()
+        case .quit:
+            shouldQuit = true
+            return [.quit]
+        case .toggleRecording:
+            recording.toggle()
+            status = .recording(recording)
+            return [.toggleRecording]
+        case .seekStart:
+            return pausing([.seek(toStep: 0)])
+        case .seekEnd:
+            guard step < latestStep else { status = .atEnd; return [] }
+            return [.seek(toStep: latestStep)]
+        case .previousCaption:
+            return pausing([.seekCaption(forward: false)])
+        case .nextCaption:
+            return pausing([.seekCaption(forward: true)])
+        case .backToPicker:
+            // Esc closes the innermost overlay first, the way every dialog does.
+            if showHelp { showHelp = false; return [] }
+            if showDetail { showDetail = false; return [] }
+            return [.backToPicker]
+        case .togglePresentation:
+            presentation.toggle()
+            keepFocusVisible()
+            clampTimelineScroll()
+        case .pageUp, .pageDown:
+            scrollPage(down: action == .pageDown)
+        case .click(let x, let y):
+            click(x: x, y: y)
+        case .scroll(let x, let y, let lines):
+            if let pane = layout.pane(atX: x, y: y) { scrollPane(pane, by: lines) }
+        case .resize(let newWidth, let newHeight):
+            width = newWidth
+            height = newHeight
+            keepFocusVisible()
+            keepSelectionVisible()
+        case .worldChanged(let facts):
+            apply(facts)
+        case .clearStatus:
+            status = nil
+        }
+        return []
+    }
+
+    /// Pauses first when something is running, then does `effects`.
+    private mutating func pausing(_ effects: [Effect]) -> [Effect] {
+        guard mode != .paused else { return effects }
+        mode = .paused
+        return [.pause] + effects
+    }
+
+    private mutating func inject(_ fault: FaultKind) -> [Effect] {
+        guard !isReplay else { status = .needsRuntime; return [] }
+        guard let task = selected else { status = .needsSelection; return [] }
+        status = .injected(fault, task)
+        return [.inject(fault, task)]
+    }
+
+    private mutating func apply(_ facts: WorldFacts) {
+        if facts.step != step { scroll[.code] = 0 }
+        step = facts.step
+        latestStep = facts.latestStep
+        taskOrder = facts.taskOrder
+        deadlocked = facts.deadlocked
+        ended = facts.ended
+        eventCount = facts.eventCount
+        resourceCount = facts.resourceCount
+        rewoundTo = !isReplay && step < latestStep ? step : nil
+        if let task = selected, task.index >= taskOrder.count { selected = nil; showDetail = false }
+        scroll[.log] = min(scroll[.log], max(0, eventCount - 1))
+        scroll[.resources] = min(scroll[.resources], max(0, resourceCount * 2 - 1))
+        clampTimelineScroll()
+    }
+}

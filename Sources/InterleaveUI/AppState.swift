@@ -1,0 +1,121 @@
+import InterleaveTrace
+
+/// Everything the UI remembers between frames: mode, selection, focus, scroll, speed, overlays.
+///
+/// A plain value changed only by `reduce(_:)`, so every key's behaviour is testable without a
+/// terminal, a runtime or a trace. Views read it; they never change it.
+/// ```swift
+/// var state = AppState(width: 120, height: 40)
+/// let effects = state.reduce(.togglePause)   // [.pause]
+/// state.mode                                  // .paused
+/// ```
+public struct AppState: Sendable, Equatable {
+    /// Whether the trace is advancing, and what drives it.
+    public enum Mode: Sendable, Hashable, CaseIterable {
+        /// A runtime is running the demo and the view follows it.
+        case live
+        /// Nothing advances until the user steps or resumes.
+        case paused
+        /// A recorded trace is playing back.
+        case replay
+    }
+
+    /// The panes that can hold keyboard focus, in Tab order.
+    public enum Pane: Int, Sendable, Hashable, CaseIterable {
+        case timeline, resources, log, code
+
+        public var title: String {
+            switch self {
+            case .timeline: "Timeline"
+            case .resources: "Resources"
+            case .log: "Events"
+            case .code: "Code"
+            }
+        }
+    }
+
+    /// Speed limits as powers of two: 1/16× to 64×.
+    public static let speedExponents = -4...6
+
+    public var mode: Mode
+    /// True when showing a recorded trace with no runtime behind it (no faults, no live edge).
+    public var isReplay: Bool
+    /// Copied from the world: a deadlock was detected.
+    public var deadlocked = false
+    /// Copied from the world: the run is over.
+    public var ended = false
+    public var selected: TaskID?
+    public var focus: Pane = .timeline
+    /// Per-pane scroll: first lane (timeline), first row (resources), rows up from the newest
+    /// (log), rows away from the followed line (code).
+    public var scroll = ScrollOffsets()
+    /// Speed as a power of two (0 means 1×).
+    public var speedExponent = 0
+    public var showHelp = false
+    public var showDetail = false
+    /// The step the view was moved back to while the run is further ahead, if any.
+    public var rewoundTo: Int?
+    public var recording: Bool
+    /// Simplified, high-contrast layout with big bars and a prominent caption.
+    public var presentation: Bool
+    /// Set by `.quit`; the driver leaves its loop when it sees it.
+    public var shouldQuit = false
+    /// Feedback for the last action, shown in the caption bar until the driver clears it.
+    public var status: StatusNote?
+    public var width: Int
+    public var height: Int
+    /// Copied from the latest `WorldFacts`.
+    public var step = 0
+    public var latestStep = 0
+    public var taskOrder: [TaskID] = []
+    public var eventCount = 0
+    public var resourceCount = 0
+
+    /// Creates the state for a live run (`replay: false`) or a recorded trace (`replay: true`).
+    public init(
+        replay: Bool = false, width: Int = 80, height: Int = 24, speed: Double = 1,
+        presentation: Bool = false, recording: Bool = false
+    ) {
+        isReplay = replay
+        mode = replay ? .replay : .live
+        self.width = width
+        self.height = height
+        self.presentation = presentation
+        self.recording = recording
+        speedExponent = Self.exponent(for: speed)
+    }
+
+    /// Virtual seconds per wall second.
+    public var speed: Double { Double(sign: .plus, exponent: speedExponent, significand: 1) }
+
+    /// "1×", "4×", "1/2×".
+    public func speedLabel(times: String = "×") -> String {
+        speedExponent >= 0 ? "\(1 << speedExponent)\(times)" : "1/\(1 << -speedExponent)\(times)"
+    }
+
+    /// The mode to return to when unpausing.
+    public var runningMode: Mode { isReplay ? .replay : .live }
+
+    /// The screen layout for the current size and presentation flag.
+    public var layout: Layout { Layout(width: width, height: height, presentation: presentation) }
+
+    /// The nearest power of two to `speed`, within `speedExponents`.
+    static func exponent(for speed: Double) -> Int {
+        guard speed > 0, speed.isFinite else { return 0 }
+        var exponent = 0
+        var value = 1.0
+        while value * 1.5 < speed, exponent < speedExponents.upperBound { value *= 2; exponent += 1 }
+        while value / 1.5 > speed, exponent > speedExponents.lowerBound { value /= 2; exponent -= 1 }
+        return exponent
+    }
+}
+
+/// Scroll positions of the four panes.
+public struct ScrollOffsets: Sendable, Equatable {
+    private var offsets = [0, 0, 0, 0]
+    public init() {}
+    public subscript(pane: AppState.Pane) -> Int {
+        get { offsets[pane.rawValue] }
+        set { offsets[pane.rawValue] = newValue }
+    }
+}

@@ -1,0 +1,132 @@
+import InterleaveTrace
+
+/// The caption bar: what is happening, in words. A diagnostic (the loop blocked, a deadlock, a
+/// lint) outranks the demo's narration, and the status of the last key press sits at the right.
+///
+/// ```swift
+/// CaptionView(context: context).draw(in: layout.caption, into: &buffer)
+/// ```
+public struct CaptionView {
+    public var context: ViewContext
+
+    public init(context: ViewContext) { self.context = context }
+
+    /// What the bar says and whether it is a diagnostic.
+    public struct Message: Equatable, Sendable {
+        public var text: String
+        public var isDiagnostic: Bool
+    }
+
+    public func draw(in rect: Rect, into buffer: inout Buffer) {
+        guard !rect.isEmpty else { return }
+        let message = self.message
+        let style = context.style(message.isDiagnostic ? .diagnostic : .caption)
+        buffer.fill(rect, with: Cell(" ", style: style))
+        let status = context.state.status.map { " \($0.text(store: context.store)) " } ?? ""
+        let statusWidth = status.unicodeScalars.count
+        let lines = Self.wrap(message.text, width: rect.width - 2, lines: rect.height)
+        // A short caption in a tall bar sits in the middle, as on a slide.
+        let top = rect.height > 2 ? (rect.height - lines.count) / 2 : 0
+        for (index, line) in lines.enumerated() {
+            let row = top + index
+            // The status shares the last row, so the caption's last line makes room for it.
+            let room = row == rect.height - 1 ? rect.width - 2 - statusWidth - 1 : rect.width - 2
+            buffer.write(context.fit(line, room), x: rect.x + 1, y: rect.y + row, style: style)
+        }
+        if statusWidth > 0, statusWidth < rect.width {
+            buffer.write(status, x: rect.maxX - statusWidth, y: rect.maxY - 1, style: context.style(.status))
+        }
+    }
+
+    /// The text for this moment, most urgent first.
+    public var message: Message {
+        let world = context.world
+        let store = context.store
+        if !world.blockingTask.isNone {
+            return Message(text: blockedText(), isDiagnostic: true)
+        }
+        if world.deadlocked, let full = deadlockText(compact: false) {
+            // The compact form drops the resource kinds, so that a two-task cycle fits 80 columns.
+            let width = context.state.width - 2
+            let text = full.count <= width * max(1, rowsAvailable) ? full : deadlockText(compact: true) ?? full
+            return Message(text: text, isDiagnostic: true)
+        }
+        if world.lastDiagnostic > world.captionEvent, world.lastDiagnostic >= 0, world.lastDiagnostic < world.eventCount {
+            let event = store.events[world.lastDiagnostic]
+            if event.kind == .lint, let text = EventText.describe(event, in: store) {
+                return Message(text: "warning: \(text)", isDiagnostic: true)
+            }
+        }
+        if let caption = world.caption { return Message(text: store.string(caption), isDiagnostic: false) }
+        if world.ended {
+            let done = world.finishedTasks - world.failedTasks - world.cancelledTasks
+            return Message(
+                text: "run ended: \(done) done, \(world.failedTasks) failed, \(world.cancelledTasks) cancelled",
+                isDiagnostic: false)
+        }
+        return Message(text: store.header.title, isDiagnostic: false)
+    }
+
+    /// "DEADLOCK: A waits for lock L2 held by B, B waits for lock L1 held by A", from the
+    /// `.deadlock` edges recorded together around the latest diagnostic.
+    func deadlockText(compact: Bool) -> String? {
+        let store = context.store
+        var edges: [TraceEvent] = []
+        var index = min(context.world.eventCount, store.events.count) - 1
+        let stop = max(0, index - 4096)
+        while index >= stop {
+            let event = store.events[index]
+            if event.kind == .deadlock {
+                edges.append(event)
+            } else if !edges.isEmpty, event.kind != .lint {
+                break
+            }
+            index -= 1
+        }
+        guard !edges.isEmpty else { return nil }
+        let sentences = edges.reversed().map { edge in
+            let kind = compact || edge.resource.isNone || edge.resource.index >= store.resources.count
+                ? "" : store.resource(edge.resource).kind.label + " "
+            return "\(store.taskName(edge.task)) waits for \(kind)\(store.resourceName(edge.resource)) held by \(store.taskName(edge.argTask))"
+        }
+        return "DEADLOCK: " + sentences.joined(separator: ", ")
+    }
+
+    /// "loop blocked 1.200s by reporter": the time blocked so far, or the planned block when
+    /// virtual time has not moved yet.
+    func blockedText() -> String {
+        let world = context.world
+        var duration = world.time - world.blockedSince
+        let blocker = world.blockingTask
+        if duration == 0, blocker.index < world.tasks.count {
+            let last = world.tasks[blocker.index].lastEvent
+            if last != .max, Int(last) < world.eventCount, context.store.events[Int(last)].kind == .loopBlockStarted {
+                duration = context.store.events[Int(last)].arg
+            }
+        }
+        return "loop blocked \(formatSeconds(duration)) by \(context.store.taskName(blocker)): nothing else can run until it returns"
+    }
+
+    /// Caption rows in the current layout.
+    private var rowsAvailable: Int { context.state.layout.caption.height }
+
+    /// Splits text into at most `lines` lines of `width` cells at spaces; the last line keeps the rest.
+    static func wrap(_ text: String, width: Int, lines: Int) -> [String] {
+        guard lines > 1, width > 0 else { return [text] }
+        var result: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if result.count == lines - 1 { current += (current.isEmpty ? "" : " ") + word; continue }
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                result.append(current)
+                current = String(word)
+            }
+        }
+        result.append(current)
+        return result
+    }
+}

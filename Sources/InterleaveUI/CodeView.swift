@@ -1,0 +1,109 @@
+import InterleaveTrace
+
+/// The code pane: the demo's source with line numbers and a marker at every line where a task
+/// stands, scrolled to keep the selected task's line in view.
+///
+/// The pane follows the selected task (or the one that ran last); the user's scrolling is kept
+/// as an offset from that line, which the reducer resets when the selection or the step changes.
+/// ```swift
+/// CodeView(context: context).draw(in: layout.code, into: &buffer)
+/// ```
+public struct CodeView {
+    public var context: ViewContext
+
+    public init(context: ViewContext) { self.context = context }
+
+    public func draw(in rect: Rect, into buffer: inout Buffer) {
+        let focusTask = context.selectedTask ?? (context.world.running.isNone ? nil : context.world.running)
+        let file = Self.file(for: focusTask, store: context.store, world: context.world)
+        let title = file.map { "\(AppState.Pane.code.title) \(context.glyphs.separator) \(SourceLocation(fileID: $0.fileID, line: 0).fileName)" }
+        buffer.drawPane(rect, title: title ?? AppState.Pane.code.title, focused: context.state.focus == .code, context: context)
+        let inner = rect.inset(by: 1)
+        guard inner.width > 8, inner.height > 0 else { return }
+        guard let file else {
+            buffer.write("no source for this trace", x: inner.x, y: inner.y, style: context.style(.dim))
+            return
+        }
+        let lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let markers = tasksByLine(in: file.fileID)
+        let focusLine = focusTask.flatMap { line(of: $0, in: file.fileID) } ?? markers.keys.min() ?? 1
+        let auto = focusLine - 1 - inner.height / 3
+        let top = max(0, min(auto + context.state.scroll[.code], lines.count - inner.height))
+        let gutter = String(lines.count).count
+        for row in 0..<min(inner.height, lines.count - top) {
+            let number = top + row + 1
+            let y = inner.y + row
+            let tasks = markers[number] ?? []
+            let isFocus = number == focusLine && focusTask != nil && tasks.contains(focusTask!)
+            let numberText = String(repeating: " ", count: gutter - String(number).count) + String(number)
+            var x = inner.x
+            x += buffer.write(numberText + " ", x: x, y: y, style: context.style(.codeLineNumber))
+            let marker = tasks.isEmpty ? " " : String(context.glyphs.marker)
+            x += buffer.write(marker + " ", x: x, y: y, style: context.style(.codeMarker))
+            let code = expandTabs(String(lines[top + row]))
+            let style = context.style(isFocus ? .codeCurrentLine : .codeLine)
+            let used = isFocus
+                ? buffer.writeRow(code, x: x, y: y, width: inner.maxX - x, style: style)
+                : buffer.write(code, x: x, y: y, style: style, maxWidth: inner.maxX - x)
+            annotate(tasks, after: isFocus ? code.unicodeScalars.count : used, x: x, y: y, limit: inner.maxX, into: &buffer)
+        }
+    }
+
+    /// The source to show: the file the task stands in, else the first one the trace carries.
+    public static func file(for task: TaskID?, store: TraceStore, world: WorldState) -> SourceFile? {
+        let sources = store.sources
+        if let task, task.index < world.tasks.count, world.tasks[task.index].location != .unknown {
+            let fileID = store.location(world.tasks[task.index].location).fileID
+            if let file = sources.first(where: { $0.fileID == fileID }) { return file }
+        }
+        return sources.first
+    }
+
+    /// Unfinished tasks standing in `fileID`, by line, in task order.
+    func tasksByLine(in fileID: String) -> [Int: [TaskID]] {
+        var result: [Int: [TaskID]] = [:]
+        var cache: [UInt16: Int?] = [:]
+        for (index, task) in context.world.tasks.enumerated() where !task.state.isFinished && task.location != .unknown {
+            let line: Int?
+            if let known = cache[task.location.rawValue] {
+                line = known
+            } else {
+                let location = context.store.location(task.location)
+                line = location.fileID == fileID ? location.line : nil
+                cache[task.location.rawValue] = line
+            }
+            if let line { result[line, default: []].append(TaskID(index)) }
+        }
+        return result
+    }
+
+    private func line(of task: TaskID, in fileID: String) -> Int? {
+        guard task.index < context.world.tasks.count else { return nil }
+        let location = context.store.location(context.world.tasks[task.index].location)
+        return location.fileID == fileID && location.line > 0 ? location.line : nil
+    }
+
+    /// Names the tasks on a line at the right edge, when the code leaves room.
+    private func annotate(_ tasks: [TaskID], after used: Int, x: Int, y: Int, limit: Int, into buffer: inout Buffer) {
+        guard !tasks.isEmpty else { return }
+        var note = context.store.taskName(tasks[0])
+        if tasks.count > 1 { note += " +\(tasks.count - 1)" }
+        let text = context.fit("\(context.glyphs.leftArrow) \(note)", max(0, limit - x - used - 2))
+        let length = text.unicodeScalars.count
+        guard length > 3 else { return }
+        buffer.write(text, x: limit - length, y: y, style: context.style(.codeMarker))
+    }
+
+    private func expandTabs(_ text: String) -> String {
+        text.contains("\t") ? text.replacingTabs() : text
+    }
+}
+
+extension String {
+    /// Tabs as four spaces: the code pane must not show them as escapes.
+    fileprivate func replacingTabs() -> String {
+        var out = ""
+        for character in self { if character == "\t" { out += "    " } else { out.append(character) } }
+        return out
+    }
+}

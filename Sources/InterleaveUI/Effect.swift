@@ -1,0 +1,33 @@
+import InterleaveTrace
+
+/// Work the reducer asks the driver to do: the UI never calls the runtime or the cursor itself.
+///
+/// Live mode and replay share every view because only the driver knows which one it runs.
+/// ```swift
+/// for effect in state.reduce(.injectFail) {
+///     if case .inject(let fault, let task) = effect { runtime.inject(fault, into: task) }
+/// }
+/// ```
+public enum Effect: Sendable, Equatable {
+    /// Stop running jobs (live) or advancing (replay).
+    case pause
+    /// Run (live) or play (replay) from where the view is.
+    case resume
+    /// Show `count` more steps: from history if the view is behind, else by running jobs.
+    case step(Int)
+    /// Move the view back `count` steps.
+    case stepBack(Int)
+    /// Run until `task` records its next event, then pause.
+    case runUntilTaskEvent(TaskID)
+    /// Playback speed as a factor of virtual time to wall time (1 = real time).
+    case setSpeed(Double)
+    case inject(FaultKind, TaskID)
+    /// Start the demo (or the replay) again from step 0.
+    case restart
+    case quit
+    case toggleRecording
+    case seek(toStep: Int)
+    /// Move to the previous or next caption.
+    case seekCaption(forward: Bool)
+    case backToPicker
+}

@@ -1,0 +1,78 @@
+/// Every key binding of the UI, in the order the help overlay lists them and the footer
+/// offers them (bubbles' `key.WithHelp` + `help.KeyMap`).
+///
+/// ```swift
+/// let keys = KeyMap(glyphs: .unicode)
+/// keys.action(for: .character(" "), mode: .live)   // .togglePause
+/// ```
+public struct KeyMap: Sendable, Equatable {
+    public var bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) { self.bindings = bindings }
+
+    /// The standard bindings, with key names drawn in `glyphs` (arrows, or words in ASCII).
+    public init(glyphs: Glyphs = .unicode) {
+        let runtime: Set<AppState.Mode> = [.live, .paused]
+        func bind(
+            _ keys: [Key], _ help: String, _ footer: String, _ action: Action, footer show: Bool = true,
+            modes: Set<AppState.Mode> = Set(AppState.Mode.allCases), footerLabel: String? = nil,
+            footerByMode: [AppState.Mode: String] = [:]
+        ) -> KeyBinding {
+            KeyBinding(
+                keys: keys, help: help, footer: footer, action: action, showInFooter: show, modes: modes,
+                footerLabel: footerLabel, footerByMode: footerByMode, glyphs: glyphs)
+        }
+        let upDown = glyphs == .ascii ? "j/k" : "↑↓"
+        bindings = [
+            bind([.character(" ")], "pause or resume", "pause", .togglePause, footerByMode: [.paused: "play"]),
+            bind([.character("s"), .right], "step one job forward", "step", .stepForward),
+            bind([.character("b"), .left], "step one job back", "back", .stepBack),
+            bind([.character("n")], "run to task's next event", "next", .runUntilSelectedTaskEvent),
+            bind([.character("+"), .character("=")], "faster (double speed)", "speed", .faster, footerLabel: "+/-"),
+            bind([.character("-"), .character("_")], "slower (half speed)", "slower", .slower, footer: false),
+            bind([.down, .character("j")], "select next task", "select", .selectNext, footerLabel: upDown),
+            bind([.up, .character("k")], "select previous task", "select", .selectPrevious, footer: false),
+            bind([.enter], "task details on/off", "details", .toggleDetail),
+            bind([.character("f")], "make selected task fail", "fail", .injectFail, modes: runtime),
+            bind([.character("c")], "cancel selected task", "cancel", .injectCancel, modes: runtime),
+            bind([.character("x")], "make task block the loop", "stall", .injectStall, modes: runtime),
+            bind([.character("r")], "restart the run", "restart", .restart),
+            bind([.tab], "focus the next pane", "focus", .focusNext, footer: false),
+            bind([.pageUp], "scroll pane up a page", "page up", .pageUp, footer: false),
+            bind([.pageDown], "scroll pane down a page", "page down", .pageDown, footer: false),
+            bind([.character("g"), .home], "go to the first step", "start", .seekStart, footer: false),
+            bind([.character("G"), .end], "go to the newest step", "end", .seekEnd, footer: false),
+            bind([.character("[")], "previous caption", "captions", .previousCaption, footerLabel: "[/]"),
+            bind([.character("]")], "next caption", "next caption", .nextCaption, footer: false),
+            bind([.character("R")], "start/stop recording", "record", .toggleRecording, footer: false, modes: runtime),
+            bind([.character("P")], "presentation mode on/off", "present", .togglePresentation, footer: false),
+            bind([.character("p"), .escape], "back to demo picker", "picker", .backToPicker, footer: false),
+            bind([.character("?")], "this help on/off", "help", .toggleHelp),
+            bind([.character("q"), .control("c")], "quit", "quit", .quit, footerLabel: "q"),
+        ]
+    }
+
+    /// The action for a key in a mode, if one is bound.
+    public func action(for key: Key, mode: AppState.Mode) -> Action? {
+        bindings.first { $0.keys.contains(key) && $0.modes.contains(mode) }?.action
+    }
+
+    /// The action for any input: keys through the table, clicks, wheel turns and resizes directly.
+    public func action(for event: InputEvent, mode: AppState.Mode) -> Action? {
+        switch event {
+        case .key(let key): action(for: key, mode: mode)
+        case .mouse(let mouse):
+            switch mouse.kind {
+            case .press: .click(x: mouse.x, y: mouse.y)
+            case .wheelUp: .scroll(x: mouse.x, y: mouse.y, lines: -3)
+            case .wheelDown: .scroll(x: mouse.x, y: mouse.y, lines: 3)
+            }
+        case .resize(let width, let height): .resize(width: width, height: height)
+        }
+    }
+
+    /// The bindings the footer offers in `mode`, in table order.
+    public func footerBindings(mode: AppState.Mode) -> [KeyBinding] {
+        bindings.filter { $0.showInFooter && $0.modes.contains(mode) }
+    }
+}

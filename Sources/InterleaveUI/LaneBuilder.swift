@@ -1,0 +1,104 @@
+import InterleaveTrace
+
+extension TraceEvent {
+    /// The state this event puts its task in, exactly as `WorldState.reduce` decides it, or `nil`
+    /// when it leaves the state alone.
+    public var taskStateAfter: TaskState? {
+        switch kind {
+        case .taskCreated: .created
+        case .taskResumed, .loopBlockEnded: .running
+        case .taskYielded, .taskWoken: .ready
+        case .taskSleeping: .sleeping
+        case .taskWaiting: .waiting
+        case .taskReturned: .returned
+        case .taskFailed: .failed
+        case .taskCancelled: .cancelled
+        case .loopBlockStarted: .blocking
+        default: nil
+        }
+    }
+}
+
+/// Turns one task's history into a row of timeline cells.
+///
+/// It walks the task's own event chain backwards from its latest event (never the whole trace),
+/// then replays the state changes forwards into columns. Where several states share a column
+/// the most telling one wins (a failure over a run, a run over a wait), so that zero-length jobs
+/// still show up. Its buffers are reused from lane to lane, so a frame allocates almost nothing.
+/// ```swift
+/// var builder = LaneBuilder()
+/// let cells = builder.build(task: TaskID(1), store: store, world: world, scale: scale)
+/// ```
+public struct LaneBuilder {
+    /// Per column: 0 when empty, else the state's raw value + 1.
+    public private(set) var cells: [UInt8] = []
+    private var changes: [(time: Int64, state: TaskState)] = []
+
+    public init() {}
+
+    /// Fills `cells` for `task` and returns them.
+    @discardableResult
+    public mutating func build(task: TaskID, store: TraceStore, world: WorldState, scale: TimeScale) -> [UInt8] {
+        if cells.count != scale.columns {
+            cells = [UInt8](repeating: 0, count: scale.columns)
+        } else {
+            for i in cells.indices { cells[i] = 0 }
+        }
+        changes.removeAll(keepingCapacity: true)
+        guard task.index < world.tasks.count else { return cells }
+        var index = world.tasks[task.index].lastEvent
+        while index != .max, Int(index) < world.eventCount {
+            let event = store.events[Int(index)]
+            if let state = event.taskStateAfter { changes.append((event.time, state)) }
+            index = event.previousOfTask
+        }
+        var current: TaskState? = nil
+        var since: Int64 = 0
+        for change in changes.reversed() {
+            // WorldState ignores a second ending; so must the lane.
+            if change.state.isFinished, current?.isFinished == true { continue }
+            if let current, current != change.state { paint(current, from: since, to: change.time, scale: scale) }
+            if current != change.state { since = change.time }
+            current = change.state
+        }
+        if let current { paint(current, from: since, to: nil, now: world.time, scale: scale) }
+        return cells
+    }
+
+    /// The state drawn in a cell value, or `nil` for an empty cell.
+    public static func state(_ cell: UInt8) -> TaskState? { cell == 0 ? nil : TaskState(rawValue: cell - 1) }
+
+    private mutating func paint(_ state: TaskState, from start: Int64, to end: Int64?, now: Int64 = 0, scale: TimeScale) {
+        let first = scale.column(start)
+        if state.isFinished {
+            // The end mark goes just after the final job, so "█·" reads as "ran, then finished".
+            let column = cells[first] != 0 && first + 1 < cells.count ? first + 1 : first
+            put(state, at: column)
+            return
+        }
+        let last = end.map { scale.lastColumn(endingAt: $0, start: first) } ?? max(first, scale.column(now))
+        for column in first...last { put(state, at: column) }
+    }
+
+    private mutating func put(_ state: TaskState, at column: Int) {
+        let value = state.rawValue + 1
+        if cells[column] == 0 || Self.priority(state) > Self.priority(TaskState(rawValue: cells[column] - 1)!) {
+            cells[column] = value
+        }
+    }
+
+    /// Which state shows when several share a column: the rarer and more important, the higher.
+    static func priority(_ state: TaskState) -> Int {
+        switch state {
+        case .failed: 9
+        case .cancelled: 8
+        case .blocking: 7
+        case .running: 6
+        case .returned: 5
+        case .waiting: 4
+        case .ready: 3
+        case .sleeping: 2
+        case .created: 1
+        }
+    }
+}

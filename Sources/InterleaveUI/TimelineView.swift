@@ -1,0 +1,139 @@
+import InterleaveTrace
+
+/// The timeline pane: one lane per task, tree-indented under its parent, with a bar over virtual
+/// time drawn in each state's glyph and colour, a time axis and a "now" marker.
+///
+/// Only the lanes on screen are computed, each from its own task's event chain, so the cost of
+/// a frame depends on the screen size, not on the length of the trace.
+/// ```swift
+/// TimelineView(context: context).draw(in: layout.timeline, into: &buffer)
+/// ```
+public struct TimelineView {
+    public var context: ViewContext
+
+    public init(context: ViewContext) { self.context = context }
+
+    public func draw(in rect: Rect, into buffer: inout Buffer) {
+        let state = context.state
+        buffer.drawPane(rect, title: AppState.Pane.timeline.title, focused: state.focus == .timeline, context: context)
+        var geometry = TimelineGeometry(rect: rect, presentation: state.presentation)
+        guard geometry.lanes.width > 4, geometry.visibleLanes > 0 else { return }
+        let tree = TaskTree(store: context.store, taskCount: context.world.tasks.count)
+        guard !tree.order.isEmpty else {
+            buffer.write("no tasks yet", x: geometry.lanes.x, y: geometry.lanes.y, style: context.style(.dim))
+            return
+        }
+        let first = max(0, min(state.scroll[.timeline], tree.order.count - geometry.visibleLanes))
+        let shown = min(geometry.visibleLanes, tree.order.count - first)
+        // Names take what the visible ones need (marker, indent, name, gap, state glyph), no more.
+        let needed = (first..<(first + shown)).map { row in
+            3 + Self.indent(tree.depth[row]) + context.store.taskName(tree.order[row]).unicodeScalars.count + 1
+        }.max() ?? 10
+        geometry.narrowLabels(to: needed)
+        let scale = TimeScale(span: span, columns: geometry.lanes.width)
+        if shown < tree.order.count {
+            buffer.writeBorderNote("\(first + 1)-\(first + shown) of \(tree.order.count)", pane: rect, context: context)
+        }
+        let nowColumn = scale.column(context.world.time)
+        var builder = LaneBuilder()
+        for row in 0..<shown {
+            let task = tree.order[first + row]
+            let y = geometry.lanes.y + row * geometry.laneHeight
+            drawLabel(task: task, depth: tree.depth[first + row], y: y, geometry: geometry, into: &buffer)
+            let cells = builder.build(task: task, store: context.store, world: context.world, scale: scale)
+            for line in 0..<geometry.laneHeight {
+                drawBar(cells, x: geometry.lanes.x, y: y + line, nowColumn: nowColumn, into: &buffer)
+            }
+        }
+        drawAxis(scale: scale, nowColumn: nowColumn, geometry: geometry, into: &buffer)
+        drawLegend(rect: rect, into: &buffer)
+    }
+
+    /// The time the axis must cover: the whole trace, so that a rewound view shows where "now" is.
+    private var span: Int64 {
+        let count = context.store.events.count
+        let last = count > 0 ? context.store.events[count - 1].time : 0
+        return max(last, context.world.time, Self.minimumSpan)
+    }
+
+    /// The shortest span the axis shows, so that the first events of a run do not fill it.
+    static let minimumSpan: Int64 = 100_000_000
+
+    /// Indentation cells for a depth, capped so that deep trees keep room for names.
+    static func indent(_ depth: Int) -> Int { min(depth, 4) * 2 }
+
+    private func drawLabel(task: TaskID, depth: Int, y: Int, geometry: TimelineGeometry, into buffer: inout Buffer) {
+        let snapshot = context.world.tasks[task.index]
+        let selected = context.selectedTask == task
+        let role: Role = selected ? .selection
+            : snapshot.state == .failed ? .taskFailed
+            : snapshot.state.isFinished ? .dim : .laneLabel
+        let style = context.style(role)
+        let width = geometry.labels.width
+        let indent = String(repeating: " ", count: Self.indent(depth))
+        let marker = selected ? String(context.glyphs.marker) : " "
+        let name = context.fit(context.store.taskName(task), width - 4 - indent.count)
+        for line in 0..<geometry.laneHeight {
+            buffer.writeRow(line == 0 ? marker + " " + indent + name : "", x: geometry.labels.x, y: y + line, width: width - 1, style: style)
+        }
+        // The state right now, as a glyph beside the name: the bar's last cell may show an
+        // earlier, more telling state of the same column.
+        buffer.set(geometry.labels.maxX - 1, y, Cell(context.glyphs.state(snapshot.state), style: context.theme.style(for: snapshot.state)))
+    }
+
+    private func drawBar(_ cells: [UInt8], x: Int, y: Int, nowColumn: Int, into buffer: inout Buffer) {
+        let glyphs = context.glyphs
+        let nowStyle = context.style(.nowCursor)
+        for (column, cell) in cells.enumerated() {
+            if let state = LaneBuilder.state(cell) {
+                buffer.set(x + column, y, Cell(glyphs.state(state), style: context.theme.style(for: state)))
+            } else if column == nowColumn {
+                // Empty lanes still show where "now" is, as a thin line.
+                buffer.set(x + column, y, Cell(glyphs.vertical, style: nowStyle))
+            }
+        }
+    }
+
+    private func drawAxis(scale: TimeScale, nowColumn: Int, geometry: TimelineGeometry, into buffer: inout Buffer) {
+        let axisStyle = context.style(.axis)
+        let ticks = scale.ticks(spacing: 8)
+        if !geometry.axisLine.isEmpty {
+            let y = geometry.axisLine.y
+            for column in 0..<geometry.axisLine.width {
+                buffer.set(geometry.axisLine.x + column, y, Cell(context.glyphs.horizontal, style: axisStyle))
+            }
+            for tick in ticks { buffer.set(geometry.axisLine.x + tick.column, y, Cell(context.glyphs.tick, style: axisStyle)) }
+            buffer.set(geometry.axisLine.x + nowColumn, y, Cell(context.glyphs.nowMarker, style: context.style(.nowCursor)))
+        }
+        var nextFree = 0
+        let y = geometry.axisLabels.y
+        for tick in ticks where tick.column >= nextFree {
+            // A label near the right edge moves left to fit, as long as it clears the previous one.
+            let x = min(tick.column, geometry.axisLabels.width - tick.label.count)
+            guard x >= nextFree else { continue }
+            buffer.write(tick.label, x: geometry.axisLabels.x + x, y: y, style: axisStyle)
+            nextFree = x + tick.label.count + 1
+        }
+        // The axis row's left part, under the names, tells the time of "now".
+        let now = "now " + formatSeconds(context.world.time)
+        buffer.write(now, x: geometry.labels.x, y: y, style: context.style(.nowCursor), maxWidth: geometry.labels.width)
+    }
+
+    /// A key to the glyphs in the bottom border, as much as fits.
+    private func drawLegend(rect: Rect, into buffer: inout Buffer) {
+        let states: [(TaskState, String)] = [
+            (.running, "run"), (.ready, "ready"), (.sleeping, "sleep"), (.waiting, "wait"),
+            (.blocking, "block"), (.returned, "done"), (.failed, "fail"), (.cancelled, "cancel"),
+        ]
+        var x = rect.x + 2
+        let limit = rect.maxX - 2
+        for (state, word) in states {
+            let needed = word.count + 3
+            guard x + needed <= limit else { break }
+            buffer.set(x + 1, rect.maxY - 1, Cell(context.glyphs.state(state), style: context.theme.style(for: state)))
+            buffer.write(word + " ", x: x + 2, y: rect.maxY - 1, style: context.style(.dim))
+            buffer.set(x, rect.maxY - 1, Cell(" ", style: context.style(.dim)))
+            x += needed
+        }
+    }
+}

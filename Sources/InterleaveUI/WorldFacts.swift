@@ -1,0 +1,45 @@
+import InterleaveTrace
+
+/// The few facts about the trace that the reducer needs, sent by the driver whenever the world moves.
+///
+/// The reducer stays pure by receiving these as an action instead of reading the trace itself.
+/// ```swift
+/// cursor.catchUp()
+/// _ = state.reduce(.worldChanged(WorldFacts(store: store, world: cursor.world, latestStep: cursor.totalSteps)))
+/// ```
+public struct WorldFacts: Sendable, Equatable {
+    /// The step the view shows.
+    public var step: Int
+    /// The newest step in the trace (equal to `step` unless the view was moved back).
+    public var latestStep: Int
+    /// Tasks in timeline order (see `TaskTree`).
+    public var taskOrder: [TaskID]
+    public var deadlocked: Bool
+    public var ended: Bool
+    /// Events and resources in the world: upper bounds for the log's and resources' scrolling.
+    public var eventCount: Int
+    public var resourceCount: Int
+
+    public init(
+        step: Int, latestStep: Int, taskOrder: [TaskID], deadlocked: Bool = false, ended: Bool = false,
+        eventCount: Int = 0, resourceCount: Int = 0
+    ) {
+        self.step = step
+        self.latestStep = max(step, latestStep)
+        self.taskOrder = taskOrder
+        self.deadlocked = deadlocked
+        self.ended = ended
+        self.eventCount = eventCount
+        self.resourceCount = resourceCount
+    }
+
+    /// Reads the facts off a world state; `latestStep` is the cursor's `totalSteps`.
+    public init(store: TraceStore, world: WorldState, latestStep: Int) {
+        self.init(
+            step: world.step, latestStep: latestStep,
+            taskOrder: TaskTree(store: store, taskCount: world.tasks.count).order,
+            deadlocked: world.deadlocked, ended: world.ended,
+            eventCount: world.eventCount, resourceCount: world.resources.count
+        )
+    }
+}

@@ -1,0 +1,96 @@
+import InterleaveTrace
+import InterleaveUI
+import Testing
+
+/// The key table: every key reaches its action, and footer and help come from the same table.
+@Suite struct KeyMapTests {
+    let keys = KeyMap(glyphs: .unicode)
+
+    static let expected: [(Key, Action)] = [
+        (.character(" "), .togglePause),
+        (.character("s"), .stepForward), (.right, .stepForward),
+        (.character("b"), .stepBack), (.left, .stepBack),
+        (.character("n"), .runUntilSelectedTaskEvent),
+        (.character("+"), .faster), (.character("-"), .slower),
+        (.down, .selectNext), (.character("j"), .selectNext),
+        (.up, .selectPrevious), (.character("k"), .selectPrevious),
+        (.enter, .toggleDetail),
+        (.character("f"), .injectFail), (.character("c"), .injectCancel), (.character("x"), .injectStall),
+        (.character("r"), .restart),
+        (.tab, .focusNext),
+        (.character("?"), .toggleHelp),
+        (.character("q"), .quit), (.control("c"), .quit),
+        (.character("R"), .toggleRecording),
+        (.character("g"), .seekStart), (.character("G"), .seekEnd),
+        (.character("["), .previousCaption), (.character("]"), .nextCaption),
+        (.character("p"), .backToPicker), (.escape, .backToPicker),
+        (.character("P"), .togglePresentation),
+        (.pageUp, .pageUp), (.pageDown, .pageDown),
+    ]
+
+    @Test(arguments: expected.indices)
+    func everyKeyMapsToItsAction(index: Int) {
+        let (key, action) = Self.expected[index]
+        #expect(keys.action(for: key, mode: .live) == action)
+        #expect(keys.action(for: key, mode: .paused) == action)
+    }
+
+    @Test func faultsAndRecordingAreOffInReplay() {
+        for key in [Key.character("f"), .character("c"), .character("x"), .character("R")] {
+            #expect(keys.action(for: key, mode: .replay) == nil)
+        }
+        #expect(keys.action(for: .character(" "), mode: .replay) == .togglePause)
+    }
+
+    @Test func unboundKeysDoNothing() {
+        #expect(keys.action(for: .character("z"), mode: .live) == nil)
+        #expect(keys.action(for: .function(5), mode: .live) == nil)
+    }
+
+    @Test func noKeyIsBoundTwiceInOneMode() {
+        for mode in AppState.Mode.allCases {
+            let all = keys.bindings.filter { $0.modes.contains(mode) }.flatMap(\.keys)
+            #expect(Set(all).count == all.count, "duplicate key in \(mode)")
+        }
+    }
+
+    @Test func mouseAndResizeBecomeActions() {
+        #expect(keys.action(for: .mouse(MouseEvent(kind: .press, x: 3, y: 4)), mode: .live) == .click(x: 3, y: 4))
+        #expect(keys.action(for: .mouse(MouseEvent(kind: .wheelUp, x: 1, y: 2)), mode: .live) == .scroll(x: 1, y: 2, lines: -3))
+        #expect(keys.action(for: .mouse(MouseEvent(kind: .wheelDown, x: 1, y: 2)), mode: .live) == .scroll(x: 1, y: 2, lines: 3))
+        #expect(keys.action(for: .resize(width: 90, height: 30), mode: .paused) == .resize(width: 90, height: 30))
+        #expect(keys.action(for: .key(.character("q")), mode: .live) == .quit)
+    }
+
+    @Test func labelsNameTheKeysInEitherGlyphSet() {
+        let step = keys.bindings.first { $0.action == .stepForward }!
+        #expect(step.label == "s/→")
+        let ascii = KeyMap(glyphs: .ascii).bindings.first { $0.action == .stepForward }!
+        #expect(ascii.label == "s/right")
+        #expect(keys.bindings.first { $0.action == .togglePause }!.label == "space")
+    }
+
+    @Test func footerAndHelpShowTheSameTable() {
+        let store = TraceStore()
+        var state = AppState(width: 200, height: 50)
+        state.showHelp = true
+        let buffer = Screen.render(store: store, world: WorldState(), state: state, theme: .color, glyphs: .unicode, width: 200, height: 50)
+        let text = buffer.text()
+        for binding in keys.bindings {
+            #expect(text.contains(binding.help), "help lacks \(binding.help)")
+        }
+        let footer = buffer.lines()[49]
+        for binding in keys.footerBindings(mode: .live) {
+            #expect(footer.contains("\(binding.footerLabel ?? binding.label) \(binding.footer)"), "footer lacks \(binding.footer)")
+        }
+    }
+
+    @Test func footerSaysPlayWhilePaused() {
+        let store = TraceStore()
+        var state = AppState()
+        _ = state.reduce(.togglePause)
+        let buffer = Screen.render(store: store, world: WorldState(), state: state, theme: .color, glyphs: .unicode, width: 80, height: 24)
+        #expect(buffer.lines()[23].hasPrefix(" space play "))
+        #expect(buffer.lines()[23].hasSuffix(" ? help  q quit "))
+    }
+}

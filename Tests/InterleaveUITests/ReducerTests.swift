@@ -1,0 +1,307 @@
+import InterleaveTrace
+import InterleaveUI
+import Testing
+
+/// Every action the keys can send, through the pure reducer: state changes and effects.
+@Suite struct ReducerTests {
+    /// A state as the driver leaves it after a world update: `tasks` lanes, at `step` of `latest`.
+    static func state(
+        replay: Bool = false, tasks: Int = 5, step: Int = 3, latest: Int = 3, ended: Bool = false,
+        width: Int = 80, height: Int = 24
+    ) -> AppState {
+        var state = AppState(replay: replay, width: width, height: height)
+        let facts = WorldFacts(
+            step: step, latestStep: latest, taskOrder: (0..<tasks).map { TaskID($0) }, ended: ended,
+            eventCount: 100, resourceCount: 4)
+        _ = state.reduce(.worldChanged(facts))
+        return state
+    }
+
+    @Test func spacePausesThenResumes() {
+        var s = Self.state()
+        #expect(s.reduce(.togglePause) == [.pause])
+        #expect(s.mode == .paused)
+        #expect(s.reduce(.togglePause) == [.resume])
+        #expect(s.mode == .live)
+    }
+
+    @Test func resumingAReplayReturnsToReplay() {
+        var s = Self.state(replay: true)
+        #expect(s.mode == .replay)
+        _ = s.reduce(.togglePause)
+        #expect(s.reduce(.togglePause) == [.resume])
+        #expect(s.mode == .replay)
+    }
+
+    @Test func stepPausesFirstThenSteps() {
+        var s = Self.state()
+        #expect(s.reduce(.stepForward) == [.pause, .step(1)])
+        #expect(s.mode == .paused)
+        #expect(s.reduce(.stepForward) == [.step(1)])
+    }
+
+    @Test func stepAtTheEndOfAFinishedRunSaysSo() {
+        var s = Self.state(ended: true)
+        _ = s.reduce(.togglePause)
+        #expect(s.reduce(.stepForward) == [])
+        #expect(s.status == .runEnded)
+        var replay = Self.state(replay: true, step: 7, latest: 7)
+        _ = replay.reduce(.togglePause)
+        #expect(replay.reduce(.stepForward) == [])
+        #expect(replay.status == .atEnd)
+    }
+
+    @Test func stepBackPausesAndStopsAtStepZero() {
+        var s = Self.state(step: 2, latest: 2)
+        #expect(s.reduce(.stepBack) == [.pause, .stepBack(1)])
+        var start = Self.state(step: 0, latest: 5)
+        _ = start.reduce(.togglePause)
+        #expect(start.reduce(.stepBack) == [])
+        #expect(start.status == .atStart)
+    }
+
+    @Test func runUntilNeedsASelectedTask() {
+        var s = Self.state()
+        #expect(s.reduce(.runUntilSelectedTaskEvent) == [])
+        #expect(s.status == .needsSelection)
+        _ = s.reduce(.selectNext)
+        #expect(s.reduce(.runUntilSelectedTaskEvent) == [.pause, .runUntilTaskEvent(TaskID(0))])
+        #expect(s.mode == .paused)
+    }
+
+    @Test func speedDoublesAndHalvesWithinLimits() {
+        var s = Self.state()
+        #expect(s.speed == 1)
+        #expect(s.reduce(.faster) == [.setSpeed(2)])
+        #expect(s.speedLabel() == "2×")
+        #expect(s.status == .speed("2×"))
+        for _ in 0..<10 { _ = s.reduce(.faster) }
+        #expect(s.speed == 64)
+        #expect(s.reduce(.faster) == [])
+        for _ in 0..<20 { _ = s.reduce(.slower) }
+        #expect(s.speed == 1.0 / 16)
+        #expect(s.speedLabel() == "1/16×")
+        #expect(s.reduce(.slower) == [])
+    }
+
+    @Test func initialSpeedSnapsToAPowerOfTwo() {
+        #expect(AppState(speed: 3.5).speed == 4)
+        #expect(AppState(speed: 0.3).speed == 0.25)
+        #expect(AppState(speed: 1000).speed == 64)
+        #expect(AppState(speed: -1).speed == 1)
+    }
+
+    @Test func selectionMovesAlongTheLanesAndStaysInView() {
+        var s = Self.state(tasks: 40)
+        _ = s.reduce(.selectPrevious)
+        #expect(s.selected == TaskID(39))
+        let visible = s.layout.timelineGeometry.visibleLanes
+        #expect(s.scroll[.timeline] == 40 - visible)
+        _ = s.reduce(.selectNext)
+        #expect(s.selected == TaskID(39))
+        for _ in 0..<39 { _ = s.reduce(.selectPrevious) }
+        #expect(s.selected == TaskID(0))
+        #expect(s.scroll[.timeline] == 0)
+        _ = s.reduce(.selectNext)
+        #expect(s.selected == TaskID(1))
+    }
+
+    @Test func selectionFollowsTreeOrderNotIDs() {
+        var s = AppState()
+        _ = s.reduce(.worldChanged(WorldFacts(step: 1, latestStep: 1, taskOrder: [TaskID(0), TaskID(2), TaskID(1)])))
+        _ = s.reduce(.selectNext)
+        _ = s.reduce(.selectNext)
+        #expect(s.selected == TaskID(2))
+    }
+
+    @Test func enterTogglesDetailsSelectingTheFirstTaskIfNeeded() {
+        var s = Self.state()
+        #expect(s.reduce(.toggleDetail) == [])
+        #expect(s.showDetail)
+        #expect(s.selected == TaskID(0))
+        _ = s.reduce(.toggleDetail)
+        #expect(!s.showDetail)
+        var empty = Self.state(tasks: 0)
+        _ = empty.reduce(.toggleDetail)
+        #expect(!empty.showDetail)
+        #expect(empty.status == .needsSelection)
+    }
+
+    @Test(arguments: [(Action.injectFail, FaultKind.fail), (.injectCancel, .cancel), (.injectStall, .stall)])
+    func faultKeysInjectIntoTheSelectedTask(action: Action, fault: FaultKind) {
+        var s = Self.state()
+        #expect(s.reduce(action) == [])
+        #expect(s.status == .needsSelection)
+        _ = s.reduce(.selectNext)
+        _ = s.reduce(.selectNext)
+        #expect(s.reduce(action) == [.inject(fault, TaskID(1))])
+        #expect(s.status == .injected(fault, TaskID(1)))
+        var replay = Self.state(replay: true)
+        _ = replay.reduce(.selectNext)
+        #expect(replay.reduce(action) == [])
+        #expect(replay.status == .needsRuntime)
+    }
+
+    @Test func restartResetsTheViewButKeepsSpeedAndSelection() {
+        var s = Self.state(step: 2, latest: 9)
+        _ = s.reduce(.selectNext)
+        _ = s.reduce(.faster)
+        _ = s.reduce(.togglePause)
+        _ = s.reduce(.toggleDetail)
+        #expect(s.reduce(.restart) == [.restart])
+        #expect(s.mode == .live)
+        #expect(s.rewoundTo == nil)
+        #expect(!s.showDetail)
+        #expect(s.speed == 2)
+        #expect(s.selected == TaskID(0))
+    }
+
+    @Test func tabCyclesThroughTheVisiblePanes() {
+        var small = Self.state()
+        var seen: [AppState.Pane] = []
+        for _ in 0..<3 { _ = small.reduce(.focusNext); seen.append(small.focus) }
+        #expect(seen == [.resources, .log, .timeline])
+        var wide = Self.state(width: 120, height: 40)
+        seen = []
+        for _ in 0..<4 { _ = wide.reduce(.focusNext); seen.append(wide.focus) }
+        #expect(seen == [.resources, .log, .code, .timeline])
+    }
+
+    @Test func questionMarkTogglesHelp() {
+        var s = Self.state()
+        #expect(s.reduce(.toggleHelp) == [])
+        #expect(s.showHelp)
+        _ = s.reduce(.toggleHelp)
+        #expect(!s.showHelp)
+    }
+
+    @Test func qQuits() {
+        var s = Self.state()
+        #expect(s.reduce(.quit) == [.quit])
+        #expect(s.shouldQuit)
+    }
+
+    @Test func capitalRTogglesRecording() {
+        var s = Self.state()
+        #expect(s.reduce(.toggleRecording) == [.toggleRecording])
+        #expect(s.recording)
+        #expect(s.status == .recording(true))
+        _ = s.reduce(.toggleRecording)
+        #expect(!s.recording)
+    }
+
+    @Test func gGoesToTheStartAndCapitalGToTheEnd() {
+        var s = Self.state(step: 5, latest: 5)
+        #expect(s.reduce(.seekStart) == [.pause, .seek(toStep: 0)])
+        _ = s.reduce(.worldChanged(WorldFacts(step: 0, latestStep: 5, taskOrder: s.taskOrder)))
+        #expect(s.rewoundTo == 0)
+        #expect(s.reduce(.seekEnd) == [.seek(toStep: 5)])
+        _ = s.reduce(.worldChanged(WorldFacts(step: 5, latestStep: 5, taskOrder: s.taskOrder)))
+        #expect(s.rewoundTo == nil)
+        #expect(s.reduce(.seekEnd) == [])
+        #expect(s.status == .atEnd)
+    }
+
+    @Test func bracketsMoveBetweenCaptions() {
+        var s = Self.state()
+        #expect(s.reduce(.previousCaption) == [.pause, .seekCaption(forward: false)])
+        #expect(s.reduce(.nextCaption) == [.seekCaption(forward: true)])
+    }
+
+    @Test func escapeClosesOverlaysBeforeLeaving() {
+        var s = Self.state()
+        _ = s.reduce(.toggleDetail)
+        _ = s.reduce(.toggleHelp)
+        #expect(s.reduce(.backToPicker) == [])
+        #expect(!s.showHelp && s.showDetail)
+        #expect(s.reduce(.backToPicker) == [])
+        #expect(!s.showDetail)
+        #expect(s.reduce(.backToPicker) == [.backToPicker])
+    }
+
+    @Test func capitalPTogglesPresentationAndKeepsFocusOnAVisiblePane() {
+        var s = Self.state(width: 120, height: 40)
+        s.focus = .code
+        _ = s.reduce(.togglePresentation)
+        #expect(s.presentation)
+        #expect(s.focus == .timeline)
+        #expect(s.layout.log.isEmpty)
+    }
+
+    @Test func pageKeysMoveTheSelectionOrScrollTheFocusedPane() {
+        var s = Self.state(tasks: 60)
+        _ = s.reduce(.pageDown)
+        #expect(s.selected != nil && s.selected!.index > 1)
+        s.focus = .log
+        _ = s.reduce(.pageUp)
+        #expect(s.scroll[.log] > 0)
+        _ = s.reduce(.pageDown)
+        #expect(s.scroll[.log] == 0)
+    }
+
+    @Test func clickingALaneSelectsItsTask() {
+        var s = Self.state(tasks: 5)
+        let lanes = s.layout.timelineGeometry.lanes
+        _ = s.reduce(.click(x: lanes.x + 3, y: lanes.y + 2))
+        #expect(s.selected == TaskID(2))
+        #expect(s.focus == .timeline)
+        _ = s.reduce(.click(x: lanes.x, y: lanes.y + 4 + 3))
+        #expect(s.selected == TaskID(2), "a click below the last lane selects nothing")
+        let resources = s.layout.resources
+        _ = s.reduce(.click(x: resources.x + 2, y: resources.y + 2))
+        #expect(s.focus == .resources)
+    }
+
+    @Test func clickingClosesTheHelpFirst() {
+        var s = Self.state()
+        _ = s.reduce(.toggleHelp)
+        let lanes = s.layout.timelineGeometry.lanes
+        _ = s.reduce(.click(x: lanes.x, y: lanes.y))
+        #expect(!s.showHelp)
+        #expect(s.selected == nil)
+    }
+
+    @Test func wheelScrollsThePaneUnderThePointer() {
+        var s = Self.state(tasks: 50)
+        let timeline = s.layout.timeline
+        _ = s.reduce(.scroll(x: timeline.x + 5, y: timeline.y + 3, lines: 3))
+        #expect(s.scroll[.timeline] == 3)
+        _ = s.reduce(.scroll(x: timeline.x + 5, y: timeline.y + 3, lines: -10))
+        #expect(s.scroll[.timeline] == 0)
+        let log = s.layout.log
+        _ = s.reduce(.scroll(x: log.x + 5, y: log.y + 2, lines: -3))
+        #expect(s.scroll[.log] == 3, "wheel up goes back in the log")
+    }
+
+    @Test func resizeChangesTheLayoutAndRefocuses() {
+        var s = Self.state(width: 120, height: 40)
+        s.focus = .code
+        _ = s.reduce(.resize(width: 80, height: 24))
+        #expect(s.width == 80 && s.height == 24)
+        #expect(s.focus == .timeline)
+        _ = s.reduce(.resize(width: 50, height: 10))
+        #expect(s.layout.isTooSmall)
+    }
+
+    @Test func worldUpdatesSetTheRewoundNoteAndDropVanishedTasks() {
+        var s = Self.state(tasks: 5, step: 3, latest: 3)
+        _ = s.reduce(.selectPrevious)
+        _ = s.reduce(.toggleDetail)
+        _ = s.reduce(.worldChanged(WorldFacts(step: 2, latestStep: 9, taskOrder: s.taskOrder, deadlocked: true)))
+        #expect(s.rewoundTo == 2)
+        #expect(s.deadlocked)
+        _ = s.reduce(.worldChanged(WorldFacts(step: 0, latestStep: 0, taskOrder: [TaskID(0)])))
+        #expect(s.selected == nil)
+        #expect(!s.showDetail)
+        var replay = Self.state(replay: true, step: 2, latest: 9)
+        _ = replay.reduce(.worldChanged(WorldFacts(step: 2, latestStep: 9, taskOrder: [])))
+        #expect(replay.rewoundTo == nil, "a replay is never 'rewound': it has no live edge")
+    }
+
+    @Test func statusClears() {
+        var s = Self.state()
+        _ = s.reduce(.faster)
+        _ = s.reduce(.clearStatus)
+        #expect(s.status == nil)
+    }
+}

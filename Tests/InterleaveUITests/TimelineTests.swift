@@ -1,0 +1,129 @@
+import InterleaveTrace
+import InterleaveUI
+import Testing
+
+/// Lanes, tree order and the time scale, checked as small pictures.
+@Suite struct TimelineTests {
+    /// A lane as text: one glyph per column, blank where empty.
+    static func picture(_ cells: [UInt8]) -> String {
+        String(String.UnicodeScalarView(cells.map { LaneBuilder.state($0).map { Glyphs.ascii.state($0) } ?? " " }))
+    }
+
+    @Test func aLaneShowsEachStateAtItsTime() {
+        // One column per 100 ms: run at 0, sleep to 0.5 s, run, wait to 1 s, run, finish.
+        let store = TraceStore()
+        let r = TraceRecorder(store: store)
+        let t = r.createTask(name: "t", parent: .none, at: 0)
+        r.record(.taskResumed, task: t, at: 0)
+        r.record(.taskSleeping, task: t, arg: 500_000_000, at: 0)
+        r.record(.taskWoken, task: t, at: 500_000_000)
+        r.record(.taskResumed, task: t, at: 500_000_000)
+        r.record(.taskWaiting, task: t, resource: ResourceID(0), at: 500_000_000)
+        r.record(.taskWoken, task: t, at: 1_000_000_000)
+        r.record(.taskResumed, task: t, at: 1_000_000_000)
+        r.record(.taskReturned, task: t, at: 1_000_000_000)
+        let cursor = TraceCursor(store: store)
+        cursor.catchUp()
+        var builder = LaneBuilder()
+        let scale = TimeScale(span: 1_000_000_000, columns: 12)
+        #expect(scale.nanosecondsPerColumn == 100_000_000)
+        let cells = builder.build(task: t, store: store, world: cursor.world, scale: scale)
+        #expect(Self.picture(cells) == "#----#~~~~#.")
+    }
+
+    @Test func aLaneStopsAtTheCursorWhenRewound() {
+        let store = TraceStore()
+        let r = TraceRecorder(store: store)
+        let t = r.createTask(name: "t", parent: .none, at: 0)
+        r.record(.taskResumed, task: t, at: 0)
+        r.record(.taskSleeping, task: t, arg: 900_000_000, at: 0)
+        r.record(.taskWoken, task: t, at: 900_000_000)
+        r.record(.taskResumed, task: t, at: 900_000_000)
+        r.record(.taskFailed, task: t, at: 900_000_000)
+        let cursor = TraceCursor(store: store)
+        cursor.catchUp()
+        var builder = LaneBuilder()
+        let scale = TimeScale(span: 1_000_000_000, columns: 12)
+        #expect(Self.picture(builder.build(task: t, store: store, world: cursor.world, scale: scale)) == "#--------#x ")
+        // After one job the task has slept and been woken, but not run again.
+        cursor.seek(toStep: 1)
+        #expect(Self.picture(builder.build(task: t, store: store, world: cursor.world, scale: scale)) == "#--------+  ")
+    }
+
+    @Test func blockingTheLoopShowsAsItsOwnState() {
+        let s = Workloads.lockDemo()
+        let cursor = s.cursor(at: "contention")
+        var builder = LaneBuilder()
+        let scale = TimeScale(span: 2_000_000_000, columns: 22)
+        let reporter = TaskID(1)
+        let lane = Self.picture(builder.build(task: reporter, store: s.store, world: cursor.world, scale: scale))
+        #expect(lane == "#~~~~~~~~~~~~~~!!!#   ")
+    }
+
+    @Test func tasksAreOrderedAsATree() {
+        let store = TraceStore()
+        let r = TraceRecorder(store: store)
+        let main = r.createTask(name: "main", parent: .none, at: 0)
+        let a = r.createTask(name: "a", parent: main, at: 0)
+        let other = r.createTask(name: "other", parent: .none, at: 0)
+        let b = r.createTask(name: "b", parent: main, at: 0)
+        let a1 = r.createTask(name: "a1", parent: a, at: 0)
+        let tree = TaskTree(store: store, taskCount: 5)
+        #expect(tree.order == [main, a, a1, b, other])
+        #expect(tree.depth == [0, 1, 2, 1, 0])
+        #expect(TaskTree(store: store, taskCount: 2).order == [main, a])
+    }
+
+    @Test func aParentFromTheFutureIsTreatedAsARoot() {
+        let store = TraceStore()
+        store.tasks.append(TaskInfo(name: "x", parent: TaskID(1), location: .unknown, createdAt: 0))
+        store.tasks.append(TaskInfo(name: "y", parent: TaskID(0), location: .unknown, createdAt: 1))
+        #expect(TaskTree(store: store, taskCount: 2).order == [TaskID(0), TaskID(1)])
+    }
+
+    @Test func theScaleIsRoundAndTheTicksAreShort() {
+        let scale = TimeScale(span: 2 * nanosecondsPerSecond, columns: 50)
+        #expect(scale.nanosecondsPerColumn == 50_000_000)
+        #expect(scale.ticks(spacing: 8).map(\.label) == ["0s", "0.5s", "1s", "1.5s", "2s"])
+        #expect(scale.ticks(spacing: 8).map(\.column) == [0, 10, 20, 30, 40])
+        let fine = TimeScale(span: 2_000_000, columns: 40)
+        #expect(fine.ticks(spacing: 8).first?.label == "0s")
+        #expect(fine.ticks(spacing: 8).dropFirst().first?.label == "0.5ms")
+        #expect(TimeScale(span: 10, columns: 10).column(1_000) == 9, "late times clamp to the last column")
+    }
+
+    @Test func aThousandLanesRenderFast() {
+        // 1,000 tasks × 100 events, rendered at 200×60: only the visible lanes are walked.
+        let store = TraceStore()
+        let r = TraceRecorder(store: store)
+        let root = r.createTask(name: "root", parent: .none, at: 0)
+        let tasks = [root] + (1..<1000).map { r.createTask(name: "task\($0)", parent: root, at: 0) }
+        let lock = r.createResource(name: "lock", kind: .lock, by: root, at: 0)
+        var time: Int64 = 0
+        for round in 0..<33 {
+            for t in tasks {
+                r.record(.taskResumed, task: t, at: time)
+                if round % 3 == 0 { r.record(.taskWaiting, task: t, resource: lock, arg: TraceEvent.waitArg(.acquire), at: time) }
+                else { r.record(.taskSleeping, task: t, arg: time + 1_000_000, at: time) }
+                r.record(.taskWoken, task: t, at: time + 1_000_000)
+            }
+            time += 1_000_000
+        }
+        #expect(store.events.count > 100_000)
+        let cursor = TraceCursor(store: store)
+        cursor.catchUp()
+        var state = AppState(width: 200, height: 60)
+        _ = state.reduce(.worldChanged(WorldFacts(store: store, world: cursor.world, latestStep: cursor.totalSteps)))
+        _ = state.reduce(.selectNext)
+        let clock = ContinuousClock()
+        var best = Duration.seconds(60)
+        for _ in 0..<5 {
+            let elapsed = clock.measure {
+                _ = Screen.render(store: store, world: cursor.world, state: state, theme: .color, glyphs: .unicode, width: 200, height: 60)
+            }
+            best = min(best, elapsed)
+        }
+        // The budget is 2 ms in release builds; debug builds are many times slower.
+        #expect(best < .milliseconds(100), "render took \(best)")
+    }
+}
