@@ -11,6 +11,8 @@ extension AppState {
     /// state.reduce(.faster)   // [.setSpeed(2)]
     /// ```
     public mutating func reduce(_ action: Action) -> [Effect] {
+        // A note answers the last command; the next command replaces it.
+        if action.isCommand { status = nil }
         switch action {
         case .togglePause:
             if mode == .paused {
@@ -137,5 +139,15 @@ extension AppState {
         scroll[.log] = min(scroll[.log], max(0, eventCount - 1))
         scroll[.resources] = min(scroll[.resources], max(0, resourceCount * 2 - 1))
         clampTimelineScroll()
+    }
+}
+
+extension Action {
+    /// True for what the user does (keys, clicks), false for what the driver reports.
+    var isCommand: Bool {
+        switch self {
+        case .worldChanged, .resize, .clearStatus, .scroll: false
+        default: true
+        }
     }
 }
