@@ -6,7 +6,8 @@
 /// ```
 public enum Catalogue {
     public static let all: [Demo] = [
-        hello, gather,
+        hello, gather, createTask, errors, asCompleted, lock, event, queue, semaphore, future,
+        timeout, taskGroup, race, deadlock, philosophers, blocking, actors, swarm,
     ]
 
     /// The demo with this CLI name.

@@ -1,0 +1,70 @@
+import Interleave
+
+extension Catalogue {
+    static let actors = Demo(
+        name: "actor",
+        title: "Actors serialise access, but reenter at every await",
+        summary: "A bank account actor: deposits never collide, yet two withdrawals overdraw it across an await",
+        concept: "An actor runs one method at a time, but only between awaits: while a method is "
+            + "suspended another may run, so a check made before an await can be stale after it."
+    ) { _ in
+        let account = BankAccount(balance: 0, on: Loop.current!)
+        _ = try await Interleave.gather(
+            spawn("alice") { await account.deposit(50) },
+            spawn("bob") { await account.deposit(50) }
+        )
+        caption("The actor ran the deposits one at a time: nothing lost, balance 100")
+
+        _ = try await Interleave.gather(
+            spawn("alice") { try await account.withdraw(80) },
+            spawn("bob") { try await account.withdraw(80) }
+        )
+        print("Balance after two withdrawals: \(await account.balance)")
+        caption("Overdrawn: both checked the balance before either paid out, across the await")
+
+        let fixed = BankAccount(balance: 100, on: Loop.current!)
+        _ = try await Interleave.gather(
+            spawn("alice") { try await fixed.withdrawRechecking(80) },
+            spawn("bob") { try await fixed.withdrawRechecking(80) }
+        )
+        print("Balance with the re-check: \(await fixed.balance)")
+        caption("The fix: check again after the await, right before changing the state")
+    }
+}
+
+/// A bank account: one method runs at a time, and each runs to its next await undisturbed.
+private actor BankAccount {
+    private(set) var balance: Int
+    let loop: Loop
+
+    init(balance: Int, on loop: Loop) {
+        self.balance = balance
+        self.loop = loop
+    }
+
+    /// The actor runs on the loop's executor, so each step shows under the task that called it.
+    nonisolated var unownedExecutor: UnownedSerialExecutor { loop.actorExecutor.asUnownedSerialExecutor() }
+
+    func deposit(_ amount: Int) {
+        balance += amount
+        print("Deposited \(amount), balance \(balance)")
+    }
+
+    /// Checks, then awaits, then acts on the check: another call can run in between.
+    func withdraw(_ amount: Int) async throws {
+        guard balance >= amount else { return print("Declined \(amount)") }
+        print("Approved \(amount) of \(balance)")
+        try await sleep(for: .milliseconds(500))  // a fraud check; the actor is free meanwhile
+        balance -= amount
+        print("Paid out \(amount), balance \(balance)")
+    }
+
+    /// The same, with the balance checked again once the await is over.
+    func withdrawRechecking(_ amount: Int) async throws {
+        guard balance >= amount else { return print("Declined \(amount)") }
+        try await sleep(for: .milliseconds(500))  // a fraud check; the actor is free meanwhile
+        guard balance >= amount else { return print("Declined \(amount) after the check: balance \(balance)") }
+        balance -= amount
+        print("Paid out \(amount), balance \(balance)")
+    }
+}
