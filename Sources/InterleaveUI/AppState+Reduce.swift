@@ -41,8 +41,10 @@ extension AppState {
             speedExponent = next
             status = .speed(speedLabel())
             return [.setSpeed(speed)]
-        case .selectNext: moveSelection(by: 1)
-        case .selectPrevious: moveSelection(by: -1)
+        case .selectNext, .selectPrevious:
+            // Arrows act on the focused pane: lanes in the timeline, lines elsewhere.
+            let delta = action == .selectNext ? 1 : -1
+            if focus == .timeline { moveSelection(by: delta) } else { scrollPane(focus, by: delta) }
         case .toggleDetail:
             if selected == nil {
                 guard let first = taskOrder.first else { status = .needsSelection; return [] }

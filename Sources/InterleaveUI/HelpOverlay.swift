@@ -23,7 +23,8 @@ public struct HelpOverlay {
         let maxRows = area.height - 4
         let columns = bindings.count <= maxRows ? 1 : 2
         let rows = (bindings.count + columns - 1) / columns
-        let width = min(area.width - 2, columns * columnWidth + (columns - 1) * 3 + 4)
+        let legend = legendText
+        let width = min(area.width - 2, max(columns * columnWidth + (columns - 1) * 3, legend.unicodeScalars.count) + 4)
         let height = min(area.height, rows + 4)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         buffer.drawOverlay(box, title: "Keys", hint: "? or esc closes", context: context)
@@ -40,7 +41,6 @@ public struct HelpOverlay {
             let helpRoom = cellWidth - labelWidth - 2
             buffer.write(context.fit(binding.help, helpRoom), x: x + labelWidth + 2, y: y, style: context.style(active ? .overlay : .dim))
         }
-        let legend = legendText
         buffer.write(context.fit(legend, inner.width), x: inner.x, y: box.y + 1, style: context.style(.dim))
     }
 

@@ -127,7 +127,8 @@ public struct ResourcesView {
         case .event:
             return snapshot.value != 0 ? [("set", .eventSet)] : [("clear", .eventClear)]
         case .condition:
-            return [("\(snapshot.operations) notifies", .dim)]
+            let times = snapshot.operations
+            return [(times == 0 ? "not notified yet" : times == 1 ? "notified once" : "notified \(times) times", .dim)]
         case .queue:
             guard info.capacity > 0 else { return [("\(snapshot.value) queued", .queueBar)] }
             return bar(snapshot.value, of: info.capacity) + [(" \(snapshot.value)/\(info.capacity)", .queueBar)]

@@ -101,4 +101,19 @@ import Testing
         #expect(s.focus == .timeline)
         #expect(s.layout.log.isEmpty)
     }
+
+    @Test func arrowsScrollTheFocusedPaneWhenItIsNotTheTimeline() {
+        var s = ReducerTests.state(width: 120, height: 40)
+        _ = s.reduce(.focusNext)
+        #expect(s.focus == .resources)
+        _ = s.reduce(.selectNext)
+        #expect(s.scroll[.resources] == 1)
+        #expect(s.selected == nil)
+        s.focus = .log
+        _ = s.reduce(.selectPrevious)
+        #expect(s.scroll[.log] == 1, "up goes back in the log")
+        s.focus = .code
+        _ = s.reduce(.selectNext)
+        #expect(s.scroll[.code] == 1)
+    }
 }
