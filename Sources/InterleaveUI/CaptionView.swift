@@ -87,7 +87,9 @@ public struct CaptionView {
         let sentences = edges.reversed().map { edge in
             let kind = compact || edge.resource.isNone || edge.resource.index >= store.resources.count
                 ? "" : store.resource(edge.resource).kind.label + " "
-            return "\(store.taskName(edge.task)) waits for \(kind)\(store.resourceName(edge.resource)) held by \(store.taskName(edge.argTask))"
+            let waits = "\(store.taskName(edge.task)) waits for \(kind)\(store.resourceName(edge.resource))"
+            // An edge without a holder is a wait nothing can end (a group no task will finish).
+            return edge.argTask.isNone ? waits : waits + " held by \(store.taskName(edge.argTask))"
         }
         return "DEADLOCK: " + sentences.joined(separator: ", ")
     }

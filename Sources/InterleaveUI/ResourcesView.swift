@@ -43,7 +43,9 @@ public struct ResourcesView {
         for (offset, row) in rows.dropFirst(first).prefix(inner.height).enumerated() {
             var x = inner.x
             for segment in row where x < inner.maxX {
-                x += buffer.write(segment.text, x: x, y: inner.y + offset, style: context.style(segment.role), maxWidth: inner.maxX - x)
+                // A segment that runs past the edge ends in an ellipsis, so a cut name reads as cut.
+                let text = context.fit(segment.text, inner.maxX - x)
+                x += buffer.write(text, x: x, y: inner.y + offset, style: context.style(segment.role))
             }
         }
     }
@@ -142,7 +144,8 @@ public struct ResourcesView {
             default: return [("pending", .futurePending)]
             }
         case .group, .io:
-            return [("\(snapshot.operations) ops", .dim)]
+            // Their waiters say all there is: who awaits the group or the I/O.
+            return []
         }
     }
 
