@@ -17,6 +17,7 @@ public struct CaptionView {
         public var isDiagnostic: Bool
     }
 
+    /// Draws the bar across `rect`, wrapping the message over its rows.
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         guard !rect.isEmpty else { return }
         let message = self.message

@@ -13,6 +13,7 @@ public struct CodeView {
 
     public init(context: ViewContext) { self.context = context }
 
+    /// Draws the pane in `rect`: frame, line numbers, markers and code.
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         let focusTask = context.selectedTask ?? (context.world.running.isNone ? nil : context.world.running)
         let file = Self.file(for: focusTask, store: context.store, world: context.world)

@@ -15,6 +15,7 @@ public struct EventLogView {
 
     public init(context: ViewContext) { self.context = context }
 
+    /// Draws the pane in `rect`, oldest of the shown events at the top.
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         buffer.drawPane(rect, title: AppState.Pane.log.title, focused: context.state.focus == .log, context: context)
         let inner = rect.inset(by: 1)

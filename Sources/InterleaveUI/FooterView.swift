@@ -14,6 +14,7 @@ public struct FooterView {
         self.keyMap = keyMap
     }
 
+    /// Draws the footer row in `rect`.
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         guard !rect.isEmpty else { return }
         let mode = context.state.mode

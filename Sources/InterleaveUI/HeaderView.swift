@@ -22,6 +22,7 @@ public struct HeaderView {
         }
     }
 
+    /// Draws the header bar in the first row of `rect`.
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         guard !rect.isEmpty else { return }
         let bar = context.style(.headerBar)

@@ -16,6 +16,7 @@ public struct ResourcesView {
     /// One line of the pane: text segments, each in its role.
     typealias Row = [(text: String, role: Role)]
 
+    /// Draws the pane in `rect`, scrolled by the state's resources offset.
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         buffer.drawPane(rect, title: AppState.Pane.resources.title, focused: context.state.focus == .resources, context: context)
         let inner = rect.inset(by: 1)

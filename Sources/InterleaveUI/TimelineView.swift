@@ -13,6 +13,7 @@ public struct TimelineView {
 
     public init(context: ViewContext) { self.context = context }
 
+    /// Draws the pane in `rect`: labels, the visible lanes, the axis and the legend.
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         let state = context.state
         buffer.drawPane(rect, title: AppState.Pane.timeline.title, focused: state.focus == .timeline, context: context)

@@ -9,6 +9,7 @@ public struct TooSmallView {
 
     public init(context: ViewContext) { self.context = context }
 
+    /// Clears `rect` and centres the message in it.
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         buffer.fill(rect)
         guard !rect.isEmpty else { return }

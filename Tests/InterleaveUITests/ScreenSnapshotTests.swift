@@ -76,4 +76,12 @@ import Testing
         frame.select("worker-2")
         assertSnapshot(frame.render(theme: .presentation).text(), named: "presentation-120x40")
     }
+
+    @Test func manyTasksScrollToTheSelection() {
+        var frame = Frame(Workloads.crowd(), at: "busy", width: 80, height: 24)
+        for _ in 0..<22 { _ = frame.state.reduce(.selectNext) }
+        #expect(frame.state.selected == frame.task("worker20"))
+        #expect(frame.state.scroll[.timeline] > 0)
+        assertSnapshot(frame.render().text(), named: "many-tasks-80x24")
+    }
 }

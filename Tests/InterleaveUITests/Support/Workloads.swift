@@ -182,4 +182,40 @@ enum Workloads {
         s.mark("deadlock")
         return s
     }
+
+    /// Forty workers taking turns on a semaphore of four permits, a quarter second each.
+    /// Mark "busy": at 1 s, sixteen are done, four hold a permit and twenty wait.
+    static func crowd() -> Script {
+        let s = Script(demoName: "crowd", title: "Forty workers, four permits", fileID: "Demos/Crowd.swift", source: "")
+        let main = s.task("main")
+        s.resume(main)
+        let pool = s.resource("pool", .semaphore, capacity: 4, by: main)
+        let workers = (0..<40).map { s.task("worker\($0)", parent: main) }
+        s.event(.taskWaiting, main, arg: TraceEvent.waitArg(.join, awaiting: workers[39]))
+        for (index, worker) in workers.enumerated() {
+            s.resume(worker)
+            if index < 4 {
+                s.event(.semaphoreAcquired, worker, pool, arg: Int64(index + 1))
+                s.sleep(worker, until: 0.25)
+            } else {
+                s.wait(worker, on: pool, .acquire)
+            }
+        }
+        for round in 1...4 {
+            s.at(Double(round) * 0.25)
+            for slot in 0..<4 {
+                let done = workers[(round - 1) * 4 + slot], next = workers[round * 4 + slot]
+                s.wake(done)
+                s.resume(done)
+                s.event(.semaphoreReleased, done, pool, arg: 3)
+                s.wake(next, by: done, via: pool)
+                s.finish(done)
+                s.resume(next)
+                s.event(.semaphoreAcquired, next, pool, arg: 4)
+                s.sleep(next, until: Double(round + 1) * 0.25)
+            }
+        }
+        s.mark("busy")
+        return s
+    }
 }
