@@ -10,31 +10,31 @@ extension Catalogue {
     ) { _ in
         do {
             try await withTaskScope("downloads") { scope in
-                scope.spawn("fetch_a") { try await fetch("a", seconds: 1) }
-                scope.spawn("fetch_b") { try await fetchBroken("b") }
-                scope.spawn("fetch_c") { try await fetch("c", seconds: 2) }
+                scope.spawn("download_a") { try await download("a", seconds: 1) }
+                scope.spawn("download_b") { try await downloadBroken("b") }
+                scope.spawn("download_c") { try await download("c", seconds: 2) }
             }
         } catch {
             print("The scope raised: \(error)")
-            caption("main sees fetch_b's error only once every child has ended: nothing runs on behind it")
+            caption("main sees download_b's error only once every child has ended: nothing runs on behind it")
         }
     }
 }
 
-private func fetch(_ name: String, seconds: Int) async throws {
-    print("Fetching \(name)")
+private func download(_ name: String, seconds: Int) async throws {
+    print("Downloading \(name)")
     do {
         try await sleep(for: .seconds(seconds))
     } catch is CancellationError {
-        print("Fetch \(name) cancelled")
+        print("Download \(name) cancelled")
         throw CancellationError()
     }
-    print("Fetched \(name)")
+    print("Downloaded \(name)")
 }
 
-private func fetchBroken(_ name: String) async throws {
-    print("Fetching \(name)")
+private func downloadBroken(_ name: String) async throws {
+    print("Downloading \(name)")
     try await sleep(for: .milliseconds(500))
-    caption("fetch_b fails: the scope cancels fetch_a and fetch_c at once")
+    caption("download_b fails: the scope cancels download_a and download_c at once")
     throw Exception("\(name): server error 500")
 }

@@ -19,11 +19,11 @@ import Testing
 
     @Test func taskScopeCancelsTheSiblingsOfAFailure() {
         let run = DemoRun("task-group")
-        #expect(run.tasks(named: "fetch_b").map(\.state) == [.failed])
-        #expect(run.tasks(named: "fetch_a").map(\.state) == [.cancelled])
-        #expect(run.tasks(named: "fetch_c").map(\.state) == [.cancelled])
+        #expect(run.tasks(named: "download_b").map(\.state) == [.failed])
+        #expect(run.tasks(named: "download_a").map(\.state) == [.cancelled])
+        #expect(run.tasks(named: "download_c").map(\.state) == [.cancelled])
         #expect(run.time(of: "The scope raised: b: server error 500") == 0.5)
-        #expect(!run.lines.contains { $0.text.hasPrefix("Fetched") })
+        #expect(!run.lines.contains { $0.text.hasPrefix("Downloaded") })
     }
 
     @Test func raceLosesUpdatesWithoutTheLockAndNoneWithIt() throws {
