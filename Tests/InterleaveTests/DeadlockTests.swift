@@ -1,0 +1,97 @@
+import Testing
+@testable import Interleave
+
+/// Deadlock detection: the wait-for cycle is recorded edge by edge; other stuck tasks are linted.
+@Suite struct DeadlockTests {
+    @Test func twoLocksTakenInOppositeOrderDeadlockWithTheirCycle() throws {
+        let loop = Loop()
+        #expect(throws: LoopError.neverFinished("main")) {
+            try loop.run("main") {
+                let l1 = Lock("L1"), l2 = Lock("L2")
+                let a = spawn("A") {
+                    try await l1.withLock { try await sleep(for: .seconds(1)); try await l2.withLock {} }
+                }
+                let b = spawn("B") {
+                    try await l2.withLock { try await sleep(for: .seconds(1)); try await l1.withLock {} }
+                }
+                _ = try await gather(a, b)
+            }
+        }
+        let world = Transcript.fold(loop.store)
+        #expect(world.deadlocked)
+        #expect(world.ended)
+        #expect(Transcript.events(loop.store, only: [.deadlock]) == [
+            "1.000s DEADLOCK: A waits for L2 held by B",
+            "1.000s DEADLOCK: B waits for L1 held by A",
+            "1.000s DEADLOCK: main waits for gather(2) held by -",
+        ])
+        #expect(Transcript.lints(loop.store) == ["main waits forever on group gather(2) that nothing will release"])
+        let l1 = loop.store.resourceID("L1")!, l2 = loop.store.resourceID("L2")!
+        #expect(world.resources[l1.index].holder == loop.store.taskID("A"))
+        #expect(world.resources[l2.index].holder == loop.store.taskID("B"))
+        #expect(world.waiters(of: l2) == [loop.store.taskID("A")!])
+        #expect(Transcript.timeline(loop.store, tasks: ["A", "B"]) == """
+            A |SSW|
+            B |SSW|
+            """)
+    }
+
+    @Test func diningPhilosophersDeadlockIsDetected() throws {
+        let loop = Loop()
+        let n = 5
+        #expect(throws: LoopError.self) {
+            try loop.run("main") {
+                let forks = (0..<n).map { Lock("fork\($0)") }
+                _ = try await gather((0..<n).map { i in
+                    spawn("philosopher\(i)") {
+                        try await forks[i].withLock {
+                            try await sleep(for: .seconds(1))
+                            try await forks[(i + 1) % n].withLock { print("eats") }
+                        }
+                    }
+                })
+            }
+        }
+        let edges = loop.store.events(.deadlock).filter { !$0.argTask.isNone }
+        #expect(edges.count == n)
+        for edge in edges {
+            let i = Int(loop.store.taskName(edge.task).dropFirst("philosopher".count))!
+            #expect(loop.store.resourceName(edge.resource) == "fork\((i + 1) % n)")
+            #expect(loop.store.taskName(edge.argTask) == "philosopher\((i + 1) % n)")
+        }
+        #expect(Set(edges.map(\.task)).count == n)
+        #expect(Transcript.printed(loop.store).isEmpty)
+        #expect(Transcript.fold(loop.store).deadlocked)
+    }
+
+    @Test func reacquiringANonReentrantLockIsASelfDeadlock() throws {
+        let loop = Loop()
+        #expect(throws: LoopError.neverFinished("main")) {
+            try loop.run("main") {
+                let lock = Lock("L")
+                try await lock.withLock { try await lock.withLock {} }
+            }
+        }
+        #expect(Transcript.events(loop.store, only: [.deadlock]) == ["0.000s DEADLOCK: main waits for L held by main"])
+    }
+
+    @Test func aWaitNothingWillEndIsLintedWithoutACycle() throws {
+        let loop = Loop()
+        let waiter = loop.spawn("waiter") { try await Event("never", on: loop).wait() }
+        loop.runUntilIdle()
+        #expect(!waiter.isFinished)
+        #expect(loop.isFinished)
+        #expect(Transcript.events(loop.store, only: [.deadlock]) == ["0.000s DEADLOCK: waiter waits for never held by -"])
+        #expect(Transcript.lints(loop.store) == ["waiter waits forever on event never that nothing will release"])
+    }
+
+    @Test func aCleanRunReportsNoDeadlockAndEndsOnce() throws {
+        let loop = Loop()
+        try loop.run("main") { try await sleep(for: .seconds(1)) }
+        loop.runUntilIdle()
+        let world = Transcript.fold(loop.store)
+        #expect(!world.deadlocked && world.ended)
+        #expect(loop.store.events(.runEnded).count == 1)
+        #expect(world.liveTaskCount == 0)
+    }
+}
