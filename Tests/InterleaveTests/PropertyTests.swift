@@ -156,7 +156,7 @@ enum MixedWorkload {
 
         // Every task ends, or the run reports a deadlock.
         // (Jobs the loop adopted as "untracked-N" are left out: they are Task.yield's
-        // continuation jobs, see YieldTests.yieldCreatesNoUntrackedTask.)
+        // continuation jobs, see ClockAndYieldTests.yieldCreatesNoUntrackedTask.)
         let unfinished = world.tasks.indices.filter { !world.tasks[$0].state.isFinished }
             .map { run.loop.store.taskName(TaskID($0)) }
             .filter { !$0.hasPrefix("untracked-") }
