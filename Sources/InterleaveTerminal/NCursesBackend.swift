@@ -32,6 +32,8 @@ public final class NCursesBackend: TerminalBackend {
     /// Events made up by the backend itself (the repaint after Ctrl-Z), served before real input.
     var queuedEvents: [InputEvent] = []
     private(set) var isRestored = false
+    /// How many cells the last `draw` handed to ncurses: what tests check the diffing with.
+    private(set) var cellsWrittenByLastDraw = 0
     private let wideCharacter = UnsafeMutablePointer<wchar_t>.allocate(capacity: 2)
     private var run: [cchar_t] = []
 
@@ -95,6 +97,7 @@ public final class NCursesBackend: TerminalBackend {
         guard !isRestored else { return }
         let repaintsAll = lastDrawn.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
         if repaintsAll { werase(window) }
+        cellsWrittenByLastDraw = 0
         for change in buffer.changes(since: repaintsAll ? nil : lastDrawn) {
             put(change.cells, x: change.x, y: change.y)
         }
@@ -131,6 +134,7 @@ public final class NCursesBackend: TerminalBackend {
     /// cell without scrolling the screen.
     private func put(_ cells: ArraySlice<Cell>, x: Int, y: Int) {
         run.removeAll(keepingCapacity: true)
+        cellsWrittenByLastDraw += cells.count
         for cell in cells {
             let look = styles.encode(cell.style) { number, colors in
                 init_pair(number, colors.foreground, colors.background)

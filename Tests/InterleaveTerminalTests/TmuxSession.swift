@@ -1,0 +1,1 @@
+../InterleaveCLITests/TmuxSession.swift
