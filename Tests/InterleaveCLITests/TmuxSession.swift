@@ -40,7 +40,7 @@ final class TmuxSession {
     /// The server's socket file, which tmux leaves behind when the server is killed.
     private var socketPath: String?
 
-    /// Starts `command` (a shell command line) in a detached session of `width` × `height` cells.
+    /// Starts `command` (a /bin/sh command line) in a detached session of `width` × `height` cells.
     ///
     /// `environment` is added to the command's environment; the status line is off, so the
     /// command gets every row, and the pane stays on screen after the command exits.
@@ -57,13 +57,15 @@ final class TmuxSession {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-tmux-\(unique)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let config = directory.appendingPathComponent("tmux.conf")
-        try "set -g status off\nset -g remain-on-exit on\nset -g escape-time 0\n"
+        try "set -g status off\nset -g remain-on-exit on\nset -g escape-time 0\nset -g default-shell /bin/sh\n"
             .write(to: config, atomically: true, encoding: .utf8)
 
         // The status goes to a temporary name first, so a reader never sees a half-written file.
         let status = Self.shellQuoted(statusFile.path)
-        // The command runs in a shell of its own, so that an `exit` in it still lets the status be written.
-        let wrapped = "sh -c \(Self.shellQuoted(command)); echo $? > \(status).tmp && mv \(status).tmp \(status)"
+        // An EXIT trap records the status even when the command says `exit`, and keeps the command's
+        // programs direct children of the pane's shell (`pane_pid`).
+        let record = "echo $? > \(status).tmp && mv \(status).tmp \(status)"
+        let wrapped = "trap \(Self.shellQuoted(record)) EXIT; \(command)"
         var arguments = ["-f", config.path, "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
         if let workingDirectory { arguments += ["-c", workingDirectory] }
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(name)=\(value)"] }

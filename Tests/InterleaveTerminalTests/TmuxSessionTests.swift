@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// The end-to-end harness itself, on trivial shell commands.
@@ -35,6 +36,16 @@ struct TmuxSessionTests {
         } throws: { error in
             "\(error)".contains("visible")
         }
+    }
+
+    @Test func theCommandsProgramsAreChildrenOfThePaneShell() throws {
+        let session = try TmuxSession(command: "sleep 30; echo after")
+        let shell = try session.paneValue("pane_pid")
+        let found = try session.poll(timeout: .seconds(10)) { () -> Bool? in
+            let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+            return children.split(separator: " ").isEmpty ? nil : true
+        }
+        #expect(found == true)
     }
 
     @Test func closingKillsTheServer() throws {
