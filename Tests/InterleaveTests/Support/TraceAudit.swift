@@ -7,10 +7,12 @@ enum TraceAudit {
     /// naming it. Returns a description of each violation.
     ///
     /// `includeSleeps` applies the same rule to `taskSleeping` (a sleep is ended by a wake too).
+    /// A `taskYielded` may be ended by a wake or simply by the task's next job.
     static func waitWakeViolations(_ store: TraceStore, includeSleeps: Bool = false) -> [String] {
         let events = store.events.snapshot()
         var parkedAt: [TaskID: Int] = [:]
         var sleepingSince: [TaskID: Int] = [:]
+        var yielded: Set<TaskID> = []
         var problems: [String] = []
         func name(_ id: TaskID) -> String { store.taskName(id) }
         for (index, e) in events.enumerated() {
@@ -20,8 +22,13 @@ enum TraceAudit {
                     problems.append("#\(index): \(name(e.task)) waits again; its wait #\(previous) never ended")
                 }
                 if e.kind == .taskWaiting { parkedAt[e.task] = index } else { sleepingSince[e.task] = index }
+            case .taskYielded:
+                yielded.insert(e.task)
+            case .taskResumed:
+                yielded.remove(e.task)
             case .taskWoken:
-                if parkedAt.removeValue(forKey: e.task) == nil, sleepingSince.removeValue(forKey: e.task) == nil {
+                if parkedAt.removeValue(forKey: e.task) == nil, sleepingSince.removeValue(forKey: e.task) == nil,
+                   yielded.remove(e.task) == nil {
                     problems.append("#\(index): \(name(e.task)) woken while not waiting (resumed twice?)")
                 }
             case .taskReturned, .taskFailed, .taskCancelled:
