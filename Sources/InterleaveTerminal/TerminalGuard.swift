@@ -44,7 +44,7 @@ public enum TerminalGuard {
         for signal in terminationSignals { setHandler(TerminalSignals.terminationHandler, for: signal) }
         setHandler(TerminalSignals.suspendHandler, for: SIGTSTP)
         setHandler(TerminalSignals.continueHandler, for: SIGCONT)
-        for signal in crashSignals { setHandler(TerminalSignals.crashHandler, for: signal) }
+        for signal in crashSignals { setCrashHandler(for: signal) }
         return true
     }
 
@@ -72,10 +72,8 @@ public enum TerminalGuard {
         sigemptyset(&defaultAction.sa_mask)
         var ourAction = sigaction()
         sigaction(SIGTSTP, &defaultAction, &ourAction)
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        sigaddset(&unblocked, SIGTSTP)
-        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        // raise signals this thread, which may block SIGTSTP (worker threads block most signals).
+        unblock(SIGTSTP)
         raise(SIGTSTP)
         sigaction(SIGTSTP, &ourAction, nil)
     }
@@ -100,15 +98,21 @@ public enum TerminalGuard {
 
     /// Hands a crash signal to whoever handled it before us (the Swift backtracer, or the default
     /// action), so the crash report and the exit status are unchanged; async-signal-safe.
-    static func chainToPreviousHandler(_ signal: Int32) {
+    ///
+    /// For a fault it puts the old handler back and returns: the faulting instruction runs again
+    /// and faults into that handler with the true context. A sent signal (kill, abort) would not
+    /// come back, and the Swift backtracer returns from one, so it is passed on here and now, and
+    /// then the default action ends the process.
+    static func chainToPreviousHandler(_ signal: Int32, isFault: Bool) {
         let previous = GuardStorage.shared.previousActions + Int(signal)
         if unsafeBitCast(previous.pointee.__sigaction_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
             previous.pointee.__sigaction_handler.sa_handler = SIG_DFL
         }
         sigaction(signal, previous, nil)
-        // The signal is blocked while this handler runs: it is delivered again on return, to the
-        // handler just put back; a hardware fault would also recur when the instruction re-runs.
+        guard !isFault else { return }
+        unblock(signal)
         raise(signal)
+        dieByDefaultAction(signal)
     }
 
     /// Ends the process by `signal`'s default action; async-signal-safe.
@@ -117,7 +121,26 @@ public enum TerminalGuard {
         defaultAction.__sigaction_handler.sa_handler = SIG_DFL
         sigemptyset(&defaultAction.sa_mask)
         sigaction(signal, &defaultAction, nil)
+        unblock(signal)
         raise(signal)
+    }
+
+    /// Lets `signal` through to this thread, even inside its own handler; async-signal-safe.
+    private static func unblock(_ signal: Int32) {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, signal)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
+    private static func setCrashHandler(for signal: Int32) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = TerminalSignals.crashHandler
+        sigemptyset(&action.sa_mask)
+        // SA_ONSTACK: a stack overflow can only be handled on an alternate signal stack, if the
+        // thread has one (the Swift runtime's backtracer relies on the same).
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK
+        sigaction(signal, &action, GuardStorage.shared.previousActions + Int(signal))
     }
 
     private static func setHandler(_ handler: @convention(c) (Int32) -> Void, for signal: Int32) {

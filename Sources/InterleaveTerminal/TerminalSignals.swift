@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import Synchronization
 
 /// Flags that the signal handlers set and the UI loop polls, so that no terminal work ever
@@ -70,9 +75,12 @@ public enum TerminalSignals {
         continued.store(true, ordering: .releasing)
     }
 
-    static let crashHandler: @convention(c) (Int32) -> Void = { signal in
+    static let crashHandler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = {
+        signal, info, _ in
         TerminalGuard.emergencyRestore()
-        TerminalGuard.chainToPreviousHandler(signal)
+        // A positive si_code means the kernel raised it for a fault in this thread; zero or less
+        // means kill, raise or abort sent it.
+        TerminalGuard.chainToPreviousHandler(signal, isFault: (info?.pointee.si_code ?? 0) > 0)
     }
 }
 

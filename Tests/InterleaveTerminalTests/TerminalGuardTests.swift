@@ -73,10 +73,24 @@ extension ProcessWideTests {
             #expect(output.contains("\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"))
         }
 
-        @Test func aSegmentationFaultIsPassedOn() async {
+        @Test func aRealFaultLeavesTheFullScreenAndStillDiesByItsSignal() async {
+            let result = await #expect(processExitsWith: .signal(SIGSEGV), observing: [\.standardOutputContent]) {
+                TerminalGuard.install(input: -1, output: STDOUT_FILENO)
+                TerminalGuard.setScreenActive(true)
+                UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1
+            }
+            let output = String(decoding: result?.standardOutputContent ?? [], as: UTF8.self)
+            #expect(output.contains("\u{1B}[?1049l"))
+        }
+
+        @Test func aCrashSignalSentFromOutsideStillEndsTheProcess() async {
+            // The Swift backtracer returns from a signal that was sent rather than caused by a
+            // fault; the guard must still end the process.
             await #expect(processExitsWith: .signal(SIGSEGV)) {
                 TerminalGuard.install(input: -1, output: -1)
-                raise(SIGSEGV)
+                kill(getpid(), SIGSEGV)
+                for _ in 0..<1_000 { usleep(10_000) }
+                exit(0)
             }
         }
 
