@@ -52,11 +52,20 @@ public final class NCursesBackend: TerminalBackend {
         TerminalEnvironment.adoptUserLocale()
         let files = try TerminalFiles(input: input, output: output)
         ownsGuard = installGuard && TerminalGuard.install(input: input, output: output)
+        let term = (terminalType ?? TerminalEnvironment.environmentValue("TERM")).map(SafeText.escape)
         guard let screen = newterm(terminalType, files.output, files.input) else {
             if ownsGuard { TerminalGuard.uninstall() }
             files.close()
-            let term = terminalType ?? TerminalEnvironment.environmentValue("TERM")
-            throw TerminalError(term.map { "no terminfo entry for TERM=\(SafeText.escape($0))" } ?? "TERM is not set")
+            throw TerminalError(term.map { "no terminfo entry for TERM=\($0)" } ?? "TERM is not set")
+        }
+        // ncurses accepts terminals that cannot move the cursor (TERM=dumb) and then prints
+        // every frame as one long line.
+        guard Self.canMoveCursor() else {
+            endwin()
+            delscreen(screen)
+            if ownsGuard { TerminalGuard.uninstall() }
+            files.close()
+            throw TerminalError("TERM=\(term ?? "") cannot show a full-screen view")
         }
         self.screen = screen
         self.files = files
@@ -123,6 +132,13 @@ public final class NCursesBackend: TerminalBackend {
         guard !isRestored else { return }
         lastDrawn = nil
         clearok(window, true)
+    }
+
+    /// Whether the current terminal has cursor addressing (terminfo `cup`).
+    private static func canMoveCursor() -> Bool {
+        // tigetstr answers nil for a missing capability and -1 for a name that is not a string one.
+        guard let sequence = tigetstr("cup") else { return false }
+        return Int(bitPattern: sequence) != -1
     }
 
     /// The window's size as ncurses knows it now.

@@ -19,6 +19,14 @@ import Testing
         }
         #expect(!TerminalGuard.isInstalled)
     }
+
+    @Test func aTerminalThatCannotMoveTheCursorIsRefused() throws {
+        let pty = try PseudoTerminal()
+        #expect(throws: TerminalError("TERM=dumb cannot show a full-screen view")) {
+            _ = try NCursesBackend(terminalType: "dumb", input: pty.device, output: pty.device)
+        }
+        #expect(!TerminalGuard.isInstalled)
+    }
 }
 
 /// A pseudo-terminal pair, for tests that need a tty without a terminal emulator.
