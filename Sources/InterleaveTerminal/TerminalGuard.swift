@@ -9,18 +9,18 @@ import Synchronization
 /// turns SIGINT/SIGTERM/SIGHUP and Ctrl-Z into flags for the UI loop, and on a crash puts the
 /// terminal back before the crash report runs.
 ///
-/// Install it before creating the backend, so that ncurses sees our handlers and does not
-/// install its own (ncurses only catches signals whose disposition is still the default);
-/// `NCursesBackend` installs it itself when nobody did.
+/// It must be in place before ncurses starts, so that ncurses sees our handlers and does not
+/// install its own (it only catches signals whose disposition is still the default).
+/// `NCursesBackend` installs it first and uninstalls it in `restore()`; install it yourself
+/// only to cover the time before the backend exists, and then uninstall it yourself too.
 /// ```swift
-/// TerminalGuard.install()
-/// let backend = try NCursesBackend()
-/// defer { backend.restore() }   // also uninstalls the guard
+/// let backend = try NCursesBackend()   // installs the guard
+/// defer { backend.restore() }          // uninstalls it
 /// ```
 ///
-/// Ctrl-Z uses flags rather than ncurses' own SIGTSTP handler: the handler sets a flag, the
-/// UI loop calls `endwin`, then `stopProcess()` re-raises SIGTSTP with the default action, and
-/// when SIGCONT resumes the loop it repaints the whole screen.
+/// Ctrl-Z uses flags rather than ncurses' own SIGTSTP handler: the handler sets a flag,
+/// `NCursesBackend.nextEvent` sees it and calls `endwin`, then `stopProcess()` re-raises SIGTSTP
+/// with the default action, and when SIGCONT resumes it the backend repaints the whole screen.
 public enum TerminalGuard {
     static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
