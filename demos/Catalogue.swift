@@ -7,7 +7,7 @@
 public enum Catalogue {
     public static let all: [Demo] = [
         hello, gather, createTask, errors, asCompleted, lock, event, queue, semaphore, future,
-        timeout, taskGroup, race, deadlock, philosophers, blocking, actors, swarm,
+        timeout, taskGroup, race, deadlock, philosophers, blocking, actors, swarm, fetch,
     ]
 
     /// The demo with this CLI name.

@@ -135,6 +135,8 @@ private final class ResponseCollector: ChannelInboundHandler {
         var headers = HTTPHeaders()
         headers.add(name: "Host", value: "127.0.0.1:\(port)")
         headers.add(name: "Connection", value: "close")
+        // Lets the server tell the loop which awaitIO this request belongs to.
+        headers.add(name: LoopbackServer.ioTokenHeader, value: String(completion.token))
         let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: path, headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)

@@ -7,7 +7,7 @@ import Synchronization
 /// A small HTTP/1.1 server on 127.0.0.1 whose pages answer after latencies in a loop's virtual time.
 ///
 /// It stands in for the websites of the aiohttp lesson. Each request for a page is handed to
-/// `loop.respond(after:)`, so the response leaves when the loop's clock says so: pausing or slowing
+/// `loop.respond(to:after:)`, so the response leaves when the loop's clock says so: pausing or slowing
 /// the demo holds it. It listens on an ephemeral port of the loopback interface only, and refuses
 /// connections and requests beyond small limits, so it can never become a real service.
 /// ```swift
@@ -16,6 +16,9 @@ import Synchronization
 /// defer { server.shutdown() }
 /// ```
 public final class LoopbackServer: Sendable {
+    /// The request header that carries the client's `IOCompletion.token`.
+    static let ioTokenHeader = "X-Interleave-IO"
+
     /// A path the server answers, after its latency, with a fixed body.
     public struct Page: Sendable {
         public var path: String
@@ -62,7 +65,7 @@ public final class LoopbackServer: Sendable {
 
     /// Binds 127.0.0.1 on an ephemeral port and serves until `shutdown()`.
     ///
-    /// Requests for pages are answered through `loop.respond(after:)`, so each must come from an
+    /// Requests for pages are answered through `loop.respond(to:after:)`, so each must come from an
     /// `awaitIO` on that loop (the loop counts them). On failure nothing is left open.
     public func start(loop: Loop) throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -185,7 +188,8 @@ final class PageRequestHandler: ChannelInboundHandler {
         // write must hop back to this connection's thread.
         let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
         let eventLoop = context.eventLoop
-        loop.respond(after: page.latency) { [server] in
+        let token = head.headers.first(name: LoopbackServer.ioTokenHeader).flatMap { UInt64($0) }
+        loop.respond(to: token, after: page.latency) { [server] in
             server.execute(on: eventLoop) {
                 Self.writeResponse(.ok, page.body, context: bound.value)
                 server.noteServed()

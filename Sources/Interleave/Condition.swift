@@ -56,8 +56,8 @@ public final class Condition: @unchecked Sendable, WaitSource {
         let n = min(count, waiters.count)
         let woken = waiters.prefix(n)
         waiters.removeFirst(n)
-        if let me = loop.current { loop.note(.conditionNotified, by: me, on: resource, arg: Int64(n), file: file, line: line) }
-        for task in woken { loop.wake(task, by: loop.current?.id ?? .none, source: resource) }
+        if let me = loop.runningTask { loop.note(.conditionNotified, by: me, on: resource, arg: Int64(n), file: file, line: line) }
+        for task in woken { loop.wake(task, by: loop.runningTask?.id ?? .none, source: resource) }
     }
 
     /// Wakes every waiter.

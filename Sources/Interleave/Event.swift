@@ -29,7 +29,7 @@ public final class Event: @unchecked Sendable, WaitSource {
 
     /// Sets the flag and wakes every waiter, in the order they began to wait.
     public func set(file: StaticString = #fileID, line: UInt = #line) {
-        let me = loop.current
+        let me = loop.runningTask
         guard !isSet else { return }
         isSet = true
         if let me { loop.note(.eventSet, by: me, on: resource, arg: 1, file: file, line: line) }
@@ -42,7 +42,7 @@ public final class Event: @unchecked Sendable, WaitSource {
     public func clear(file: StaticString = #fileID, line: UInt = #line) {
         guard isSet else { return }
         isSet = false
-        if let me = loop.current { loop.note(.eventCleared, by: me, on: resource, arg: 0, file: file, line: line) }
+        if let me = loop.runningTask { loop.note(.eventCleared, by: me, on: resource, arg: 0, file: file, line: line) }
     }
 
     var traceResource: ResourceID { resource }

@@ -58,7 +58,7 @@ public final class Future<Success: Sendable>: @unchecked Sendable, WaitSource {
                           file: StaticString, line: UInt) -> Bool {
         guard outcome == nil else { return false }
         outcome = result
-        let me = loop.current
+        let me = loop.runningTask
         if let me { loop.note(kind, by: me, on: resource, arg: arg, file: file, line: line) }
         let woken = waiters
         waiters = []

@@ -42,6 +42,7 @@ public func gather<Success: Sendable>(
         try await group.wait(until: { group.remaining == 0 }, file: file, line: line)
     } catch {
         group.cancelAll()
+        await group.drain(file: file, line: line)
         throw error
     }
     return tasks.map { task in Result { try task.box.get() } }
@@ -53,10 +54,13 @@ func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async th
     let group = GroupWatcher(loop: loop, name: "gather(\(records.count))", file: file, line: line)
     for record in records { group.add(record) }
     do {
-        try await group.wait(until: { group.remaining == 0 || group.firstFailure != nil }, file: file, line: line)
+        try await group.wait(until: { group.remaining == 0 || group.firstFailure != nil || group.firstCancelled != nil },
+                             file: file, line: line)
     } catch {
-        // The gathering task itself was cancelled or faulted: its children go with it.
+        // The gathering task itself was cancelled or faulted: its children go with it, and
+        // nothing is left running behind the caller.
         group.cancelAll()
+        await group.drain(file: file, line: line)
         throw error
     }
     if let failed = group.firstFailure {
@@ -64,8 +68,10 @@ func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async th
         await group.drain(file: file, line: line)
         if case .failed(let error) = failed.outcome { throw error }
     }
-    if let cancelled = records.first(where: { if case .cancelled = $0.outcome { true } else { false } }) {
-        _ = cancelled
+    if let cancelled = group.firstCancelled {
+        // asyncio treats a cancelled child as if it raised CancelledError.
+        group.cancelAll(except: cancelled)
+        await group.drain(file: file, line: line)
         throw CancellationError()
     }
 }

@@ -14,9 +14,13 @@ final class GroupWatcher: WaitSource, TaskWatcher {
     var finished = Deque<TaskRecord>()
     /// The first member that failed (cancellations are not failures).
     private(set) var firstFailure: TaskRecord?
+    /// The first member that was cancelled.
+    private(set) var firstCancelled: TaskRecord?
     /// Called on the loop as each member finishes, before the owner re-checks (scopes cancel here).
     var onFinish: ((TaskRecord) -> Void)?
     private var owner: TaskRecord?
+    /// What the parked owner waits for; it is woken only once this holds (one wake, not one per member).
+    private var wakeWhen: (() -> Bool)?
 
     init(loop: Loop, name: String, file: StaticString, line: UInt) {
         self.loop = loop
@@ -38,18 +42,23 @@ final class GroupWatcher: WaitSource, TaskWatcher {
         remaining -= 1
         record(task)
         onFinish?(task)
-        if let owner, owner.parkedAt === self { loop.wake(owner, by: task.id, source: resource) }
+        if let owner, owner.parkedAt === self, wakeWhen?() ?? true {
+            loop.wake(owner, by: task.id, source: resource)
+        }
     }
 
     private func record(_ task: TaskRecord) {
         finished.append(task)
         if firstFailure == nil, case .failed = task.outcome { firstFailure = task }
+        if firstCancelled == nil, case .cancelled = task.outcome { firstCancelled = task }
     }
 
     /// Parks the current task until `condition` holds, re-checking as members finish.
-    func wait(until condition: () -> Bool, file: StaticString, line: UInt) async throws {
+    func wait(until condition: @escaping () -> Bool, file: StaticString, line: UInt) async throws {
         let me = loop.currentRecord()
         owner = me
+        wakeWhen = condition
+        defer { wakeWhen = nil }
         while !condition() {
             loop.noteWait(me, on: resource, .gather, file: file, line: line)
             try await loop.suspend(me, on: self) {}
@@ -61,6 +70,8 @@ final class GroupWatcher: WaitSource, TaskWatcher {
     func drain(file: StaticString, line: UInt) async {
         let me = loop.currentRecord()
         owner = me
+        wakeWhen = { [unowned self] in remaining == 0 }
+        defer { wakeWhen = nil }
         while remaining > 0 {
             loop.noteWait(me, on: resource, .gather, file: file, line: line)
             await loop.suspendShielded(me, on: self) {}

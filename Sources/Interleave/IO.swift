@@ -6,7 +6,7 @@ import Synchronization
 /// Real I/O completes on other threads at wall-clock moments. To keep runs repeatable the loop
 /// counts I/O that is *due* — a request not yet acknowledged, a response not yet delivered —
 /// and never moves virtual time while any is due. Latency is modelled in virtual time by the
-/// other side calling `respond(after:)`, so pausing or slowing the demo holds responses too.
+/// other side calling `respond(to:after:)`, so pausing or slowing the demo holds responses too.
 /// ```swift
 /// let body = try await awaitIO("GET /slow") { completion in
 ///     client.get("/slow") { result in completion.resume(with: result) }   // any thread
@@ -31,11 +31,16 @@ public func awaitIO<Success: Sendable>(
                              arg: Int64(loop.recorder.intern("injected I/O failure").rawValue) + 1, at: loop.nowNanoseconds)
         throw InjectedIOFailure()
     }
-    let completion = IOCompletion<Success>(loop: loop, task: me, generation: me.waitGeneration)
-    loop.pendingIO += 1
-    loop.dueIO += 1
     loop.noteWait(me, on: channel.resource, .io, file: file, line: line)
-    try await loop.suspend(me, on: channel) { start(completion) }
+    var completion: IOCompletion<Success>?
+    try await loop.suspend(me, on: channel) {
+        // Counted only once the wait really begins, so an interrupted wait starts no I/O.
+        let token = loop.beginIO()
+        let started = IOCompletion<Success>(loop: loop, task: me, generation: me.waitGeneration, token: token)
+        completion = started
+        start(started)
+    }
+    guard let completion else { throw CancellationError() }
     let result = completion.take()
     loop.recorder.record(.ioFinished, task: me.id, resource: channel.resource, arg: result.errorStringArg(loop),
                          at: loop.nowNanoseconds)
@@ -47,10 +52,14 @@ public final class IOCompletion<Success: Sendable>: Sendable {
     let loop: Loop
     let task: TaskRecord
     let generation: UInt64
+    /// Identifies this I/O to the far side: pass it with the request so that the server can
+    /// hand it to `Loop.respond(to:after:_:)`.
+    public let token: UInt64
     private let slot = Mutex<Result<Success, any Error>?>(nil)
     private let completed = Atomic<Bool>(false)
 
-    init(loop: Loop, task: TaskRecord, generation: UInt64) {
+    init(loop: Loop, task: TaskRecord, generation: UInt64, token: UInt64) {
+        self.token = token
         self.loop = loop
         self.task = task
         self.generation = generation
@@ -60,9 +69,8 @@ public final class IOCompletion<Success: Sendable>: Sendable {
     public func resume(with result: Result<Success, any Error>) {
         guard !completed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         slot.withLock { $0 = result }
-        loop.inbox.post { [task, generation] loop in
-            loop.pendingIO -= 1
-            loop.dueIO -= 1
+        loop.inbox.post { [task, generation, token] loop in
+            loop.endIO(token)
             // The waiter may have been cancelled meanwhile: then only the counts change.
             if task.waitGeneration == generation, task.parkedAt === loop.ioChannel {
                 loop.wake(task, by: .none, source: loop.ioChannel.resource)
@@ -78,15 +86,50 @@ public final class IOCompletion<Success: Sendable>: Sendable {
     }
 }
 
+/// Where one I/O stands, for the loop's rule that virtual time waits for I/O that is due.
+enum IOPhase {
+    /// The request is on its way to the far side: due.
+    case requestInFlight
+    /// The far side holds the response until a virtual deadline: not due.
+    case scheduled
+    /// The response is on its way back: due.
+    case responseDue
+
+    var isDue: Bool { self != .scheduled }
+}
+
 extension Loop {
-    /// Called by the far side of an I/O (a test server) when a request arrives: the response
-    /// is released `latency` of virtual time from now, then `deliver` runs (on the loop thread;
-    /// it should hand the response to the I/O thread). Safe from any thread.
-    public func respond(after latency: Duration, _ deliver: @escaping @Sendable () -> Void) {
+    func beginIO() -> UInt64 {
+        nextIOToken &+= 1
+        ioPhases[nextIOToken] = .requestInFlight
+        pendingIO += 1
+        dueIO += 1
+        return nextIOToken
+    }
+
+    func endIO(_ token: UInt64) {
+        guard let phase = ioPhases.removeValue(forKey: token) else { return }
+        pendingIO -= 1
+        if phase.isDue { dueIO -= 1 }
+    }
+
+    /// Called by the far side of an I/O (a test server) when the request with `token` arrives:
+    /// the response is released `latency` of virtual time from now, then `deliver` runs on the
+    /// loop thread (it should hand the response to the I/O thread). Safe from any thread.
+    ///
+    /// A request with an unknown or missing token (another client, a late duplicate) is
+    /// answered the same way but does not take part in the loop's accounting.
+    public func respond(to token: UInt64?, after latency: Duration, _ deliver: @escaping @Sendable () -> Void) {
         inbox.post { loop in
-            loop.dueIO -= 1
+            if let token, loop.ioPhases[token] == .requestInFlight {
+                loop.ioPhases[token] = .scheduled
+                loop.dueIO -= 1
+            }
             loop.addTimer(at: loop.nowNanoseconds &+ max(0, latency.nanoseconds), .run { [unowned loop] in
-                loop.dueIO += 1
+                if let token, loop.ioPhases[token] == .scheduled {
+                    loop.ioPhases[token] = .responseDue
+                    loop.dueIO += 1
+                }
                 deliver()
             })
         }

@@ -136,11 +136,8 @@ public final class LiveRunner: @unchecked Sendable {
             afterJob(eventsFrom: before)
             return
         }
-        if loop.dueIO > 0 {
-            // Real I/O is moving on another thread; time waits for it (see `awaitIO`).
-            loop.inbox.wait(until: Date().addingTimeInterval(1.0 / 30))
-            return
-        }
+        // A new task's first job or real I/O is on its way from another thread; time waits for it.
+        if loop.waitForOwedWork(until: Date().addingTimeInterval(1.0 / 30)) { return }
         guard let deadline = loop.nextDeadline else {
             if loop.pendingIO > 0 {
                 loop.inbox.wait(until: Date().addingTimeInterval(1.0 / 30))

@@ -13,10 +13,7 @@ extension Loop {
                 pending.removeFirst()
             }
             if stepBound() { continue }
-            if dueIO > 0 {
-                inbox.wait(until: nil)
-                continue
-            }
+            if waitForOwedWork() { continue }
             if !advanceToNextTimer() { break }
         }
         while let next = pending.first, next.step <= stepCount {

@@ -11,10 +11,7 @@ extension Loop {
         defer { _ = CurrentLoop.bind(previous) }
         while true {
             while stepBound() {}
-            if dueIO > 0 {
-                inbox.wait(until: nil)
-                continue
-            }
+            if waitForOwedWork() { continue }
             if advanceToNextTimer() { continue }
             if pendingIO > 0 {
                 inbox.wait(until: nil)
@@ -32,10 +29,7 @@ extension Loop {
         let limit = instant.nanoseconds
         while true {
             while stepBound() {}
-            if dueIO > 0 {
-                inbox.wait(until: nil)
-                continue
-            }
+            if waitForOwedWork() { continue }
             guard let deadline = nextDeadline, deadline <= limit else { break }
             _ = advanceToNextTimer()
         }

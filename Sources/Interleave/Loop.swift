@@ -36,10 +36,17 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     var current: TaskRecord?
     var liveTaskCount = 0
     var stepCount = 0
+    /// True while the running job's task is not yet known (see `attributeCurrentJob`).
+    var attributionPending = false
     /// I/O operations started and not yet completed.
     var pendingIO = 0
     /// I/O whose next move belongs to another thread right now; virtual time waits for it.
     var dueIO = 0
+    /// Tasks spawned whose first job has not arrived yet: Swift may hand a new task to its
+    /// preferred executor a moment after creating it, so idle is not idle until they have.
+    var unstartedTasks = 0
+    var ioPhases: [UInt64: IOPhase] = [:]
+    var nextIOToken: UInt64 = 0
     /// The resource that stands for the network in the trace, made on first use.
     lazy var ioChannel = IOChannel(resource: createResource("io", kind: .io, file: #fileID, line: #line))
     var rootTask: TaskRecord?
@@ -47,6 +54,9 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     var deadlockReported = false
     var resourceCount = 0
     let sleepSource = SleepSource()
+    lazy var yieldSource: YieldSource = { let source = YieldSource(); source.loop = self; return source }()
+    /// Tasks that yielded during the current job; they go to the back of the ready queue after it.
+    var yielded: [TaskRecord] = []
     var unretrievedFailures: [(TaskRecord, String)] = []
     /// Set while a live loop should let virtual time follow wall time (see `LiveDriver`).
     var speed: Double = 1
@@ -117,16 +127,24 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         if inbox.hasWork { drainInbox() }
         guard let next = ready.pop() else { return false }
         let address = UInt(bitPattern: unsafeBitCast(next.job, to: Int.self))
-        let record = recordByAddress[address] ?? adoptUntrackedJob(address: address)
-        current = record
         stepCount += 1
         publishedSteps.store(stepCount, ordering: .relaxed)
-        if !record.id.isNone {
+        if let record = recordByAddress[address] {
+            current = record
+            if !record.started {
+                record.started = true
+                unstartedTasks -= 1
+            }
             recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
-        }
-        if let stall = record.pendingStall {
-            record.pendingStall = nil
-            performBlockingCall(by: record, for: stall)
+            if let stall = record.pendingStall {
+                record.pendingStall = nil
+                performBlockingCall(by: record, for: stall)
+            }
+        } else {
+            // An actor's job (or another job that is not a task itself): the task it runs for
+            // is found the first time traced code asks (`attributeCurrentJob`).
+            current = nil
+            attributionPending = true
         }
         if next.isolated {
             next.job.runSynchronously(
@@ -135,6 +153,12 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             next.job.runSynchronously(on: asUnownedTaskExecutor())
         }
         current = nil
+        attributionPending = false
+        if !yielded.isEmpty {
+            let again = yielded
+            yielded = []
+            for task in again { wake(task, by: task.id, source: .none) }
+        }
         return true
     }
 
@@ -143,6 +167,23 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         let (jobs, commands) = inbox.take()
         for job in jobs { ready.push(job) }
         for command in commands { command(self) }
+    }
+
+    /// The task whose job is running, if any (attributing an actor job on first use).
+    var runningTask: TaskRecord? { current ?? attributeCurrentJob() }
+
+    /// The task running the current job, found from the running Swift task when the job itself
+    /// was not a task's (actor jobs); a task the loop never spawned is adopted and reported.
+    func attributeCurrentJob() -> TaskRecord? {
+        if let current { return current }
+        guard attributionPending else { return nil }
+        attributionPending = false
+        let address = withUnsafeCurrentTask { task in task.map { UInt(bitPattern: unsafeBitCast($0, to: Int.self)) } } ?? 0
+        guard address != 0 else { return nil }
+        let record = recordByAddress[address] ?? adoptUntrackedJob(address: address)
+        current = record
+        recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
+        return record
     }
 
     /// Registers a job the loop was not told about: a task created without `spawn` that still
@@ -157,6 +198,14 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         lint("a task not created through Interleave's spawn runs on the loop (untracked-\(id.rawValue)); "
             + "use spawn or withTaskScope so it is named and followed", task: id)
         return record
+    }
+
+    /// Waits for work that another thread owes the loop (a new task's first job, an I/O that
+    /// is due); false when nothing is owed.
+    func waitForOwedWork(until deadline: Date? = nil) -> Bool {
+        guard unstartedTasks > 0 || dueIO > 0 else { return false }
+        inbox.wait(until: deadline)
+        return true
     }
 
     func setNow(_ nanoseconds: Int64) {

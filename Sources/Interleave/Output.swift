@@ -9,7 +9,7 @@ import InterleaveTrace
 /// ```
 public func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     let text = items.map { String(describing: $0) }.joined(separator: separator)
-    guard let loop = Loop.current, let task = loop.current else {
+    guard let loop = Loop.current, let task = loop.runningTask else {
         Swift.print(text, terminator: terminator)
         return
     }
@@ -24,7 +24,7 @@ public func print(_ items: Any..., separator: String = " ", terminator: String =
 /// ```
 public func caption(_ text: String, file: StaticString = #fileID, line: UInt = #line) {
     guard let loop = Loop.current else { return }
-    loop.emit(.caption, text: text, by: loop.current?.id ?? .none, location: loop.recorder.location(file, line))
+    loop.emit(.caption, text: text, by: (loop.runningTask)?.id ?? .none, location: loop.recorder.location(file, line))
 }
 
 extension Loop {

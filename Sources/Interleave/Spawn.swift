@@ -14,11 +14,12 @@ extension Loop {
         _ body: @escaping @Sendable () async throws -> Success
     ) -> LoopTask<Success> {
         let location = recorder.location(file, line)
-        let parent = current?.id ?? .none
+        let parent = runningTask?.id ?? .none
         let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds, location: location)
         let record = TaskRecord(id: id, name: name)
         records.append(record)
         liveTaskCount += 1
+        unstartedTasks += 1
         if rootTask == nil { rootTask = record }
         let box = ResultBox<Success>()
         let handle = LoopTask(record: record, box: box, loop: self)
@@ -29,8 +30,8 @@ extension Loop {
                 self.finish(record, .returned)
             } catch {
                 box.result = .failure(error)
-                let cancelled = error is CancellationError && Task.isCancelled
-                self.finish(record, cancelled ? .cancelled : .failed(error))
+                // asyncio marks a task cancelled whenever CancelledError escapes it.
+                self.finish(record, error is CancellationError ? .cancelled : .failed(error))
             }
         }
         record.cancelSwiftTask = { task.cancel() }
@@ -84,12 +85,24 @@ extension Loop {
         try await suspend(me, on: task) { task.joiners.append(me) }
     }
 
+    /// Waits for `task` to finish whatever interrupts the wait (cleanup after cancelling it).
+    func joinShielded(_ task: TaskRecord) async {
+        let me = currentRecord()
+        while !task.outcome.isFinished {
+            recorder.record(.taskWaiting, task: me.id, arg: TraceEvent.waitArg(.join, awaiting: task.id), at: nowNanoseconds)
+            await suspendShielded(me, on: task) { task.joiners.append(me) }
+        }
+    }
+
     /// Cancels a task on the loop thread, recording who asked.
     func requestCancel(_ task: TaskRecord) {
         guard !task.outcome.isFinished else { return }
-        recorder.record(.taskCancelRequested, task: task.id, arg: Int64((current?.id ?? .none).rawValue),
+        recorder.record(.taskCancelRequested, task: task.id, arg: Int64((runningTask?.id ?? .none).rawValue),
                         at: nowNanoseconds)
+        task.cancelRequests += 1
+        // Swift's flag is set once and for all, so a second cancellation must be delivered here.
         task.cancelSwiftTask?()
+        if task.continuation != nil, task.hasUndeliveredCancel { interrupt(task, with: CancellationError()) }
     }
 
     /// A one-line description of an error for the trace.

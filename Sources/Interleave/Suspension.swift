@@ -5,7 +5,7 @@ extension Loop {
     /// The task whose job is running now. Traced primitives may only be used from loop tasks.
     @inline(__always)
     func currentRecord(_ function: StaticString = #function) -> TaskRecord {
-        guard let current else {
+        guard let current = current ?? attributeCurrentJob() else {
             preconditionFailure("\(function) must be called from a task running on an Interleave loop (use spawn)")
         }
         return current
@@ -20,6 +20,8 @@ extension Loop {
         try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
                 if let error = takeInterrupt(task) {
+                    // The wait was recorded but never began: close it in the trace too.
+                    recorder.record(.taskWaitAbandoned, task: task.id, at: nowNanoseconds)
                     continuation.resume(throwing: error)
                     return
                 }
@@ -28,7 +30,9 @@ extension Loop {
                 task.parkedAt = source
             }
         } onCancel: {
-            self.onLoop { loop in loop.interrupt(task, with: CancellationError()) }
+            self.onLoop { loop in
+                if task.hasUndeliveredCancel { loop.interrupt(task, with: CancellationError()) }
+            }
         }
     }
 
@@ -61,6 +65,7 @@ extension Loop {
             return
         }
         let source = task.parkedAt
+        if error is CancellationError { task.cancelsDelivered = task.cancelRequests }
         task.continuation = nil
         task.parkedAt = nil
         task.waitGeneration &+= 1
@@ -77,7 +82,9 @@ extension Loop {
             task.pendingFault = nil
             return fault
         }
-        return Task.isCancelled ? CancellationError() : nil
+        guard task.hasUndeliveredCancel else { return nil }
+        task.cancelsDelivered = task.cancelRequests
+        return CancellationError()
     }
 
     @inline(__always)

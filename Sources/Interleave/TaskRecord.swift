@@ -15,6 +15,11 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     /// A blocking call to perform the next time the task runs.
     var pendingStall: Duration?
     var pendingIOFailure = false
+    /// Cancellations asked for and delivered: asyncio delivers each once, so a task that
+    /// catches its cancellation may go on awaiting (cleanup) without it being thrown again.
+    var cancelRequests = 0
+    var cancelsDelivered = 0
+    var hasUndeliveredCancel: Bool { cancelRequests > cancelsDelivered }
     /// True during a wait that must not be interrupted (see `Loop.suspendShielded`).
     var shielded = false
     /// Bumped whenever a wait ends, so that stale timer entries are ignored.
@@ -30,6 +35,8 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     var address: UInt = 0
     /// True once someone awaited the outcome, so a failure was seen.
     var outcomeRetrieved = false
+    /// True once the task's first job has run.
+    var started = false
     /// True for tasks that did not come through `spawn` (seen only as jobs).
     let untracked: Bool
 

@@ -23,15 +23,20 @@ public func withTimeout<Success: Sendable>(
     let child = loop.spawn(name ?? "\(me.name) (timeout \(formatSeconds(limit.nanoseconds)))",
                            file: file, line: line, operation)
     let expired = TimeoutFlag()
-    loop.addTimer(at: loop.nowNanoseconds &+ max(0, limit.nanoseconds), .run { [weak loop] in
+    let timer = TimerHandle { [weak loop] in
         guard let loop, !child.record.outcome.isFinished else { return }
         expired.value = true
         loop.requestCancel(child.record)
-    })
+    }
+    loop.addTimer(at: loop.nowNanoseconds &+ max(0, limit.nanoseconds), .cancellable(timer))
+    // A finished operation calls its timer off, so an idle loop does not jump to the limit.
+    defer { timer.cancel() }
     do {
         try await loop.join(child.record, file: file, line: line)
     } catch {
+        // The caller was cancelled or faulted: the child goes too, and is awaited before rethrowing.
         loop.requestCancel(child.record)
+        await loop.joinShielded(child.record)
         throw error
     }
     if expired.value, case .cancelled = child.record.outcome { throw TimeoutError(limit: limit) }

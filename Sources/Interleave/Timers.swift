@@ -9,8 +9,10 @@ struct TimerEntry: Comparable {
     enum Action {
         /// Wake a sleeping task, unless its wait ended otherwise (generation moved on).
         case wake(TaskRecord, generation: UInt64)
-        /// Run loop code at the deadline (timeouts).
+        /// Run loop code at the deadline (I/O responses).
         case run(() -> Void)
+        /// Run loop code at the deadline unless cancelled first (timeouts).
+        case cancellable(TimerHandle)
     }
 
     static func < (lhs: TimerEntry, rhs: TimerEntry) -> Bool {
@@ -19,6 +21,21 @@ struct TimerEntry: Comparable {
     static func == (lhs: TimerEntry, rhs: TimerEntry) -> Bool {
         lhs.deadline == rhs.deadline && lhs.sequence == rhs.sequence
     }
+}
+
+/// A timer that can be called off before it fires; a cancelled one no longer moves the clock.
+final class TimerHandle {
+    let action: () -> Void
+    var isCancelled = false
+    init(_ action: @escaping () -> Void) { self.action = action }
+    func cancel() { isCancelled = true }
+}
+
+/// The wait source of yielding tasks: they are woken right after the job that yielded.
+final class YieldSource: WaitSource {
+    weak var loop: Loop?
+    var traceResource: ResourceID { .none }
+    func abandon(_ task: TaskRecord) { loop?.yielded.removeAll { $0 === task } }
 }
 
 /// The wait source of sleeping tasks: a timer entry that is abandoned by moving on the generation.
@@ -40,6 +57,10 @@ extension Loop {
                 _ = timers.removeMin()
                 continue
             }
+            if case .cancellable(let handle) = first.action, handle.isCancelled {
+                _ = timers.removeMin()
+                continue
+            }
             return first.deadline
         }
         return nil
@@ -53,6 +74,10 @@ extension Loop {
             case .wake(let task, let generation):
                 guard task.waitGeneration == generation else { continue }
                 wake(task, by: .none, source: .none)
+            case .cancellable(let handle):
+                guard !handle.isCancelled else { continue }
+                handle.isCancelled = true
+                handle.action()
             case .run(let action):
                 action()
                 // One I/O response at a time, so completions arrive in a repeatable order.
@@ -73,10 +98,10 @@ extension Loop {
     func sleep(until deadline: Int64, location: LocationID) async throws {
         let task = currentRecord()
         if deadline <= nowNanoseconds {
+            // Not Task.yield: its continuation is a job of its own that the loop cannot attribute.
             try checkInterrupt(task)
             recorder.record(.taskYielded, task: task.id, at: nowNanoseconds, location: location)
-            await Task.yield()
-            try checkInterrupt(task)
+            try await suspend(task, on: yieldSource) { yielded.append(task) }
             return
         }
         recorder.record(.taskSleeping, task: task.id, arg: deadline, at: nowNanoseconds, location: location)

@@ -23,6 +23,9 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case taskCancelled = 8
     /// Someone asked the task to cancel; arg = the requester's raw value.
     case taskCancelRequested = 9
+    /// A wait was recorded but never began (a pending fault or cancellation was thrown instead):
+    /// the task goes on running.
+    case taskWaitAbandoned = 10
 
     // Resources: `task` is the actor, `resource` the resource, `arg` the value after the operation.
     case resourceCreated = 20

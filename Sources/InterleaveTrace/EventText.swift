@@ -11,7 +11,7 @@ public enum EventText {
         switch e.kind {
         case .taskCreated:
             return e.argTask.isNone ? "\(task) created" : "\(task) created by \(store.taskName(e.argTask))"
-        case .taskResumed, .taskYielded: return nil
+        case .taskResumed, .taskYielded, .taskWaitAbandoned: return nil
         case .taskSleeping: return "\(task) sleeps until \(formatSeconds(e.arg))"
         case .taskWaiting:
             switch e.waitReason {

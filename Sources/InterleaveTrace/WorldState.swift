@@ -126,6 +126,8 @@ public struct WorldState: Sendable, Equatable {
             tasks[e.task.index].waitSince = index
         case .taskWoken:
             setState(e.task, .ready, at: e.time)
+        case .taskWaitAbandoned:
+            setState(e.task, .running, at: e.time)
         case .taskReturned:
             finish(e.task, .returned, at: e.time)
         case .taskFailed:

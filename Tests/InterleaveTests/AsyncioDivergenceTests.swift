@@ -5,7 +5,7 @@ import Testing
 @Suite struct AsyncioDivergenceTests {
     /// asyncio delivers a cancellation once: a task that catches CancelledError may go on awaiting
     /// (cleanup with `await asyncio.sleep`, `async with lock`) and then return normally.
-    @Test(.disabled("BUG: cancellation is sticky: after catching it every later wait throws again (Suspension.swift:80, takeInterrupt uses Task.isCancelled)"))
+    @Test
     func aTaskThatCatchesItsCancellationCanStillAwait() throws {
         let loop = Loop()
         try loop.run("main") {
@@ -29,7 +29,7 @@ import Testing
 
     /// asyncio.gather: "If any child is cancelled, it is treated as if it raised CancelledError":
     /// the gather raises at once, as it does for the first error.
-    @Test(.disabled("BUG: gather treats a cancelled child as neither failure nor done: it waits for every sibling before throwing (Gather.swift:56, GroupWatcher.swift:46)"))
+    @Test
     func gatherThrowsAsSoonAsAChildIsCancelled() throws {
         let loop = Loop()
         let thrownAt = Box<Duration?>(nil)

@@ -56,7 +56,7 @@ import Testing
         #expect(loop.now == .zero)
     }
 
-    @Test(.disabled("BUG: yield()/sleep(0) use Task.yield, whose continuation job the loop adopts as an untracked task (Timers.swift:78)"))
+    @Test
     func yieldCreatesNoUntrackedTask() throws {
         let loop = Loop()
         try loop.run("main") {

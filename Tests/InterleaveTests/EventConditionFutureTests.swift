@@ -168,7 +168,7 @@ import Testing
         #expect(loop.now == .seconds(1))
     }
 
-    @Test(.disabled("BUG: a task ended by an uncaught CancellationError is recorded as failed, asyncio marks it cancelled (Spawn.swift:32)"))
+    @Test
     func aTaskEndedByACancelledFutureIsCancelled() throws {
         let loop = Loop()
         try loop.run("main") {

@@ -199,7 +199,7 @@ import Testing
         #expect(Transcript.fold(loop.store).tasks.allSatisfy { $0.state.isFinished })
     }
 
-    @Test(.disabled("BUG: a gatherer that is cancelled rethrows at once without awaiting its cancelled children (Gather.swift:57-60)"))
+    @Test
     func cancellingTheGathererEndsItsChildrenBeforeItEnds() throws {
         for seed in UInt64(41)...48 {
             let loop = Loop(policy: .random(seed: seed))

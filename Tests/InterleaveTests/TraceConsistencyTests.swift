@@ -27,7 +27,7 @@ import Testing
     /// A task with a fault pending that then sleeps, awaits another task or gathers records
     /// "sleeping"/"waiting" and throws without parking; if it catches the error and carries on,
     /// the trace still shows it parked while it runs.
-    @Test(.disabled("BUG: join/gather/sleep record taskWaiting/taskSleeping before suspend() throws a pending fault, with no taskWoken (Spawn.swift:82, GroupWatcher.swift:54, Timers.swift:82)"),
+    @Test(
           arguments: ["join", "gather", "sleep"])
     func aWaitInterruptedBeforeItParksLeavesNoDanglingWait(how: String) throws {
         let loop = Loop()

@@ -26,6 +26,12 @@ enum TraceAudit {
                 yielded.insert(e.task)
             case .taskResumed:
                 yielded.remove(e.task)
+            case .taskWaitAbandoned:
+                // A recorded wait that never began: it ends without a wake.
+                if parkedAt.removeValue(forKey: e.task) == nil, sleepingSince.removeValue(forKey: e.task) == nil,
+                   yielded.remove(e.task) == nil {
+                    problems.append("#\(index): \(name(e.task)) abandoned a wait it was not in")
+                }
             case .taskWoken:
                 if parkedAt.removeValue(forKey: e.task) == nil, sleepingSince.removeValue(forKey: e.task) == nil,
                    yielded.remove(e.task) == nil {
