@@ -26,6 +26,8 @@ public final class LiveRunner: @unchecked Sendable {
     private var stepBudget = 0
     private var runUntilEventOf: TaskID?
     private var stopped = false
+    /// Shutting down: time no longer follows the wall clock, and the thread ends when idle.
+    private var draining = false
     private var virtualAnchor: Int64 = 0
     private var wallAnchor = Date()
 
@@ -83,6 +85,21 @@ public final class LiveRunner: @unchecked Sendable {
 
     /// Stops the loop thread after the current job; returns at once.
     public func stop() { command { $0.stopped = true } }
+
+    /// Cancels every task and runs the loop flat out until they have ended (so their cleanup
+    /// code runs: servers closed, locks released), then stops; waits up to `timeout`.
+    @discardableResult
+    public func shutdown(timeout: TimeInterval = 1) -> Bool {
+        command { runner in
+            runner.draining = true
+            runner.setPaused(false)
+            for case let task? in runner.loop.records where !task.outcome.isFinished { runner.loop.requestCancel(task) }
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while !hasExited && Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
+        if !hasExited { stop() }
+        return hasExited
+    }
 
     /// Stops and waits (up to `timeout`) for the thread to exit; false if it is still blocked.
     @discardableResult
@@ -142,6 +159,8 @@ public final class LiveRunner: @unchecked Sendable {
             if loop.pendingIO > 0 {
                 loop.inbox.wait(until: Date().addingTimeInterval(1.0 / 30))
                 followWallClock(upTo: .max)
+            } else if draining {
+                stopped = true
             } else {
                 loop.noteIdle()
                 stepBudget = 0
@@ -150,7 +169,7 @@ public final class LiveRunner: @unchecked Sendable {
             }
             return
         }
-        if stepping {
+        if stepping || draining {
             // Stepping skips the wait: the next step happens at the next deadline.
             _ = loop.advanceToNextTimer()
             reanchor()

@@ -49,9 +49,10 @@ final class LiveSource {
         runner.start()
     }
 
-    /// Stops the loop thread; a thread stuck in a blocking call is abandoned with its loop.
+    /// Ends the run: its tasks are cancelled so their cleanup runs, then the thread stops; a
+    /// thread stuck in a blocking call is abandoned with its loop.
     func retire() {
-        runner.stopAndWait(timeout: 0.5)
+        runner.shutdown(timeout: 1)
     }
 
     /// The faults recorded before `step`, each with the step count at which it was applied.

@@ -50,14 +50,7 @@ final class TUISession {
                 backend.restore()
                 exit(128 + signal)
             }
-            if TerminalSignals.takeSuspendRequest() {
-                backend.restore()
-                TerminalGuard.stopProcess()
-            }
-            if TerminalSignals.takeContinued() {
-                backend.invalidate()
-                dirty = true
-            }
+            // Ctrl-Z and `fg` are handled inside `nextEvent`, which reports a resize on return.
             let timeout = state.mode == .paused && live?.runner.isPaused != false ? 200 : Self.frameMilliseconds
             if let event = backend.nextEvent(timeoutMilliseconds: timeout) {
                 dirty = true
