@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "Interleave", targets: ["Interleave"]),
         .library(name: "InterleaveTrace", targets: ["InterleaveTrace"]),
+        .library(name: "InterleaveApp", targets: ["InterleaveApp"]),
         .executable(name: "interleave", targets: ["InterleaveCLI"]),
     ],
     dependencies: [
@@ -33,6 +34,11 @@ let package = Package(
         .systemLibrary(name: "CNCurses"),
         .target(name: "InterleaveTerminal", dependencies: ["InterleaveUI", "CNCurses"], swiftSettings: strict),
         .target(
+            name: "InterleaveApp",
+            dependencies: ["Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveTerminal"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Demos",
             dependencies: [
                 "Interleave",
@@ -46,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "InterleaveCLI",
             dependencies: [
-                "Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveTerminal", "Demos",
+                "Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveTerminal", "InterleaveApp", "Demos",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -64,7 +70,7 @@ let package = Package(
         .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"], swiftSettings: strict),
         .testTarget(
             name: "InterleaveCLITests",
-            dependencies: ["InterleaveCLI", "Demos", "Interleave", "InterleaveTrace"],
+            dependencies: ["Demos", "Interleave", "InterleaveTrace"],
             swiftSettings: strict
         ),
     ]

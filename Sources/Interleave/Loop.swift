@@ -89,6 +89,9 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// Virtual time since the loop started.
     public var now: Duration { .nanoseconds(publishedTime.load(ordering: .relaxed)) }
 
+    /// Virtual time since the loop started, in nanoseconds (as trace events count it).
+    public var nowInNanoseconds: Int64 { publishedTime.load(ordering: .relaxed) }
+
     /// Jobs run so far.
     public var steps: Int { publishedSteps.load(ordering: .relaxed) }
 

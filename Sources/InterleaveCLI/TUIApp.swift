@@ -2,6 +2,7 @@ import Demos
 import Foundation
 import Interleave
 import InterleaveTerminal
+import InterleaveApp
 import InterleaveUI
 
 /// Decides whether a full-screen UI can run here, before touching the terminal.

@@ -9,10 +9,11 @@ import InterleaveUI
 /// cursor, renders about 30 frames a second when something changed, and turns the reducer's
 /// effects into runner commands. It never waits on the loop thread, so a demo that blocks its
 /// loop cannot freeze the screen.
-final class TUISession {
-    enum Outcome { case quit, backToPicker }
+public final class TUISession {
+    /// How a session ended.
+    public enum Outcome: Sendable { case quit, backToPicker }
 
-    static let stallDuration: Duration = .seconds(2)
+    public static let stallDuration: Duration = .seconds(2)
     static let frameMilliseconds = 33
 
     let backend: NCursesBackend
@@ -27,7 +28,7 @@ final class TUISession {
     private var dirty = true
     private var lastShownTime: Int64 = -1
 
-    init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
+    public init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
         self.backend = backend
         glyphs = backend.supportsUnicode ? .unicode : .ascii
         theme = Theme.choose(color: backend.supportsColor, presentation: presentation)
@@ -43,7 +44,7 @@ final class TUISession {
     var store: TraceStore { cursor.store }
 
     /// Runs frames until the user quits or goes back to the picker.
-    func run() -> Outcome {
+    public func run() -> Outcome {
         while true {
             if let signal = TerminalSignals.takeTermination() {
                 shutdown()
@@ -88,7 +89,7 @@ final class TUISession {
             if state.rewoundTo == nil, live.rewoundTo == nil || cursor.world.eventCount < store.events.count {
                 moved = cursor.catchUp()
             }
-            let now = live.loop.now.nanosecondsValue
+            let now = live.loop.nowInNanoseconds
             if now != lastShownTime {
                 lastShownTime = now
                 dirty = true
@@ -112,12 +113,12 @@ final class TUISession {
     private func displayWorld() -> WorldState {
         var world = cursor.world
         if let live, state.rewoundTo == nil, world.eventCount == store.events.count {
-            world.time = max(world.time, live.loop.now.nanosecondsValue)
+            world.time = max(world.time, live.loop.nowInNanoseconds)
         }
         return world
     }
 
-    func shutdown() {
+    public func shutdown() {
         live?.retire()
         if let recorder { try? recorder.finish() }
         recorder = nil

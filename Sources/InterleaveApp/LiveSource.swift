@@ -7,16 +7,16 @@ import InterleaveTrace
 /// Rewinding to step k re-executes the workload from the start with the same seed, replaying
 /// the faults injected before k at the steps where they happened ("time travel"); the trace
 /// after k is replaced by whatever happens next.
-final class LiveSource {
+public final class LiveSource {
     let policy: SchedulePolicy
     let speed: Double
     /// Creates a fresh loop with the workload spawned on it (not yet run).
     let makeLoop: (SchedulePolicy) -> Loop
-    private(set) var loop: Loop
+    public private(set) var loop: Loop
     private(set) var runner: LiveRunner
     private(set) var rewoundTo: Int?
 
-    init(policy: SchedulePolicy, speed: Double, startPaused: Bool, makeLoop: @escaping (SchedulePolicy) -> Loop) {
+    public init(policy: SchedulePolicy, speed: Double, startPaused: Bool, makeLoop: @escaping (SchedulePolicy) -> Loop) {
         self.policy = policy
         self.speed = speed
         self.makeLoop = makeLoop
@@ -51,7 +51,7 @@ final class LiveSource {
 
     /// Ends the run: its tasks are cancelled so their cleanup runs, then the thread stops; a
     /// thread stuck in a blocking call is abandoned with its loop.
-    func retire() {
+    public func retire() {
         runner.shutdown(timeout: 1)
     }
 

@@ -1,0 +1,73 @@
+import Foundation
+import Interleave
+import InterleaveTerminal
+import InterleaveUI
+
+/// How `visualize` should show a workload.
+public struct VisualizeOptions: Sendable {
+    /// Scheduling policy: `.fifo` (asyncio's order) or `.random(seed:)`.
+    public var policy: SchedulePolicy
+    /// Playback speed in the full-screen view, from 1/16 to 64.
+    public var speed: Double
+    /// Print the plain report instead of opening the full-screen view.
+    public var plain: Bool
+
+    public init(policy: SchedulePolicy = .fifo, speed: Double = 1, plain: Bool = false) {
+        self.policy = policy
+        self.speed = speed
+        self.plain = plain
+    }
+}
+
+/// Runs your own async code on an Interleave loop and shows it: the full-screen view in a
+/// terminal, or the plain report (prints, timeline, diagnostics) when there is none.
+///
+/// Everything your code awaits through Interleave's primitives (`spawn`, `sleep`, `gather`,
+/// `Lock`, `Queue`…) is traced; the file that calls `visualize` is shown in the code pane.
+/// Pass `--plain` on the command line (or `options.plain`) to force the report.
+/// ```swift
+/// import Interleave
+/// import InterleaveApp
+///
+/// visualize("two sleepers") {
+///     let a = spawn("a") { try await sleep(for: .seconds(2)) }
+///     let b = spawn("b") { try await sleep(for: .seconds(1)) }
+///     _ = try await gather(a, b)
+/// }
+/// ```
+public func visualize(
+    _ name: String, options: VisualizeOptions = VisualizeOptions(),
+    filePath: String = #filePath, fileID: String = #fileID,
+    _ workload: @escaping @Sendable () async throws -> Void
+) {
+    let makeLoop: @Sendable (SchedulePolicy) -> Loop = { policy in
+        let loop = Loop(policy: policy)
+        var header = loop.store.header
+        header.demoName = name
+        header.title = name
+        loop.store.header = header
+        if let data = FileManager.default.contents(atPath: filePath), data.count < 1 << 20 {
+            loop.store.addSource(SourceFile(fileID: fileID, text: String(decoding: data, as: UTF8.self)))
+        }
+        loop.spawn("main", workload)
+        return loop
+    }
+    let wantsPlain = options.plain || CommandLine.arguments.contains("--plain")
+    let reason = wantsPlain ? nil : TerminalEnvironment.current().fullScreenUnavailableReason()
+    if wantsPlain || reason != nil {
+        if let reason { FileHandle.standardError.write(Data("interleave: \(reason); showing plain output\n".utf8)) }
+        let loop = makeLoop(options.policy)
+        loop.runUntilIdle()
+        print(PlainReport(store: loop.store).render(), terminator: "")
+        return
+    }
+    do {
+        let backend = try NCursesBackend()
+        defer { backend.restore() }
+        let live = LiveSource(policy: options.policy, speed: options.speed, startPaused: false, makeLoop: makeLoop)
+        _ = TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: false).run()
+    } catch {
+        FileHandle.standardError.write(Data("interleave: \(error)\n".utf8))
+        exit(2)
+    }
+}
