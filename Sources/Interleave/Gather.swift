@@ -38,13 +38,7 @@ public func gather<Success: Sendable>(
     let loop = requireLoop()
     let group = GroupWatcher(loop: loop, name: "gather(\(tasks.count))", file: file, line: line)
     for task in tasks { group.add(task.record) }
-    do {
-        try await group.wait(until: { group.remaining == 0 }, file: file, line: line)
-    } catch {
-        group.cancelAll()
-        await group.drain(file: file, line: line)
-        throw error
-    }
+    try await group.waitOrCancelAll(until: { group.remaining == 0 }, file: file, line: line)
     return tasks.map { task in Result { try task.box.get() } }
 }
 
@@ -53,16 +47,9 @@ func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async th
     let loop = requireLoop()
     let group = GroupWatcher(loop: loop, name: "gather(\(records.count))", file: file, line: line)
     for record in records { group.add(record) }
-    do {
-        try await group.wait(until: { group.remaining == 0 || group.firstFailure != nil || group.firstCancelled != nil },
-                             file: file, line: line)
-    } catch {
-        // The gathering task itself was cancelled or faulted: its children go with it, and
-        // nothing is left running behind the caller.
-        group.cancelAll()
-        await group.drain(file: file, line: line)
-        throw error
-    }
+    // If the gathering task itself is cancelled or faulted, its children go with it.
+    try await group.waitOrCancelAll(
+        until: { group.remaining == 0 || group.firstFailure != nil || group.firstCancelled != nil }, file: file, line: line)
     if let failed = group.firstFailure {
         group.cancelAll(except: failed)
         await group.drain(file: file, line: line)

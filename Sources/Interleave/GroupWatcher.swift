@@ -66,6 +66,23 @@ final class GroupWatcher: WaitSource, TaskWatcher {
         try loop.checkInterrupt(me)
     }
 
+    /// Waits until `condition` holds; if the owner is cancelled or faulted meanwhile, its members
+    /// are cancelled and awaited before the error is rethrown, so nothing outlives the owner.
+    func waitOrCancelAll(until condition: @escaping () -> Bool, file: StaticString, line: UInt) async throws {
+        do {
+            try await wait(until: condition, file: file, line: line)
+        } catch {
+            await cancelAndDrain(file: file, line: line)
+            throw error
+        }
+    }
+
+    /// Cancels every member and waits for all of them to end.
+    func cancelAndDrain(file: StaticString, line: UInt) async {
+        cancelAll()
+        await drain(file: file, line: line)
+    }
+
     /// Waits for every member to end, however the wait is interrupted (they are being cancelled).
     func drain(file: StaticString, line: UInt) async {
         let me = loop.currentRecord()

@@ -24,17 +24,10 @@ public func withTaskScope<R>(
     do {
         result = try await body(scope)
     } catch {
-        group.cancelAll()
-        await group.drain(file: file, line: line)
+        await group.cancelAndDrain(file: file, line: line)
         throw error
     }
-    do {
-        try await group.wait(until: { group.remaining == 0 }, file: file, line: line)
-    } catch {
-        group.cancelAll()
-        await group.drain(file: file, line: line)
-        throw error
-    }
+    try await group.waitOrCancelAll(until: { group.remaining == 0 }, file: file, line: line)
     if let failed = group.firstFailure, case .failed(let error) = failed.outcome { throw error }
     return result
 }
