@@ -92,7 +92,7 @@ import Testing
         #expect(TimeScale(span: 10, columns: 10).column(1_000) == 9, "late times clamp to the last column")
     }
 
-    @Test func aThousandLanesRenderFast() {
+    @Test func aThousandLanesStillRenderTheSelectedLanes() {
         // 1,000 tasks × 100 events, rendered at 200×60: only the visible lanes are walked.
         let store = TraceStore()
         let r = TraceRecorder(store: store)
@@ -115,15 +115,11 @@ import Testing
         var state = AppState(width: 200, height: 60)
         _ = state.reduce(.worldChanged(WorldFacts(store: store, world: cursor.world, latestStep: cursor.totalSteps)))
         _ = state.reduce(.selectNext)
-        let clock = ContinuousClock()
-        var best = Duration.seconds(60)
-        for _ in 0..<5 {
-            let elapsed = clock.measure {
-                _ = Screen.render(store: store, world: cursor.world, state: state, theme: .color, glyphs: .unicode, width: 200, height: 60)
-            }
-            best = min(best, elapsed)
-        }
-        // The budget is 2 ms in release builds; debug builds are many times slower.
-        #expect(best < .milliseconds(100), "render took \(best)")
+        // Speed is measured by `interleave bench` (render); here: a huge world still draws right.
+        let buffer = Screen.render(store: store, world: cursor.world, state: state, theme: .color, glyphs: .unicode,
+                                   width: 200, height: 60)
+        let text = buffer.text()
+        #expect(text.contains("task1"))
+        #expect(text.contains("Timeline"))
     }
 }

@@ -41,6 +41,7 @@ struct TraceBenchmarks {
             print("interleave memory-bytes-per-event \(String(format: "%.2f", Double(bytes) / Double(max(events, 1))))")
         }
         if wanted("seek") { seek(store: store) }
+        if wanted("render") { RenderBenchmark.run() }
     }
 
     /// Median time to show the world at a random step, over 100 seeks.
