@@ -66,6 +66,14 @@ extension Loop {
         let watchers = task.watchers
         task.watchers = []
         for watcher in watchers { watcher.taskFinished(task) }
+        if task === rootTask, liveTaskCount > 0 {
+            // asyncio.run would cancel these; here they run on, but nobody waits for them.
+            let pending = records.compactMap { $0 }.filter { !$0.outcome.isFinished && !$0.untracked }.map(\.name)
+            if !pending.isEmpty {
+                lint("\(task.name) ended while \(pending.count) task(s) were still pending: "
+                    + pending.prefix(5).joined(separator: ", ") + (pending.count > 5 ? ", …" : ""), task: task.id)
+            }
+        }
         if case .failed(let error) = outcome, !task.outcomeRetrieved, task.untracked == false {
             unretrievedFailures.append((task, describe(error)))
         }

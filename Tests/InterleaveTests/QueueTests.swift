@@ -91,7 +91,10 @@ import Testing
         #expect(world.resources[loop.store.resourceID("jobs")!.index].aux == 0)
         // The worker still waits on the empty queue: a stuck task, reported when idle.
         #expect(world.deadlocked)
-        #expect(Transcript.lints(loop.store) == ["worker waits forever on queue jobs that nothing will release"])
+        #expect(Transcript.lints(loop.store) == [
+            "main ended while 1 task(s) were still pending: worker",
+            "worker waits forever on queue jobs that nothing will release",
+        ])
     }
 
     @Test func nonWaitingOperationsReportFullEmptyAndTooManyTaskDone() throws {
