@@ -1,24 +1,42 @@
 import InterleaveTrace
 
+/// A fault to re-apply when a run is re-executed: when it happened (jobs run so far and the
+/// virtual time, which may have moved on with no event) and what it was.
+public struct ReplayedFault: Sendable {
+    public var step: Int
+    public var time: Int64
+    public var fault: Fault
+    public var task: TaskID
+    public init(step: Int, time: Int64, fault: Fault, task: TaskID) {
+        self.step = step
+        self.time = time
+        self.fault = fault
+        self.task = task
+    }
+}
+
 extension Loop {
     /// Runs exactly `steps` jobs headless (jumping the clock as needed), applying each fault at
-    /// the step count where it was first applied: how a live run is rewound deterministically.
-    public func replay(steps: Int, injecting faults: [(step: Int, fault: Fault, task: TaskID)]) {
+    /// the step count and virtual time where it was first applied: how a live run is rewound
+    /// deterministically.
+    public func replay(steps: Int, injecting faults: [ReplayedFault]) {
         let previous = CurrentLoop.bind(self)
         defer { _ = CurrentLoop.bind(previous) }
         var pending = faults[...]
-        while stepCount < steps {
+        func applyDue() {
             while let next = pending.first, next.step <= stepCount {
+                // The original run's clock may have moved past its last event before the fault.
+                if next.time > nowNanoseconds, (nextDeadline ?? .max) >= next.time { setNow(next.time) }
                 applyFault(next.fault, to: next.task)
                 pending.removeFirst()
             }
+        }
+        while stepCount < steps {
+            applyDue()
             if stepBound() { continue }
             if waitForOwedWork() { continue }
             if !advanceToNextTimer() { break }
         }
-        while let next = pending.first, next.step <= stepCount {
-            applyFault(next.fault, to: next.task)
-            pending.removeFirst()
-        }
+        applyDue()
     }
 }

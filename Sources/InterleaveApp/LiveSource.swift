@@ -56,8 +56,8 @@ public final class LiveSource {
     }
 
     /// The faults recorded before `step`, each with the step count at which it was applied.
-    static func faults(in store: TraceStore, before step: Int) -> [(step: Int, fault: Fault, task: TaskID)] {
-        var result: [(Int, Fault, TaskID)] = []
+    static func faults(in store: TraceStore, before step: Int) -> [ReplayedFault] {
+        var result: [ReplayedFault] = []
         var steps = 0
         store.events.withRuns(in: 0..<store.events.count) { run, _ in
             for e in run {
@@ -69,7 +69,7 @@ public final class LiveSource {
                 case .stall: .stall(TUISession.stallDuration)
                 case .ioFailure: .ioFailure
                 }
-                if steps < step || e.kind == .faultInjected && steps == step { result.append((steps, fault, e.task)) }
+                result.append(ReplayedFault(step: steps, time: e.time, fault: fault, task: e.task))
             }
         }
         return result
