@@ -57,9 +57,7 @@ public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
             return item
         }
         loop.noteWait(me, on: resource, .get, file: file, line: line)
-        do {
-            try await loop.suspend(me, on: self) { machine.enqueueGetter(me) }
-        }
+        try await loop.suspend(me, on: self) { machine.enqueueGetter(me) }
         guard let item = machine.getReserved() else { preconditionFailure("queue lost a reserved item") }
         didGet(by: me, file: file, line: line)
         return item

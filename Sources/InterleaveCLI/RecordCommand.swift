@@ -39,13 +39,6 @@ struct RecordCommand: ParsableCommand {
         demo.start(on: loop, options: DemoOptions(seed: seed, tasks: tasks))
         do { try loop.runInjecting(specs) } catch { throw fail("\(error)") }
         do { try file.finish() } catch { throw fail("\(error)") }
-        FileHandle.standardError.write(Data("recorded \(loop.store.events.count) events, \(formatSeconds(loop.now.nanosecondsValue)) virtual, to \(output)\n".utf8))
-    }
-}
-
-extension Duration {
-    var nanosecondsValue: Int64 {
-        let (s, atto) = components
-        return s * 1_000_000_000 + atto / 1_000_000_000
+        FileHandle.standardError.write(Data("recorded \(loop.store.events.count) events, \(formatSeconds(loop.nowInNanoseconds)) virtual, to \(output)\n".utf8))
     }
 }

@@ -36,7 +36,6 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
             base.deallocate()
             chunk += 1
         }
-        if chunk < Self.maxChunks, let spare = directory[chunk] { spare.deallocate() }
         directory.deallocate()
     }
 

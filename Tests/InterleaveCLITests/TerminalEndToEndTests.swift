@@ -51,7 +51,8 @@ struct TerminalEndToEndTests {
         let failed = try session.waitForScreen(timeout: .seconds(20), "task2 failed and task1 cancelled") {
             $0.contains("task2 failed") && $0.contains("task1 cancelled")
         }
-        #expect(failed.contains("✗") || failed.contains("x"))
+        let lane = try #require(failed.split(separator: "\n").first { $0.contains("task2") && !$0.contains(":") })
+        #expect(lane.contains("✗") || lane.contains(" x "), "task2's lane shows it failed: \(lane)")
 
         try session.resize(width: 80, height: 24)
         let small = try session.waitForScreen("the 80-column layout") { screen in

@@ -94,21 +94,7 @@ import Testing
 
     @Test func aThousandLanesStillRenderTheSelectedLanes() {
         // 1,000 tasks × 100 events, rendered at 200×60: only the visible lanes are walked.
-        let store = TraceStore()
-        let r = TraceRecorder(store: store)
-        let root = r.createTask(name: "root", parent: .none, at: 0)
-        let tasks = [root] + (1..<1000).map { r.createTask(name: "task\($0)", parent: root, at: 0) }
-        let lock = r.createResource(name: "lock", kind: .lock, by: root, at: 0)
-        var time: Int64 = 0
-        for round in 0..<33 {
-            for t in tasks {
-                r.record(.taskResumed, task: t, at: time)
-                if round % 3 == 0 { r.record(.taskWaiting, task: t, resource: lock, arg: TraceEvent.waitArg(.acquire), at: time) }
-                else { r.record(.taskSleeping, task: t, arg: time + 1_000_000, at: time) }
-                r.record(.taskWoken, task: t, at: time + 1_000_000)
-            }
-            time += 1_000_000
-        }
+        let store = SyntheticTrace.crowd(lanes: 1000, rounds: 34)
         #expect(store.events.count > 100_000)
         let cursor = TraceCursor(store: store)
         cursor.catchUp()

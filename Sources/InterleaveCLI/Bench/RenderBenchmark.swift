@@ -4,24 +4,7 @@ import InterleaveUI
 /// Milliseconds to render one full frame headless, with 1,000 task lanes and 100,000 events.
 enum RenderBenchmark {
     static func run() {
-        let store = TraceStore()
-        let recorder = TraceRecorder(store: store)
-        let root = recorder.createTask(name: "main", parent: .none, at: 0)
-        let tasks = [root] + (1..<1000).map { recorder.createTask(name: "task\($0)", parent: root, at: 0) }
-        let lock = recorder.createResource(name: "lock", kind: .lock, by: root, at: 0)
-        var time: Int64 = 0
-        for round in 0..<34 {
-            for task in tasks {
-                recorder.record(.taskResumed, task: task, at: time)
-                if round % 3 == 0 {
-                    recorder.record(.taskWaiting, task: task, resource: lock, arg: TraceEvent.waitArg(.acquire), at: time)
-                } else {
-                    recorder.record(.taskSleeping, task: task, arg: time + 1_000_000, at: time)
-                }
-                recorder.record(.taskWoken, task: task, at: time + 1_000_000)
-            }
-            time += 1_000_000
-        }
+        let store = SyntheticTrace.crowd(lanes: 1000, rounds: 34)
         let cursor = TraceCursor(store: store)
         cursor.catchUp()
         for (width, height) in [(120, 40), (200, 60)] {
@@ -41,7 +24,7 @@ enum RenderBenchmark {
             }
             samples.sort()
             print("interleave render-ms-median \(width)x\(height) \(String(format: "%.3f", samples[samples.count / 2])) "
-                + "lanes \(tasks.count) events \(store.events.count)")
+                + "lanes \(store.tasks.count) events \(store.events.count)")
         }
     }
 }
