@@ -27,6 +27,8 @@ public final class TUISession {
     var recorder: TraceFileRecorder?
     private var dirty = true
     private var lastShownTime: Int64 = -1
+    /// The furthest event a replay has shown: its axis covers that much, as the live run's did.
+    private var replayReached = 0
 
     public init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
         self.backend = backend
@@ -62,8 +64,9 @@ public final class TUISession {
             }
             advanceView()
             if dirty {
+                if live == nil { replayReached = max(replayReached, cursor.world.eventCount) }
                 Screen.draw(store: store, world: displayWorld(), state: state, theme: theme, glyphs: glyphs,
-                            to: backend, keyMap: keyMap)
+                            to: backend, keyMap: keyMap, reachedEventCount: live == nil ? replayReached : nil)
                 dirty = false
             }
         }

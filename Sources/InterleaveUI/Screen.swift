@@ -9,13 +9,15 @@ import InterleaveTrace
 /// ```
 public enum Screen {
     /// Renders the whole screen. `width` and `height` should match the state's (sent with
-    /// `.resize`), so that clicks map to what is drawn.
+    /// `.resize`), so that clicks map to what is drawn; a replay passes `reachedEventCount`, the
+    /// furthest event it has played (see `ViewContext`).
     public static func render(
         store: TraceStore, world: WorldState, state: AppState, theme: Theme, glyphs: Glyphs,
-        width: Int, height: Int, keyMap: KeyMap? = nil
+        width: Int, height: Int, keyMap: KeyMap? = nil, reachedEventCount: Int? = nil
     ) -> Buffer {
         var buffer = Buffer(width: width, height: height)
-        let context = ViewContext(store: store, world: world, state: state, theme: theme, glyphs: glyphs)
+        let context = ViewContext(
+            store: store, world: world, state: state, theme: theme, glyphs: glyphs, reachedEventCount: reachedEventCount)
         let layout = Layout(width: width, height: height, presentation: state.presentation)
         guard !layout.isTooSmall else {
             TooSmallView(context: context).draw(in: buffer.bounds, into: &buffer)
@@ -38,11 +40,11 @@ public enum Screen {
     /// Renders and hands the frame to a backend at its current size.
     public static func draw(
         store: TraceStore, world: WorldState, state: AppState, theme: Theme, glyphs: Glyphs,
-        to backend: TerminalBackend, keyMap: KeyMap? = nil
+        to backend: TerminalBackend, keyMap: KeyMap? = nil, reachedEventCount: Int? = nil
     ) {
         let size = backend.size
         backend.draw(render(
             store: store, world: world, state: state, theme: theme, glyphs: glyphs,
-            width: size.width, height: size.height, keyMap: keyMap))
+            width: size.width, height: size.height, keyMap: keyMap, reachedEventCount: reachedEventCount))
     }
 }

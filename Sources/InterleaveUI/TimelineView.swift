@@ -50,9 +50,10 @@ public struct TimelineView {
         drawLegend(rect: rect, into: &buffer)
     }
 
-    /// The time the axis must cover: the whole trace, so that a rewound view shows where "now" is.
+    /// The time the axis must cover: the trace as far as the run has reached, so that a rewound
+    /// view shows where "now" is, and a replay scales its axis as the live run did.
     private var span: Int64 {
-        let count = context.store.events.count
+        let count = context.reachedEventCount
         let last = count > 0 ? context.store.events[count - 1].time : 0
         return max(last, context.world.time, Self.minimumSpan)
     }

@@ -13,13 +13,21 @@ public struct ViewContext: Sendable {
     public let state: AppState
     public let theme: Theme
     public let glyphs: Glyphs
+    /// How much of the trace the run has reached: the whole store for a live run, the furthest
+    /// event played so far for a replay, whose store already holds the future. Views that look
+    /// past the cursor (the timeline's axis) stop here, so a replay shows what the live run did.
+    public let reachedEventCount: Int
 
-    public init(store: TraceStore, world: WorldState, state: AppState, theme: Theme, glyphs: Glyphs) {
+    public init(
+        store: TraceStore, world: WorldState, state: AppState, theme: Theme, glyphs: Glyphs, reachedEventCount: Int? = nil
+    ) {
         self.store = store
         self.world = world
         self.state = state
         self.theme = theme
         self.glyphs = glyphs
+        let count = store.events.count
+        self.reachedEventCount = min(count, max(world.eventCount, reachedEventCount ?? count))
     }
 
     /// Shorthand for `theme.style(role)`.
