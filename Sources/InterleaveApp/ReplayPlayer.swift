@@ -7,13 +7,20 @@ struct ReplayPlayer {
     var playing = true
     var speed: Double = 1
     private var lastTick = Date()
-    private var viewTime: Double = 0
+    /// The virtual time (nanoseconds) playback has reached; events up to it are shown.
+    private(set) var viewTime: Double = 0
 
     /// Moves the cursor forward by the virtual time that elapsed since the last tick.
     mutating func tick(_ cursor: TraceCursor) -> Bool {
         let now = Date()
         let elapsed = now.timeIntervalSince(lastTick)
         lastTick = now
+        return advance(cursor, bySeconds: elapsed)
+    }
+
+    /// Moves the cursor forward by `elapsed` seconds of playback: `tick` with the wall clock,
+    /// and a headless export with its own frame clock.
+    mutating func advance(_ cursor: TraceCursor, bySeconds elapsed: Double) -> Bool {
         let events = cursor.store.events
         let total = events.count
         guard playing, cursor.world.eventCount < total else { return false }

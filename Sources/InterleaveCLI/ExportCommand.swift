@@ -1,30 +1,55 @@
 import ArgumentParser
 import Foundation
 import Interleave
+import InterleaveApp
 import InterleaveUI
 
-/// `interleave export FILE --format chrome|jsonl|text -o OUT`: a trace in another format.
+/// `interleave export FILE --format chrome|cast|jsonl|text -o OUT`: a trace in another format.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Convert a trace file for Perfetto, inspection or handouts.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case chrome, jsonl, text
+        case chrome, cast, jsonl, text
     }
 
     @Argument(help: "The trace file to read.")
     var file: String
 
-    @Option(help: "chrome (Perfetto / chrome://tracing), jsonl (one event per line), text (the plain timeline).")
+    @Option(help: "chrome (Perfetto / chrome://tracing), cast (asciicast v2 of the replay, for asciinema), jsonl (one event per line), text (the plain timeline).")
     var format: Format
 
     @Option(name: .shortAndLong, help: "Where to write (default: standard output).")
     var output: String?
 
+    @Option(help: "cast: terminal columns, \(CastExporter.widths.lowerBound) to \(CastExporter.widths.upperBound).")
+    var width = CastExporter.defaultWidth
+
+    @Option(help: "cast: terminal rows, \(CastExporter.heights.lowerBound) to \(CastExporter.heights.upperBound).")
+    var height = CastExporter.defaultHeight
+
+    @Option(help: "cast: playback speed, from 1/16 to 64.")
+    var speed: Double = 1
+
+    /// The cast options' limits, checked before the file is read; one line and status 2 each.
+    func checkCastOptions() throws {
+        guard CastExporter.widths.contains(width) else {
+            throw fail("--width must be between \(CastExporter.widths.lowerBound) and \(CastExporter.widths.upperBound)")
+        }
+        guard CastExporter.heights.contains(height) else {
+            throw fail("--height must be between \(CastExporter.heights.lowerBound) and \(CastExporter.heights.upperBound)")
+        }
+        guard speed >= 1.0 / 16 && speed <= 64 else { throw fail("--speed must be between 1/16 and 64") }
+    }
+
     func run() throws {
+        try checkCastOptions()
         let loaded = try loadTrace(file)
         var out = OutputSink(path: output)
         switch format {
         case .chrome: ChromeTraceExporter(store: loaded.store).write { out.write($0) }
+        case .cast:
+            let exporter = CastExporter(width: width, height: height, speed: speed, timestamp: Int(Date().timeIntervalSince1970))
+            exporter.write(loaded.store) { out.write($0) }
         case .jsonl: JSONLExporter(store: loaded.store).write { out.write($0 + "\n") }
         case .text: out.write(PlainReport(store: loaded.store).render())
         }
