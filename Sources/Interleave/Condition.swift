@@ -15,7 +15,7 @@ public final class Condition: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let lock: Lock
     public let resource: ResourceID
-    var waiters: [TaskRecord] = []
+    @exclusivity(unchecked) var waiters: [TaskRecord] = []
 
     public init(_ name: String = "condition", lock: Lock? = nil, on loop: Loop? = nil,
                 file: StaticString = #fileID, line: UInt = #line) {

@@ -11,7 +11,7 @@ public final class Event: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
     public private(set) var isSet = false
-    var waiters: [TaskRecord] = []
+    @exclusivity(unchecked) var waiters: [TaskRecord] = []
 
     public init(_ name: String = "event", on loop: Loop? = nil, file: StaticString = #fileID, line: UInt = #line) {
         self.loop = Loop.forPrimitive(loop, "Event")

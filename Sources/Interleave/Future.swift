@@ -13,7 +13,7 @@ public final class Future<Success: Sendable>: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
     private(set) var outcome: Result<Success, any Error>?
-    var waiters: [TaskRecord] = []
+    @exclusivity(unchecked) var waiters: [TaskRecord] = []
 
     public init(_ name: String = "future", on loop: Loop? = nil, file: StaticString = #fileID, line: UInt = #line) {
         self.loop = Loop.forPrimitive(loop, "Future")

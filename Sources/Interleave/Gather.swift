@@ -18,6 +18,7 @@ public func gather<each Success: Sendable>(
 }
 
 /// Waits for every task in an array and returns their values in order (see the variadic form).
+@inlinable
 public func gather<Success: Sendable>(
     _ tasks: [LoopTask<Success>], file: StaticString = #fileID, line: UInt = #line
 ) async throws -> [Success] {
@@ -43,6 +44,7 @@ public func gather<Success: Sendable>(
 }
 
 /// The shared core: wait for all, or for the first failure, then cancel and drain the rest.
+@usableFromInline
 func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async throws {
     let loop = requireLoop()
     let group = GroupWatcher(loop: loop, name: "gather(\(records.count))", file: file, line: line)

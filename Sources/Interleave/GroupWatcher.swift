@@ -11,16 +11,16 @@ final class GroupWatcher: WaitSource, TaskWatcher {
     private(set) var members: [TaskRecord] = []
     private(set) var remaining = 0
     /// Finished members in the order they finished, not yet taken by the owner.
-    var finished = Deque<TaskRecord>()
+    @exclusivity(unchecked) var finished = Deque<TaskRecord>()
     /// The first member that failed (cancellations are not failures).
     private(set) var firstFailure: TaskRecord?
     /// The first member that was cancelled.
     private(set) var firstCancelled: TaskRecord?
     /// Called on the loop as each member finishes, before the owner re-checks (scopes cancel here).
-    var onFinish: ((TaskRecord) -> Void)?
-    private var owner: TaskRecord?
+    @exclusivity(unchecked) var onFinish: ((TaskRecord) -> Void)?
+    @exclusivity(unchecked) private var owner: TaskRecord?
     /// What the parked owner waits for; it is woken only once this holds (one wake, not one per member).
-    private var wakeWhen: (() -> Bool)?
+    @exclusivity(unchecked) private var wakeWhen: (() -> Bool)?
 
     init(loop: Loop, name: String, file: StaticString, line: UInt) {
         self.loop = loop

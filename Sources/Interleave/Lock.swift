@@ -15,7 +15,7 @@ import InterleaveTrace
 public final class Lock: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
-    var machine = LockStateMachine<TaskRecord>()
+    @exclusivity(unchecked) var machine = LockStateMachine<TaskRecord>()
 
     public init(_ name: String = "lock", on loop: Loop? = nil, file: StaticString = #fileID, line: UInt = #line) {
         self.loop = Loop.forPrimitive(loop, "Lock")

@@ -8,8 +8,10 @@ import InterleaveTrace
 /// fetch.cancel()
 /// ```
 public struct LoopTask<Success: Sendable>: Sendable {
-    let record: TaskRecord
-    let box: ResultBox<Success>
+    // Usable from inlinable code so that `gather` over an array specializes in the caller: in
+    // unspecialized code every element access looked up `LoopTask<Success>`'s metadata.
+    @usableFromInline let record: TaskRecord
+    @usableFromInline let box: ResultBox<Success>
     unowned(unsafe) let loop: Loop
 
     /// The task's id in the trace.
@@ -49,9 +51,11 @@ public struct LoopTask<Success: Sendable>: Sendable {
 }
 
 /// Where a task's typed result waits for whoever awaits it.
+@usableFromInline
 final class ResultBox<Success: Sendable>: @unchecked Sendable {
     var result: Result<Success, any Error>?
 
+    @usableFromInline
     func get() throws -> Success {
         switch result {
         case .success(let value): return value

@@ -12,8 +12,10 @@ import InterleaveTrace
 public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
-    var machine: QueueStateMachine<TaskRecord, Element>
-    var joiners: [TaskRecord] = []
+    @exclusivity(unchecked) var machine: QueueStateMachine<TaskRecord>
+    /// The items, oldest first; `machine` decides when one may be added or taken.
+    @exclusivity(unchecked) var items = ItemRing<Element>()
+    @exclusivity(unchecked) var joiners: [TaskRecord] = []
 
     public init(_ name: String = "queue", capacity: Int = 0, on loop: Loop? = nil,
                 file: StaticString = #fileID, line: UInt = #line) {
@@ -23,28 +25,31 @@ public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
     }
 
     /// Items in the queue now.
-    public var count: Int { machine.items.count }
-    public var isEmpty: Bool { machine.items.isEmpty }
+    public var count: Int { machine.count }
+    public var isEmpty: Bool { machine.count == 0 }
     public var isFull: Bool { machine.isFull }
 
     /// Adds an item, waiting while the queue is full.
     public func put(_ item: Element, file: StaticString = #fileID, line: UInt = #line) async throws {
         let me = loop.currentRecord()
         try loop.checkInterrupt(me)
-        if machine.tryPut(item) {
+        if machine.tryPut() {
+            items.append(item)
             didPut(by: me, file: file, line: line)
             return
         }
         loop.noteWait(me, on: resource, .put, file: file, line: line)
         try await loop.suspend(me, on: self) { machine.enqueuePutter(me) }
-        machine.putReserved(item)
+        machine.putReserved()
+        items.append(item)
         didPut(by: me, file: file, line: line)
     }
 
     /// Adds an item now, or throws `QueueError.full`.
     public func putNowait(_ item: Element, file: StaticString = #fileID, line: UInt = #line) throws {
         let me = loop.currentRecord()
-        guard machine.tryPut(item) else { throw QueueError.full }
+        guard machine.tryPut() else { throw QueueError.full }
+        items.append(item)
         didPut(by: me, file: file, line: line)
     }
 
@@ -52,13 +57,15 @@ public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
     public func get(file: StaticString = #fileID, line: UInt = #line) async throws -> Element {
         let me = loop.currentRecord()
         try loop.checkInterrupt(me)
-        if let item = machine.tryGet() {
+        if machine.tryGet() {
+            let item = items.removeFirst()
             didGet(by: me, file: file, line: line)
             return item
         }
         loop.noteWait(me, on: resource, .get, file: file, line: line)
         try await loop.suspend(me, on: self) { machine.enqueueGetter(me) }
-        guard let item = machine.getReserved() else { preconditionFailure("queue lost a reserved item") }
+        machine.getReserved()
+        let item = items.removeFirst()
         didGet(by: me, file: file, line: line)
         return item
     }
@@ -66,7 +73,8 @@ public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
     /// Removes and returns the oldest item now, or throws `QueueError.empty`.
     public func getNowait(file: StaticString = #fileID, line: UInt = #line) throws -> Element {
         let me = loop.currentRecord()
-        guard let item = machine.tryGet() else { throw QueueError.empty }
+        guard machine.tryGet() else { throw QueueError.empty }
+        let item = items.removeFirst()
         didGet(by: me, file: file, line: line)
         return item
     }
@@ -93,12 +101,12 @@ public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
     }
 
     private func didPut(by me: TaskRecord, file: StaticString, line: UInt) {
-        loop.note(.queuePut, by: me, on: resource, arg: Int64(machine.items.count), file: file, line: line)
+        loop.note(.queuePut, by: me, on: resource, arg: Int64(machine.count), file: file, line: line)
         if let getter = machine.getterToWake() { loop.wake(getter, by: me.id, source: resource) }
     }
 
     private func didGet(by me: TaskRecord, file: StaticString, line: UInt) {
-        loop.note(.queueGot, by: me, on: resource, arg: Int64(machine.items.count), file: file, line: line)
+        loop.note(.queueGot, by: me, on: resource, arg: Int64(machine.count), file: file, line: line)
         if let putter = machine.putterToWake() { loop.wake(putter, by: me.id, source: resource) }
     }
 

@@ -1,7 +1,7 @@
 import InterleaveTrace
 
 extension TaskRecord: Equatable {
-    static func == (lhs: TaskRecord, rhs: TaskRecord) -> Bool { lhs === rhs }
+    @usableFromInline static func == (lhs: TaskRecord, rhs: TaskRecord) -> Bool { lhs === rhs }
 }
 
 extension Loop {

@@ -11,7 +11,7 @@ import InterleaveTrace
 public final class Semaphore: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
-    var machine: SemaphoreStateMachine<TaskRecord>
+    @exclusivity(unchecked) var machine: SemaphoreStateMachine<TaskRecord>
 
     public init(_ name: String = "semaphore", permits: Int, bounded: Bool = false, on loop: Loop? = nil,
                 file: StaticString = #fileID, line: UInt = #line) {

@@ -103,16 +103,19 @@ public struct SemaphoreStateMachine<Waiter: Equatable> {
 
 /// The pure logic of a bounded FIFO queue with blocked putters and getters.
 ///
-/// Items and slots are reserved for woken waiters, so a task that arrives later cannot take
-/// what was promised to one already woken: nothing is lost, duplicated, or overtaken.
+/// It counts items rather than holding them, so that it stays free of the item type: the queue
+/// keeps the items themselves. Items and slots are reserved for woken waiters, so a task that
+/// arrives later cannot take what was promised to one already woken: nothing is lost,
+/// duplicated, or overtaken.
 /// ```swift
-/// var q = QueueStateMachine<Int, String>(capacity: 1)
-/// q.tryPut("a")     // true
-/// q.tryPut("b")     // false: full
+/// var q = QueueStateMachine<Int>(capacity: 1)
+/// q.tryPut()     // true: the caller stores its item
+/// q.tryPut()     // false: full
 /// ```
-public struct QueueStateMachine<Waiter: Equatable, Item> {
+public struct QueueStateMachine<Waiter: Equatable> {
     public let capacity: Int
-    public private(set) var items = Deque<Item>()
+    /// Items in the queue, including those reserved for woken getters.
+    public private(set) var count = 0
     public private(set) var getters = Deque<Waiter>()
     public private(set) var putters = Deque<Waiter>()
     /// Items already promised to woken getters.
@@ -125,40 +128,41 @@ public struct QueueStateMachine<Waiter: Equatable, Item> {
     /// A capacity of 0 means unbounded, as in asyncio.
     public init(capacity: Int) { self.capacity = max(0, capacity) }
 
-    var isFull: Bool { capacity > 0 && items.count + reservedSlots >= capacity }
+    var isFull: Bool { capacity > 0 && count + reservedSlots >= capacity }
 
-    /// Puts if there is room; wakes the first getter if one waits (returned to the caller).
-    public mutating func tryPut(_ item: Item) -> Bool {
+    /// True (and the item counted) if there is room and no putter is ahead of the caller.
+    public mutating func tryPut() -> Bool {
         guard !isFull, putters.isEmpty else { return false }
-        items.append(item)
+        count += 1
         unfinished += 1
         return true
     }
 
     /// Completes a woken putter's put into its reserved slot.
-    public mutating func putReserved(_ item: Item) {
+    public mutating func putReserved() {
         reservedSlots -= 1
-        items.append(item)
+        count += 1
         unfinished += 1
     }
 
     /// The first getter to wake now that an item is available, reserving that item.
     public mutating func getterToWake() -> Waiter? {
-        guard items.count > reservedItems, let getter = getters.popFirst() else { return nil }
+        guard count > reservedItems, let getter = getters.popFirst() else { return nil }
         reservedItems += 1
         return getter
     }
 
-    /// Takes an item if one is free of reservations.
-    public mutating func tryGet() -> Item? {
-        guard items.count > reservedItems, getters.isEmpty else { return nil }
-        return items.popFirst()
+    /// True (and the item uncounted) if an item free of reservations can be taken now.
+    public mutating func tryGet() -> Bool {
+        guard count > reservedItems, getters.isEmpty else { return false }
+        count -= 1
+        return true
     }
 
     /// Completes a woken getter's get from its reserved item.
-    public mutating func getReserved() -> Item? {
+    public mutating func getReserved() {
         reservedItems -= 1
-        return items.popFirst()
+        count -= 1
     }
 
     /// The first putter to wake now that a slot is free, reserving that slot.

@@ -17,22 +17,35 @@ extension Loop {
     /// so a wait that is interrupted before it starts leaves no trace in the source.
     @inline(__always)
     func suspend(_ task: TaskRecord, on source: any WaitSource, register: () -> Void) async throws {
+        // A spawned task is cancelled only through `requestCancel`, which interrupts its wait
+        // itself; only tasks the loop did not create (an `async let`, a group child) can be
+        // cancelled behind its back. The handler costs two status-record locks and an executor
+        // check per wait, a fifth of a job, so spawned tasks go without it.
+        guard task.untracked else {
+            return try await park(task, on: source, register: register)
+        }
         try await withTaskCancellationHandler {
-            try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
-                if let error = takeInterrupt(task) {
-                    // The wait was recorded but never began: close it in the trace too.
-                    recorder.record(.taskWaitAbandoned, task: task.id, at: nowNanoseconds)
-                    continuation.resume(throwing: error)
-                    return
-                }
-                register()
-                task.continuation = continuation
-                task.parkedAt = source
-            }
+            try await park(task, on: source, register: register)
         } onCancel: {
             self.onLoop { loop in
+                if task.cancelRequests == task.cancelsDelivered { task.cancelRequests += 1 }
                 if task.hasUndeliveredCancel { loop.interrupt(task, with: CancellationError()) }
             }
+        }
+    }
+
+    @inline(__always)
+    private func park(_ task: TaskRecord, on source: any WaitSource, register: () -> Void) async throws {
+        try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
+            if let error = takeInterrupt(task) {
+                // The wait was recorded but never began: close it in the trace too.
+                recorder.record(.taskWaitAbandoned, task: task.id, at: nowNanoseconds)
+                continuation.resume(throwing: error)
+                return
+            }
+            register()
+            task.continuation = continuation
+            task.parkedAt = source
         }
     }
 

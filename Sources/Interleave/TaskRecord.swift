@@ -4,39 +4,40 @@ import InterleaveTrace
 ///
 /// Touched only on the loop thread; `@unchecked Sendable` so cancellation handlers may carry it
 /// back to the loop.
+@usableFromInline
 final class TaskRecord: @unchecked Sendable, WaitSource {
     let id: TaskID
     let name: String
     /// The continuation of the current wait; taken exactly once to resume it.
-    var continuation: UnsafeContinuation<Void, any Error>?
-    var parkedAt: (any WaitSource)?
+    @exclusivity(unchecked) var continuation: UnsafeContinuation<Void, any Error>?
+    @exclusivity(unchecked) var parkedAt: (any WaitSource)?
     /// An error to throw at the task's next suspension point (an injected fault).
-    var pendingFault: (any Error)?
+    @exclusivity(unchecked) var pendingFault: (any Error)?
     /// A blocking call to perform the next time the task runs.
-    var pendingStall: Duration?
-    var pendingIOFailure = false
+    @exclusivity(unchecked) var pendingStall: Duration?
+    @exclusivity(unchecked) var pendingIOFailure = false
     /// Cancellations asked for and delivered: asyncio delivers each once, so a task that
     /// catches its cancellation may go on awaiting (cleanup) without it being thrown again.
-    var cancelRequests = 0
-    var cancelsDelivered = 0
+    @exclusivity(unchecked) var cancelRequests = 0
+    @exclusivity(unchecked) var cancelsDelivered = 0
     var hasUndeliveredCancel: Bool { cancelRequests > cancelsDelivered }
     /// True during a wait that must not be interrupted (see `Loop.suspendShielded`).
-    var shielded = false
+    @exclusivity(unchecked) var shielded = false
     /// Bumped whenever a wait ends, so that stale timer entries are ignored.
-    var waitGeneration: UInt64 = 0
-    var outcome: Outcome = .running
+    @exclusivity(unchecked) var waitGeneration: UInt64 = 0
+    @exclusivity(unchecked) var outcome: Outcome = .running
     /// Tasks parked until this one finishes.
-    var joiners: [TaskRecord] = []
+    @exclusivity(unchecked) var joiners: [TaskRecord] = []
     /// Groups (gather, as-completed, scopes) told when this task finishes.
-    var watchers: [any TaskWatcher] = []
+    @exclusivity(unchecked) var watchers: [any TaskWatcher] = []
     /// Cancels the underlying Swift task.
-    var cancelSwiftTask: (@Sendable () -> Void)?
+    @exclusivity(unchecked) var cancelSwiftTask: (@Sendable () -> Void)?
     /// The job address the Swift runtime uses for this task (0 when unknown).
-    var address: UInt = 0
+    @exclusivity(unchecked) var address: UInt = 0
     /// True once someone awaited the outcome, so a failure was seen.
-    var outcomeRetrieved = false
+    @exclusivity(unchecked) var outcomeRetrieved = false
     /// True once the task's first job has run.
-    var started = false
+    @exclusivity(unchecked) var started = false
     /// True for tasks that did not come through `spawn` (seen only as jobs).
     let untracked: Bool
 

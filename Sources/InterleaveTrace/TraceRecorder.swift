@@ -10,11 +10,11 @@
 public final class TraceRecorder {
     public let store: TraceStore
     /// When false, `record` does nothing (benchmarks measure the cost of tracing this way).
-    public var isEnabled = true
-    private var lastEventOfTask: [UInt32] = []
-    private var locationIDs: [SourceLocation: LocationID] = [:]
-    @usableFromInline var locationCache = LocationCache()
-    private var stringIDs: [String: StringID] = [:]
+    @exclusivity(unchecked) public var isEnabled = true
+    @exclusivity(unchecked) private var lastEventOfTask: [UInt32] = []
+    @exclusivity(unchecked) private var locationIDs: [SourceLocation: LocationID] = [:]
+    @exclusivity(unchecked) @usableFromInline var locationCache = LocationCache()
+    @exclusivity(unchecked) private var stringIDs: [String: StringID] = [:]
 
     public init(store: TraceStore) {
         self.store = store

@@ -146,7 +146,7 @@ enum MixedWorkload {
         #expect(TraceAudit.resourceViolations(run.loop.store) == [], context)
 
         // No queue item lost or duplicated: what was put was got, or is still queued.
-        let remaining = Array(run.queue.machine.items)
+        let remaining = run.queue.items.elements
         #expect((ledger.got + remaining).sorted() == ledger.put.sorted(), context)
         #expect(Set(ledger.got).count == ledger.got.count, context)
         for p in 0..<MixedWorkload.producers {
