@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// An append-only sequence for one writer thread and any number of reader threads.
@@ -20,23 +21,29 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
     @usableFromInline let directory: UnsafeMutablePointer<UnsafeMutablePointer<Element>?>
     @usableFromInline let published = Atomic<Int>(0)
     /// The writer's own count; equal to `published` except between an append and its publish.
-    @usableFromInline var writerCount = 0
+    @exclusivity(unchecked) @usableFromInline var writerCount = 0
+    /// The first chunk still held; those before it were given back by `discard(below:)`.
+    @exclusivity(unchecked) private var firstHeldChunk = 0
 
     public init() {
-        directory = .allocate(capacity: Self.maxChunks)
-        directory.initialize(repeating: nil, count: Self.maxChunks)
+        // calloc, not allocate + initialize(repeating: nil): nil is all-zero bits, and calloc's
+        // fresh pages cost nothing until a chunk is stored, where initializing 2^18 entries
+        // through unspecialised generic code made every new store (each restart, rewind and
+        // loaded file) take milliseconds and 2 MB per table.
+        let stride = MemoryLayout<UnsafeMutablePointer<Element>?>.stride
+        directory = calloc(Self.maxChunks, stride)!.bindMemory(to: UnsafeMutablePointer<Element>?.self, capacity: Self.maxChunks)
     }
 
     deinit {
         let n = writerCount
-        var chunk = 0
+        var chunk = firstHeldChunk
         while chunk * Self.chunkSize < n {
             let base = directory[chunk]!
             base.deinitialize(count: min(Self.chunkSize, n - chunk * Self.chunkSize))
             base.deallocate()
             chunk += 1
         }
-        directory.deallocate()
+        free(directory)
     }
 
     /// The number of published elements (acquire load).
@@ -81,17 +88,37 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
         }
     }
 
-    /// An array copy of the published elements (for small logs and tests).
+    /// An array copy of the published elements still held (for small logs and tests).
     public func snapshot() -> [Element] {
         let n = count
         var result: [Element] = []
         result.reserveCapacity(n)
-        withRuns(in: 0..<n) { run, _ in result.append(contentsOf: run) }
+        withRuns(in: firstHeldIndex..<n) { run, _ in result.append(contentsOf: run) }
         return result
     }
 
     /// Bytes allocated for element storage.
     public var allocatedBytes: Int {
-        ((writerCount + Self.chunkSize - 1) >> Self.chunkShift) * Self.chunkSize * MemoryLayout<Element>.stride
+        (((writerCount + Self.chunkSize - 1) >> Self.chunkShift) - firstHeldChunk) * Self.chunkSize
+            * MemoryLayout<Element>.stride
+    }
+
+    /// The lowest index still readable: 0 unless older elements were discarded.
+    public var firstHeldIndex: Int { firstHeldChunk << Self.chunkShift }
+
+    /// Frees the storage of whole chunks that lie entirely below `index`, keeping indices stable.
+    ///
+    /// This bounds the memory of a run that only looks forward (a soak test folding events as
+    /// they come). Writer thread only, and only while no other thread reads the log: a reader
+    /// could still be inside a freed chunk. Elements below `firstHeldIndex` may not be read.
+    public func discard(below index: Int) {
+        let end = min(index, writerCount) >> Self.chunkShift
+        while firstHeldChunk < end {
+            let base = directory[firstHeldChunk].unsafelyUnwrapped
+            base.deinitialize(count: Self.chunkSize)
+            base.deallocate()
+            directory[firstHeldChunk] = nil
+            firstHeldChunk += 1
+        }
     }
 }

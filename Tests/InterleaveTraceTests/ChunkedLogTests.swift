@@ -46,6 +46,23 @@ import Testing
         #expect(inside == Array(100..<110))
     }
 
+    @Test func discardingFreesWholeOldChunksAndKeepsIndicesStable() {
+        let log = ChunkedLog<Int>()
+        let chunk = 1 << 14
+        for i in 0..<(3 * chunk + 5) { log.append(i) }
+        let before = log.allocatedBytes
+        // Index chunk + 1 lies inside the second chunk: only the first is wholly below it.
+        log.discard(below: chunk + 1)
+        #expect(log.firstHeldIndex == chunk)
+        #expect(log.allocatedBytes == before - chunk * MemoryLayout<Int>.stride)
+        #expect(log[chunk] == chunk)
+        #expect(log[3 * chunk + 4] == 3 * chunk + 4)
+        log.discard(below: 10 * chunk)   // never past what was written
+        #expect(log.firstHeldIndex == 3 * chunk)
+        #expect(log.append(-1) == 3 * chunk + 5)
+        #expect(log.snapshot() == Array(3 * chunk..<(3 * chunk + 5)) + [-1])
+    }
+
     @Test func withRunsRethrows() {
         struct Stop: Error {}
         let log = ChunkedLog<Int>()
