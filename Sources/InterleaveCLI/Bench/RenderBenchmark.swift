@@ -1,13 +1,19 @@
 import Interleave
 import InterleaveUI
 
-/// Milliseconds to render one full frame headless, with 1,000 task lanes and 100,000 events.
+/// Milliseconds to render one full frame headless, with 1,000 task lanes and 100,000 events,
+/// and with the 100,000 lanes of the largest swarm.
 enum RenderBenchmark {
     static func run() {
-        let store = SyntheticTrace.crowd(lanes: 1000, rounds: 34)
+        measure(SyntheticTrace.crowd(lanes: 1000, rounds: 34), sizes: [(120, 40), (200, 60)])
+        // `interleave demo swarm --tasks 100000` must stay above 20 frames a second.
+        measure(SyntheticTrace.crowd(lanes: 100_000, rounds: 3), sizes: [(200, 60)])
+    }
+
+    private static func measure(_ store: TraceStore, sizes: [(Int, Int)]) {
         let cursor = TraceCursor(store: store)
         cursor.catchUp()
-        for (width, height) in [(120, 40), (200, 60)] {
+        for (width, height) in sizes {
             var state = AppState(width: width, height: height)
             _ = state.reduce(.worldChanged(WorldFacts(store: store, world: cursor.world, latestStep: cursor.totalSteps)))
             _ = state.reduce(.selectNext)
