@@ -1,0 +1,50 @@
+import Foundation
+
+/// The `interleave` executable run without a terminal, with the most memory it ever held.
+///
+/// `wait4` reports the peak resident size of exactly this child, which is how a test can tell
+/// a refused file was never allocated.
+/// ```swift
+/// let result = try MeasuredRun(["replay", "huge.itrace"])
+/// result.peakKilobytes   // e.g. 24_000
+/// ```
+struct MeasuredRun {
+    var status: Int32
+    var output: String
+    var errors: String
+    /// The child's peak resident set size (`ru_maxrss`, kilobytes on Linux).
+    var peakKilobytes: Int
+
+    init(_ arguments: [String]) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-run-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outputPath = directory.appendingPathComponent("stdout").path
+        let errorsPath = directory.appendingPathComponent("stderr").path
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let path = CLIBinary.url.path
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + environment).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environment)
+        guard spawned == 0 else { throw TmuxSession.Failure(description: "cannot run \(path): error \(spawned)") }
+
+        var rawStatus: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &rawStatus, 0, &usage) < 0 {
+            guard errno == EINTR else { throw TmuxSession.Failure(description: "wait4 failed: error \(errno)") }
+        }
+        // WIFEXITED / WEXITSTATUS are macros Swift does not import.
+        status = rawStatus & 0x7F == 0 ? (rawStatus >> 8) & 0xFF : 128 + (rawStatus & 0x7F)
+        peakKilobytes = usage.ru_maxrss
+        output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        errors = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
+    }
+}
