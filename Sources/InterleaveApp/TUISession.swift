@@ -49,8 +49,10 @@ public final class TUISession {
     public func run() -> Outcome {
         while true {
             if let signal = TerminalSignals.takeTermination() {
-                shutdown()
+                // The terminal first: winding the run down takes up to a second when the loop
+                // thread is stuck in a blocking call.
                 backend.restore()
+                shutdown()
                 exit(128 + signal)
             }
             // Ctrl-Z and `fg` are handled inside `nextEvent`, which reports a resize on return.
@@ -58,6 +60,7 @@ public final class TUISession {
             if let event = backend.nextEvent(timeoutMilliseconds: timeout) {
                 dirty = true
                 if let outcome = handle(event) {
+                    if outcome == .quit { backend.restore() }
                     shutdown()
                     return outcome
                 }
