@@ -108,8 +108,10 @@ public final class TUISession {
             _ = state.reduce(.worldChanged(WorldFacts(store: store, world: cursor.world, latestStep: cursor.totalSteps)))
             dirty = true
         }
-        if let error = recorder?.error {
+        if let failed = recorder, let error = failed.error {
             _ = state.reduce(.toggleRecording)
+            // Closes the file; its thread has already stopped at the error.
+            try? failed.finish()
             state.status = .message(error)
             recorder = nil
         }

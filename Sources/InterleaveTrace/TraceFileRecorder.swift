@@ -15,7 +15,7 @@ import Synchronization
 public final class TraceFileRecorder: @unchecked Sendable {
     public let path: String
     private let encoder: TraceEncoder
-    private let handle: FileHandle
+    private let descriptor: Int32
     private let stopping = Atomic<Bool>(false)
     private let done = Atomic<Bool>(false)
     private let failure = Mutex<String?>(nil)
@@ -27,12 +27,17 @@ public final class TraceFileRecorder: @unchecked Sendable {
     public init(path: String, store: TraceStore) throws {
         self.path = path
         encoder = TraceEncoder(store: store)
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw TraceFileError.unreadable("cannot write \(path)")
+        // open(2), not FileManager.createFile: that writes a temporary file and renames it over
+        // the path, which replaces a symlink or a device such as /dev/full instead of writing to it.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw TraceFileError.unreadable("cannot write \(path): \(Self.lastErrorText())") }
+        self.descriptor = descriptor
+        do {
+            try write(encoder.fileStart())
+        } catch {
+            close(descriptor)
+            throw TraceFileError.unreadable("cannot write \(path): \(error)")
         }
-        self.handle = handle
-        try write(encoder.fileStart())
     }
 
     /// Which store this file records.
@@ -43,7 +48,8 @@ public final class TraceFileRecorder: @unchecked Sendable {
 
     public func start() {
         let thread = Thread { [self] in
-            while !stopping.load(ordering: .acquiring) {
+            // A write error ends recording, so the thread ends too rather than idling until `finish`.
+            while !stopping.load(ordering: .acquiring) && error == nil {
                 flush()
                 Thread.sleep(forTimeInterval: flushInterval)
             }
@@ -62,20 +68,32 @@ public final class TraceFileRecorder: @unchecked Sendable {
         do { try write(bytes) } catch { failure.withLock { $0 = "recording to \(path) failed: \(error)" } }
     }
 
-    /// Stops the flushing thread, writes the rest and closes the file.
+    /// Stops the flushing thread, writes the rest and closes the file; call it once.
     public func finish() throws {
         if thread != nil {
             stopping.store(true, ordering: .releasing)
             while !done.load(ordering: .acquiring) { Thread.sleep(forTimeInterval: 0.001) }
         }
         flush()
-        try? handle.close()
+        close(descriptor)
         if let error { throw TraceFileError.unreadable(error) }
     }
 
+    /// Writes all of `bytes`; a block cut short by an error is left torn at the end, where the
+    /// reader treats it as a truncated file.
     private func write(_ bytes: [UInt8]) throws {
-        try handle.write(contentsOf: Data(bytes))
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { throw TraceFileError.unreadable(written == 0 ? "the file takes no more bytes" : Self.lastErrorText()) }
+                offset += written
+            }
+        }
     }
+
+    private static func lastErrorText() -> String { String(cString: strerror(errno)) }
 
     /// Records a finished store to a file in one go.
     public static func write(_ store: TraceStore, to path: String) throws {
@@ -91,4 +109,9 @@ public final class TraceFileRecorder: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: path) else { throw TraceFileError.unreadable("cannot read \(path)") }
         return try TraceDecoder.decode([UInt8](data))
     }
+}
+
+/// write(2), named apart from the recorder's own `write` methods.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

@@ -1,0 +1,170 @@
+import Foundation
+import InterleaveTrace
+import Testing
+
+/// Recordings survive their writer: `kill -9` of `interleave record` or of a recording TUI
+/// session leaves a file that loads up to its last flush, and an output that cannot be written
+/// is a one-line error (exit 2), or in the TUI a status note while the live run goes on.
+@Suite(.enabled(if: CLIBinary.isBuilt, "needs the interleave executable"))
+struct DurabilityTests {
+    let scratch: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-durability-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    /// A swarm big enough that recording it takes many seconds, so the kill lands mid-run.
+    static let longRecording = ["record", "swarm", "--tasks", "200000"]
+
+    /// True once the process is gone or a zombie (its parent, the tmux server, may reap it late).
+    private func hasEnded(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let afterName = stat.range(of: ") ") else { return true }
+        return stat[afterName.upperBound...].hasPrefix("Z")
+    }
+
+    private func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
+    /// Polls until the file has grown `flushes` times after first appearing; true if it did in time.
+    private func waitForFlushes(of path: String, count flushes: Int, timeout: Duration = .seconds(30)) -> Bool {
+        let clock = ContinuousClock(), deadline = clock.now.advanced(by: timeout)
+        var seen = 0, last = 0
+        while seen < flushes && clock.now < deadline {
+            let now = size(of: path)
+            if now > last { seen += last > 0 ? 1 : 0; last = now }
+            usleep(10_000)
+        }
+        return seen >= flushes
+    }
+
+    /// A file loads, and holds at least what `earlier` (a copy of its first bytes) held.
+    private func expectLoadsWithoutLoss(_ path: String, earlier: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let final = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(final.starts(with: earlier), "the recorder only appends", sourceLocation: sourceLocation)
+        let loaded = try TraceFileRecorder.read(path: path)
+        let before = try TraceDecoder.decode(earlier)
+        #expect(loaded.store.events.count > 0, sourceLocation: sourceLocation)
+        #expect(loaded.store.events.count >= before.store.events.count, "nothing already flushed is lost", sourceLocation: sourceLocation)
+        let text = try CLIBinary.run(["export", path, "--format", "text"])
+        #expect(text.status == 0, "export: \(text.err)", sourceLocation: sourceLocation)
+        #expect(text.out.contains("timeline"), sourceLocation: sourceLocation)
+    }
+
+    @Test func killNineOfRecordLeavesAFileThatLoadsUpToItsLastFlush() throws {
+        let path = scratch.appendingPathComponent("killed.itrace").path
+        let process = Process()
+        process.executableURL = CLIBinary.url
+        process.arguments = Self.longRecording + ["-o", path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+        #expect(waitForFlushes(of: path, count: 3), "the recorder flushes while the run goes on")
+        let earlier = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(process.isRunning, "still recording when killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        try expectLoadsWithoutLoss(path, earlier: earlier)
+        let replay = try CLIBinary.run(["replay", path])
+        #expect(replay.status == 0, "replay without a terminal prints the plain report: \(replay.err)")
+    }
+
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    func killNineOfARecordingSessionLeavesAReadableFile() throws {
+        let pidFile = scratch.appendingPathComponent("pid").path
+        // `exec` makes the pane's shell become interleave, so $$ is its process id.
+        let command = "cd \(TmuxSession.shellQuoted(scratch.path)) && echo $$ > pid && "
+            + "exec \(TmuxSession.shellQuoted(CLIBinary.url.path)) demo swarm --tasks 20000"
+        let session = try TmuxSession(command: command, width: 120, height: 40)
+        defer { session.close() }
+        try session.waitForScreen(timeout: .seconds(20), "the live view") { $0.contains("Timeline") && $0.contains("quit") }
+        try session.sendKeys("R")
+        try session.waitForScreen(containing: "recording to")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: scratch.path).first { $0.hasSuffix(".itrace") })
+        let path = scratch.appendingPathComponent(name).path
+        #expect(waitForFlushes(of: path, count: 3), "the session's recorder flushes while it runs")
+        let earlier = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let pid = try #require(pid_t(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(pid, SIGKILL) == 0)
+        #expect(try session.poll(timeout: .seconds(10)) { hasEnded(pid) ? true : nil } == true, "killed")
+        try expectLoadsWithoutLoss(path, earlier: earlier)
+    }
+
+    @Test(arguments: [
+        ("/dev/full", "No space left on device"),
+        ("/nonexistent-interleave-dir/out.itrace", "No such file or directory"),
+        ("FILE_AS_PARENT/out.itrace", "Not a directory"),
+    ])
+    func unwritableOutputIsAOneLineErrorWithStatusTwo(output: String, reason: String) throws {
+        let regularFile = scratch.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: regularFile)
+        let path = output.replacingOccurrences(of: "FILE_AS_PARENT", with: regularFile.path)
+        let result = try CLIBinary.run(["record", "gather", "-o", path])
+        #expect(result.status == 2)
+        #expect(result.err == "interleave: cannot write \(path): \(reason)\n")
+        #expect(!FileManager.default.fileExists(atPath: path) || path == "/dev/full")
+        #expect(try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType == .typeCharacterSpecial,
+                "the device is written to, never replaced by a file")
+    }
+
+    /// A disk that fills up mid-run (here a file-size limit, with SIGXFSZ ignored so the write
+    /// fails with EFBIG as on a full disk): one line, status 2, and what was written still loads.
+    @Test func aWriteFailingMidRunIsAOneLineErrorAndKeepsWhatWasWritten() throws {
+        let path = scratch.appendingPathComponent("limited.itrace").path
+        let script = "trap '' XFSZ; ulimit -f 64; exec \(TmuxSession.shellQuoted(CLIBinary.url.path)) record swarm --tasks 3000 -o \(TmuxSession.shellQuoted(path))"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message == "interleave: recording to \(path) failed: File too large\n")
+        let loaded = try TraceFileRecorder.read(path: path)
+        #expect(loaded.store.events.count > 0)
+    }
+
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    func aRecordingThatCannotStartIsAStatusNoteAndTheRunGoesOn() throws {
+        // A working directory that no longer exists: the file cannot be created, even as root.
+        let gone = scratch.appendingPathComponent("gone")
+        try FileManager.default.createDirectory(at: gone, withIntermediateDirectories: true)
+        let command = "cd \(TmuxSession.shellQuoted(gone.path)) && rmdir \(TmuxSession.shellQuoted(gone.path)) && "
+            + "\(TmuxSession.shellQuoted(CLIBinary.url.path)) demo swarm --tasks 20000"
+        let session = try TmuxSession(command: command, width: 120, height: 40)
+        defer { session.close() }
+        try session.waitForScreen(timeout: .seconds(20), "the live view") { $0.contains("Timeline") && $0.contains("quit") }
+        try session.sendKeys("R")
+        let note = try session.waitForScreen(containing: "cannot record")
+        #expect(note.contains("No such file or directory"))
+        try expectRunGoesOn(session)
+    }
+
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    func aRecordingThatFailsMidRunIsAStatusNoteAndTheRunGoesOn() throws {
+        let command = "cd \(TmuxSession.shellQuoted(scratch.path)) && trap '' XFSZ && ulimit -f 64 && "
+            + "\(TmuxSession.shellQuoted(CLIBinary.url.path)) demo swarm --tasks 20000"
+        let session = try TmuxSession(command: command, width: 120, height: 40)
+        defer { session.close() }
+        try session.waitForScreen(timeout: .seconds(20), "the live view") { $0.contains("Timeline") && $0.contains("quit") }
+        try session.sendKeys("R")
+        let note = try session.waitForScreen(containing: "failed: File too large", timeout: .seconds(20))
+        #expect(note.contains("recording to interleave-swarm-"))
+        try expectRunGoesOn(session)
+    }
+
+    /// The live run still answers: it pauses, and `q` ends the session normally.
+    private func expectRunGoesOn(_ session: TmuxSession, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try session.sendKeys("Space")
+        try session.waitForScreen(containing: "PAUSED")
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0, sourceLocation: sourceLocation)
+    }
+}
