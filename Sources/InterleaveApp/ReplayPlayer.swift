@@ -10,19 +10,20 @@ struct ReplayPlayer {
     /// The virtual time (nanoseconds) playback has reached; events up to it are shown.
     private(set) var viewTime: Double = 0
 
-    /// Moves the cursor forward by the virtual time that elapsed since the last tick.
-    mutating func tick(_ cursor: TraceCursor) -> Bool {
+    /// Moves the cursor forward by the virtual time that elapsed since the last tick, but not
+    /// past the world after `limit` events (a presentation's next stop).
+    mutating func tick(_ cursor: TraceCursor, limit: Int? = nil) -> Bool {
         let now = Date()
         let elapsed = now.timeIntervalSince(lastTick)
         lastTick = now
-        return advance(cursor, bySeconds: elapsed)
+        return advance(cursor, bySeconds: elapsed, limit: limit)
     }
 
     /// Moves the cursor forward by `elapsed` seconds of playback: `tick` with the wall clock,
     /// and a headless export with its own frame clock.
-    mutating func advance(_ cursor: TraceCursor, bySeconds elapsed: Double) -> Bool {
+    mutating func advance(_ cursor: TraceCursor, bySeconds elapsed: Double, limit: Int? = nil) -> Bool {
         let events = cursor.store.events
-        let total = events.count
+        let total = min(events.count, limit ?? events.count)
         guard playing, cursor.world.eventCount < total else { return false }
         viewTime = max(viewTime, Double(cursor.world.time)) + elapsed * speed * 1e9
         var end = cursor.world.eventCount

@@ -52,6 +52,11 @@ extension TUISession {
             refreshFacts()
         case .seekCaption(let forward):
             seekCaption(forward: forward)
+        case .loadPresentationItem(let index, let atEnd):
+            loadPresentationItem(index, atEnd: atEnd)
+        case .seekToEvent(let count):
+            cursor.seek(toEvent: count)
+            refreshFacts()
         }
         return nil
     }

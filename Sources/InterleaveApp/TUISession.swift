@@ -25,19 +25,29 @@ public final class TUISession {
     var cursor: TraceCursor
     var player = ReplayPlayer()
     var recorder: TraceFileRecorder?
+    /// The playlist being presented, if this session is a presentation.
+    let presenter: PresentationDriver?
     private var dirty = true
     private var lastShownTime: Int64 = -1
     /// The furthest event a replay has shown: its axis covers that much, as the live run's did.
     private var replayReached = 0
 
-    public init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
+    public convenience init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
+        self.init(backend: backend, live: live, replay: replay, speed: speed, presentation: presentation, presenter: nil)
+    }
+
+    init(
+        backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool,
+        presenter: PresentationDriver?
+    ) {
         self.backend = backend
         glyphs = backend.supportsUnicode ? .unicode : .ascii
         theme = Theme.choose(color: backend.supportsColor, presentation: presentation)
-        keyMap = KeyMap(glyphs: glyphs)
+        keyMap = presenter == nil ? KeyMap(glyphs: glyphs) : .presentation(glyphs: glyphs)
         state = AppState(replay: live == nil, width: backend.size.width, height: backend.size.height,
                          speed: speed, presentation: presentation)
         self.live = live
+        self.presenter = presenter
         cursor = TraceCursor(store: live?.store ?? replay ?? TraceStore())
         player.speed = speed
         player.resetClock(at: 0)
@@ -47,6 +57,7 @@ public final class TUISession {
 
     /// Runs frames until the user quits or goes back to the picker.
     public func run() -> Outcome {
+        if presenter != nil, state.deck == nil { _ = perform(.loadPresentationItem(index: 0, atEnd: false)) }
         while true {
             if let signal = TerminalSignals.takeTermination() {
                 // The terminal first: winding the run down takes up to a second when the loop
@@ -64,6 +75,10 @@ public final class TUISession {
                     shutdown()
                     return outcome
                 }
+            }
+            if let outcome = autoplayIfDue() {
+                shutdown()
+                return outcome
             }
             advanceView()
             if dirty {
@@ -101,11 +116,11 @@ public final class TUISession {
                 dirty = true
             }
         } else {
-            moved = player.tick(cursor)
+            moved = player.tick(cursor, limit: state.deck?.nextStop(after: cursor.world.eventCount))
         }
         if moved {
             cursor.indexAll()
-            _ = state.reduce(.worldChanged(WorldFacts(store: store, world: cursor.world, latestStep: cursor.totalSteps)))
+            reportWorld()
             dirty = true
         }
         if let failed = recorder, let error = failed.error {
@@ -135,8 +150,14 @@ public final class TUISession {
     /// Re-reads the world after the cursor moved under the driver's hand.
     func refreshFacts() {
         cursor.indexAll()
-        _ = state.reduce(.worldChanged(WorldFacts(store: store, world: cursor.world, latestStep: cursor.totalSteps)))
+        reportWorld()
         player.resetClock(at: cursor.world.time)
         dirty = true
+    }
+
+    /// Tells the reducer where the world is, and does what it asks (a presentation holds at a stop).
+    private func reportWorld() {
+        let facts = WorldFacts(store: store, world: cursor.world, latestStep: cursor.totalSteps)
+        for effect in state.reduce(.worldChanged(facts)) { _ = perform(effect) }
     }
 }

@@ -9,7 +9,7 @@ struct InterleaveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interleave",
         abstract: "See async concurrency happen: tasks, locks, events and queues, live in your terminal.",
-        subcommands: [PickerCommand.self, ListCommand.self, DemoCommand.self, RecordCommand.self, ReplayCommand.self, ExportCommand.self, BenchCommand.self, SoakCommand.self, StartupProbeCommand.self],
+        subcommands: [PickerCommand.self, ListCommand.self, DemoCommand.self, RecordCommand.self, ReplayCommand.self, PresentCommand.self, ExportCommand.self, BenchCommand.self, SoakCommand.self, StartupProbeCommand.self],
         defaultSubcommand: PickerCommand.self
     )
 }

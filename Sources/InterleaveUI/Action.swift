@@ -45,4 +45,10 @@ public enum Action: Sendable, Equatable {
     case worldChanged(WorldFacts)
     /// The driver's status timer ran out.
     case clearStatus
+    /// Presentation: go on from a stop (to the next stop or item), or skip ahead to the next stop.
+    case presentNext
+    /// Presentation: back to the previous stop, or to the end of the previous item.
+    case presentBack
+    /// Presentation: the driver put a playlist item on screen, to play at `speed`.
+    case presentationItemLoaded(PresentationDeck, speed: Double)
 }

@@ -15,6 +15,8 @@ extension AppState {
         if action.isCommand { status = nil }
         switch action {
         case .togglePause:
+            // Held at a stop, resuming means going on to the next one.
+            if deck?.waiting == true { return presentNext() }
             if mode == .paused {
                 mode = runningMode
                 rewoundTo = nil
@@ -62,6 +64,8 @@ extension AppState {
             ended = false
             scroll = ScrollOffsets()
             status = nil
+            deck?.waiting = false
+            deck?.finished = false
             return [.restart]
         case .focusNext:
             let panes = layout.visiblePanes
@@ -89,7 +93,8 @@ extension AppState {
             // Esc closes the innermost overlay first, the way every dialog does.
             if showHelp { showHelp = false; return [] }
             if showDetail { showDetail = false; return [] }
-            return [.backToPicker]
+            // A presentation has no picker to go back to.
+            return deck == nil ? [.backToPicker] : []
         case .togglePresentation:
             presentation.toggle()
             keepFocusVisible()
@@ -107,14 +112,21 @@ extension AppState {
             keepSelectionVisible()
         case .worldChanged(let facts):
             apply(facts)
+            return holdIfAtStop()
         case .clearStatus:
             status = nil
+        case .presentNext:
+            return presentNext()
+        case .presentBack:
+            return presentBack()
+        case .presentationItemLoaded(let deck, let speed):
+            return show(deck, speed: speed)
         }
         return []
     }
 
     /// Pauses first when something is running, then does `effects`.
-    private mutating func pausing(_ effects: [Effect]) -> [Effect] {
+    mutating func pausing(_ effects: [Effect]) -> [Effect] {
         guard mode != .paused else { return effects }
         mode = .paused
         return [.pause] + effects
@@ -148,7 +160,7 @@ extension Action {
     /// True for what the user does (keys, clicks), false for what the driver reports.
     var isCommand: Bool {
         switch self {
-        case .worldChanged, .resize, .clearStatus, .scroll: false
+        case .worldChanged, .resize, .clearStatus, .scroll, .presentationItemLoaded: false
         default: true
         }
     }

@@ -58,6 +58,8 @@ public struct AppState: Sendable, Equatable {
     public var recording: Bool
     /// Simplified, high-contrast layout with big bars and a prominent caption.
     public var presentation: Bool
+    /// The playlist's progress, when presenting one (`interleave present`).
+    public var deck: PresentationDeck?
     /// Set by `.quit`; the driver leaves its loop when it sees it.
     public var shouldQuit = false
     /// Feedback for the last action, shown in the caption bar until the driver clears it.
@@ -97,7 +99,9 @@ public struct AppState: Sendable, Equatable {
     public var runningMode: Mode { isReplay ? .replay : .live }
 
     /// The screen layout for the current size and presentation flag.
-    public var layout: Layout { Layout(width: width, height: height, presentation: presentation) }
+    public var layout: Layout {
+        Layout(width: width, height: height, presentation: presentation, presentationFooter: showHelp)
+    }
 
     /// The nearest power of two to `speed`, within `speedExponents`.
     static func exponent(for speed: Double) -> Int {

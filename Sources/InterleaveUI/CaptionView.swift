@@ -32,7 +32,10 @@ public struct CaptionView {
             let row = top + index
             // The status shares the last row, so the caption's last line makes room for it.
             let room = row == rect.height - 1 ? rect.width - 2 - statusWidth - 1 : rect.width - 2
-            buffer.write(context.fit(line, room), x: rect.x + 1, y: rect.y + row, style: style)
+            let text = context.fit(line, room)
+            // On a slide the words sit in the middle of the bar.
+            let indent = context.state.presentation ? max(0, (room - text.unicodeScalars.count) / 2) : 0
+            buffer.write(text, x: rect.x + 1 + indent, y: rect.y + row, style: style)
         }
         if statusWidth > 0, statusWidth < rect.width {
             buffer.write(status, x: rect.maxX - statusWidth, y: rect.maxY - 1, style: context.style(.status))
@@ -43,6 +46,7 @@ public struct CaptionView {
     public var message: Message {
         let world = context.world
         let store = context.store
+        if context.state.deck?.finished == true { return Message(text: AppState.endOfPlaylist, isDiagnostic: false) }
         if !world.blockingTask.isNone {
             return Message(text: blockedText(), isDiagnostic: true)
         }

@@ -30,4 +30,8 @@ public enum Effect: Sendable, Equatable {
     /// Move to the previous or next caption.
     case seekCaption(forward: Bool)
     case backToPicker
+    /// Presentation: put playlist item `index` on screen, at its start or already at its end.
+    case loadPresentationItem(index: Int, atEnd: Bool)
+    /// Move the view to the world after `count` events (a presentation stop).
+    case seekToEvent(Int)
 }

@@ -2,7 +2,8 @@
 /// presentation flag, shared by `Screen` (to draw) and the reducer (to map clicks to lanes).
 ///
 /// Rows from the top: header; timeline (left, large) beside resources (right); event log beside
-/// code (code only from 100 columns); caption bar; footer.
+/// code (code only from 100 columns); caption bar; footer. Presentation keeps the header, the
+/// timeline and resources, and a tall caption bar.
 /// ```swift
 /// let layout = Layout(width: 120, height: 40)
 /// layout.timeline   // Rect(x: 0, y: 1, width: 84, height: 22)
@@ -26,7 +27,8 @@ public struct Layout: Sendable, Equatable {
     public var caption = Rect(x: 0, y: 0, width: 0, height: 0)
     public var footer = Rect(x: 0, y: 0, width: 0, height: 0)
 
-    public init(width: Int, height: Int, presentation: Bool = false) {
+    /// In presentation the footer stays hidden unless `presentationFooter` (while help is open).
+    public init(width: Int, height: Int, presentation: Bool = false, presentationFooter: Bool = false) {
         self.width = width
         self.height = height
         self.presentation = presentation
@@ -34,10 +36,14 @@ public struct Layout: Sendable, Equatable {
         guard !isTooSmall else { return }
         header = Rect(x: 0, y: 0, width: width, height: 1)
         if presentation {
-            // The caption is the point of a presentation: three rows, and no footer until `?`.
-            caption = Rect(x: 0, y: height - 3, width: width, height: 3)
-            let middle = Rect(x: 0, y: 1, width: width, height: height - 4)
-            let resourcesWidth = min(44, max(30, width / 3))
+            // The caption is the point of a presentation: a tall bar, and no footer until `?`.
+            // Only the timeline and the resources remain, so that each reads from the back row.
+            if presentationFooter { footer = Rect(x: 0, y: height - 1, width: width, height: 1) }
+            let bottom = presentationFooter ? footer.y : height
+            let captionHeight = height >= 30 ? 5 : 3
+            caption = Rect(x: 0, y: bottom - captionHeight, width: width, height: captionHeight)
+            let middle = Rect(x: 0, y: 1, width: width, height: caption.y - 1)
+            let resourcesWidth = min(40, max(28, width / 4))
             timeline = Rect(x: 0, y: middle.y, width: width - resourcesWidth, height: middle.height)
             resources = Rect(x: timeline.maxX, y: middle.y, width: resourcesWidth, height: middle.height)
             return

@@ -18,13 +18,19 @@ public enum Screen {
         var buffer = Buffer(width: width, height: height)
         let context = ViewContext(
             store: store, world: world, state: state, theme: theme, glyphs: glyphs, reachedEventCount: reachedEventCount)
-        let layout = Layout(width: width, height: height, presentation: state.presentation)
+        let layout = Layout(
+            width: width, height: height, presentation: state.presentation,
+            presentationFooter: state.showHelp)
         guard !layout.isTooSmall else {
             TooSmallView(context: context).draw(in: buffer.bounds, into: &buffer)
             return buffer
         }
         let keys = keyMap ?? KeyMap(glyphs: glyphs)
-        HeaderView(context: context).draw(in: layout.header, into: &buffer)
+        if state.deck != nil {
+            PresentationHeaderView(context: context).draw(in: layout.header, into: &buffer)
+        } else {
+            HeaderView(context: context).draw(in: layout.header, into: &buffer)
+        }
         TimelineView(context: context).draw(in: layout.timeline, into: &buffer)
         ResourcesView(context: context).draw(in: layout.resources, into: &buffer)
         if !layout.log.isEmpty { EventLogView(context: context).draw(in: layout.log, into: &buffer) }

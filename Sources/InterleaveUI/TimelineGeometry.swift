@@ -16,13 +16,18 @@ public struct TimelineGeometry: Sendable, Equatable {
     public var axisLine: Rect
     /// Tick labels.
     public var axisLabels: Rect
-    /// Rows per lane: 2 in presentation mode, so bars read from afar.
+    /// Rows per lane: more in presentation mode, so bars read from afar.
     public var laneHeight: Int
+    /// Rows of a lane drawn as bar; the rest of the lane is a gap that keeps lanes apart.
+    public var barHeight: Int
 
     public init(rect: Rect, presentation: Bool) {
         interior = rect.inset(by: 1)
-        laneHeight = presentation ? 2 : 1
         let axisRows = interior.height >= 8 ? 2 : 1
+        // In presentation, tall panes get two-row bars with a blank row between lanes.
+        let roomy = interior.height - axisRows >= 18
+        laneHeight = presentation ? (roomy ? 3 : 2) : 1
+        barHeight = presentation ? 2 : 1
         let labelWidth = min(24, max(10, interior.width * 3 / 10))
         let lanesHeight = max(0, interior.height - axisRows)
         labels = Rect(x: interior.x, y: interior.y, width: labelWidth, height: lanesHeight)

@@ -42,7 +42,7 @@ public struct TimelineView {
             let y = geometry.lanes.y + row * geometry.laneHeight
             drawLabel(task: task, depth: tree.depth[first + row], y: y, geometry: geometry, into: &buffer)
             let cells = builder.build(task: task, store: context.store, world: context.world, scale: scale)
-            for line in 0..<geometry.laneHeight {
+            for line in 0..<geometry.barHeight {
                 drawBar(cells, x: geometry.lanes.x, y: y + line, nowColumn: nowColumn, into: &buffer)
             }
         }

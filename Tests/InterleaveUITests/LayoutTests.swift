@@ -23,8 +23,8 @@ import Testing
 
     @Test func panesTileWithoutOverlapping() {
         for (w, h) in [(80, 24), (100, 30), (120, 40), (200, 60), (81, 37)] {
-            for presentation in [false, true] {
-                let layout = Layout(width: w, height: h, presentation: presentation)
+            for (presentation, footer) in [(false, false), (true, false), (true, true)] {
+                let layout = Layout(width: w, height: h, presentation: presentation, presentationFooter: footer)
                 let rects = [layout.header, layout.timeline, layout.resources, layout.log, layout.code, layout.caption, layout.footer]
                     .filter { !$0.isEmpty }
                 let area = rects.map { $0.width * $0.height }.reduce(0, +)
@@ -40,8 +40,12 @@ import Testing
     @Test func presentationHidesTheFooterAndEnlargesTheCaption() {
         let layout = Layout(width: 120, height: 40, presentation: true)
         #expect(layout.footer.isEmpty)
-        #expect(layout.caption.height == 3)
-        #expect(layout.timelineGeometry.laneHeight == 2)
+        #expect(layout.caption.height == 5)
+        #expect(layout.visiblePanes == [.timeline, .resources])
+        #expect(layout.timelineGeometry.laneHeight == 3 && layout.timelineGeometry.barHeight == 2)
+        let small = Layout(width: 80, height: 24, presentation: true)
+        #expect(small.caption.height == 3 && small.timelineGeometry.laneHeight == 2)
+        #expect(!Layout(width: 120, height: 40, presentation: true, presentationFooter: true).footer.isEmpty)
     }
 
     @Test func belowTheMinimumIsTooSmall() {

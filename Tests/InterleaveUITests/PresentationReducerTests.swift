@@ -1,0 +1,160 @@
+import InterleaveTrace
+import InterleaveUI
+import Testing
+
+/// A presentation through the pure reducer: holding at stops, going on and back, the end.
+@Suite struct PresentationReducerTests {
+    /// Item `index` of `count` just loaded, stopping after 10 and 20 events and ending at 30.
+    static func presenting(item index: Int = 0, of count: Int = 3, autoplay: Bool = false) -> AppState {
+        var state = AppState(replay: true, width: 120, height: 40, presentation: true)
+        let deck = PresentationDeck(itemIndex: index, itemCount: count, title: "Lock", stops: [10, 20, 30], autoplay: autoplay)
+        #expect(state.reduce(.presentationItemLoaded(deck, speed: 2)) == [.setSpeed(2)])
+        _ = state.reduce(.worldChanged(facts(at: 0)))
+        return state
+    }
+
+    static func facts(at events: Int) -> WorldFacts {
+        WorldFacts(step: events / 2, latestStep: 15, taskOrder: [TaskID(0)], eventCount: events)
+    }
+
+    /// Reports the view at `events`, as the driver does after the player or a seek moved it.
+    static func arrive(_ state: inout AppState, at events: Int) -> [Effect] {
+        state.reduce(.worldChanged(facts(at: events)))
+    }
+
+    @Test func aLoadedItemPlaysUntilItsFirstStopAndHoldsThere() {
+        var s = Self.presenting()
+        #expect(s.mode == .replay)
+        #expect(Self.arrive(&s, at: 4) == [])
+        #expect(s.deck?.waiting == false)
+        #expect(Self.arrive(&s, at: 10) == [.pause])
+        #expect(s.mode == .paused)
+        #expect(s.deck?.waiting == true)
+    }
+
+    @Test func spaceOrArrowAtAStopPlaysOnToTheNext() {
+        var s = Self.presenting()
+        _ = Self.arrive(&s, at: 10)
+        #expect(s.reduce(.presentNext) == [.resume])
+        #expect(s.mode == .replay)
+        #expect(s.deck?.waiting == false)
+        #expect(Self.arrive(&s, at: 20) == [.pause])
+        // The key map's pause key does the same at a stop: it is how a presenter resumes.
+        #expect(s.reduce(.togglePause) == [.resume])
+    }
+
+    @Test func nextWhilePlayingSkipsToTheNextStop() {
+        var s = Self.presenting()
+        _ = Self.arrive(&s, at: 12)
+        #expect(s.reduce(.presentNext) == [.pause, .seekToEvent(20)])
+        #expect(Self.arrive(&s, at: 20) == [])
+        #expect(s.deck?.waiting == true)
+    }
+
+    @Test func nextAfterPausingByHandResumes() {
+        var s = Self.presenting()
+        _ = Self.arrive(&s, at: 12)
+        #expect(s.reduce(.togglePause) == [.pause])
+        #expect(s.reduce(.presentNext) == [.resume])
+    }
+
+    @Test func theEndOfAnItemLoadsTheNextOne() {
+        var s = Self.presenting(item: 1)
+        _ = Self.arrive(&s, at: 30)
+        #expect(s.deck?.atItemEnd == true)
+        #expect(s.reduce(.presentNext) == [.pause, .loadPresentationItem(index: 2, atEnd: false)])
+    }
+
+    @Test func backGoesToThePreviousStopThenToThePreviousItemsEnd() {
+        var s = Self.presenting(item: 1)
+        _ = Self.arrive(&s, at: 20)
+        #expect(s.reduce(.presentBack) == [.seekToEvent(10)])
+        _ = Self.arrive(&s, at: 10)
+        #expect(s.deck?.waiting == true)
+        #expect(s.reduce(.presentBack) == [.loadPresentationItem(index: 0, atEnd: true)])
+    }
+
+    @Test func backFromBetweenStopsGoesToTheOneJustPassed() {
+        var s = Self.presenting()
+        _ = Self.arrive(&s, at: 15)
+        #expect(s.reduce(.presentBack) == [.pause, .seekToEvent(10)])
+    }
+
+    @Test func backBeforeTheFirstStopOfTheFirstItemSaysSo() {
+        var s = Self.presenting()
+        _ = Self.arrive(&s, at: 5)
+        #expect(s.reduce(.presentBack) == [])
+        #expect(s.status == .message("this is the first stop of the first item"))
+    }
+
+    @Test func goingBackToAnItemsEndHoldsThere() {
+        var s = Self.presenting(item: 0)
+        #expect(Self.arrive(&s, at: 30) == [.pause])
+        #expect(s.deck?.waiting == true && s.deck?.atItemEnd == true)
+    }
+
+    @Test func afterTheLastItemTheScreenSaysTheEndAndWaitsForQuit() {
+        var s = Self.presenting(item: 2)
+        _ = Self.arrive(&s, at: 30)
+        #expect(s.reduce(.presentNext) == [])
+        #expect(s.deck?.finished == true)
+        #expect(!s.shouldQuit)
+        #expect(s.reduce(.presentNext) == [])
+        #expect(s.status == .message(AppState.endOfPlaylist))
+        // Back from the end screen returns to the last item's end.
+        #expect(s.reduce(.presentBack) == [])
+        #expect(s.deck?.finished == false)
+    }
+
+    @Test func autoplayQuitsAfterTheLastItem() {
+        var s = Self.presenting(item: 2, autoplay: true)
+        _ = Self.arrive(&s, at: 30)
+        #expect(s.reduce(.presentNext) == [.quit])
+        #expect(s.shouldQuit)
+    }
+
+    @Test func aRepeatedReportOfTheSameStopDoesNotHoldAgainAfterGoingOn() {
+        var s = Self.presenting()
+        _ = Self.arrive(&s, at: 10)
+        _ = s.reduce(.presentNext)
+        // The player has not moved yet: the same position again must not undo the resume.
+        #expect(Self.arrive(&s, at: 10) == [])
+        #expect(s.mode == .replay)
+    }
+
+    @Test func restartingAnItemPlaysItFromItsStart() {
+        var s = Self.presenting(item: 2)
+        _ = Self.arrive(&s, at: 30)
+        _ = s.reduce(.presentNext)
+        #expect(s.reduce(.restart) == [.restart])
+        #expect(s.deck?.finished == false && s.deck?.waiting == false)
+        #expect(s.mode == .replay)
+    }
+
+    @Test func escapeClosesHelpButNeverLeavesForThePicker() {
+        var s = Self.presenting()
+        _ = s.reduce(.toggleHelp)
+        #expect(s.reduce(.backToPicker) == [])
+        #expect(!s.showHelp)
+        #expect(s.reduce(.backToPicker) == [])
+    }
+
+    @Test func theFooterAppearsOnlyWithHelp() {
+        var s = Self.presenting()
+        #expect(s.layout.footer.isEmpty)
+        _ = s.reduce(.toggleHelp)
+        #expect(!s.layout.footer.isEmpty)
+    }
+
+    @Test func presentationKeysAreAClickersKeys() {
+        let keys = KeyMap.presentation()
+        for key in [Key.character(" "), .right, .pageDown, .enter] {
+            #expect(keys.action(for: key, mode: .paused) == .presentNext)
+        }
+        for key in [Key.left, .pageUp, .backspace] {
+            #expect(keys.action(for: key, mode: .replay) == .presentBack)
+        }
+        #expect(keys.action(for: .character("q"), mode: .paused) == .quit)
+        #expect(keys.action(for: .character("f"), mode: .paused) == nil)
+    }
+}
