@@ -49,7 +49,7 @@ struct TerminalResilienceTests {
         try run.session.waitForScreen("a whole 100×30 frame") { isWholeFrame($0, width: 100, height: 30) }
         let after = try #require(residentKilobytes(of: pid))
         #expect(run.isAlive(pid))
-        #expect(after - warm < 4_096, "resident memory grew from \(warm) kB to \(after) kB over 200 resizes")
+        #expect(after - warm < 2_048, "resident memory grew from \(warm) kB to \(after) kB over 200 resizes")
 
         try run.session.sendKeys("q")
         try run.expectTerminalGivenBack(status: 0)
