@@ -12,6 +12,21 @@ struct InterleaveCommand: ParsableCommand {
         subcommands: [PickerCommand.self, ListCommand.self, DemoCommand.self, RecordCommand.self, ReplayCommand.self, PresentCommand.self, ExportCommand.self, BenchCommand.self, SoakCommand.self, StartupProbeCommand.self],
         defaultSubcommand: PickerCommand.self
     )
+
+    /// Parses and runs the command line; one the parser rejects gets the one-line error and
+    /// status 2 of every other bad input, not the parser's usage block and status 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            // Help requests, `fail()`'s exit codes and real errors keep the parser's handling.
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let reason = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            FileHandle.standardError.write(Data("interleave: \(SafeName.escape(reason)) (see --help)\n".utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 /// Options shared by every command that runs a demo.

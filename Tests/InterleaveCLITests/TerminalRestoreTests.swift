@@ -76,15 +76,19 @@ struct TerminalRestoreTests {
         #expect(lines.first?.hasPrefix("interleave: ") == true)
     }
 
-    /// Options the argument parser rejects get its usage block and status 64 (EX_USAGE), not the
-    /// house's one line and status 2.
-    @Test(arguments: [["demo", "lock", "--speed", "1000"], ["export", "run.itrace"], ["--no-such-option"]])
-    func badOptions(_ arguments: [String]) throws {
+    /// What the argument parser rejects gets the same one line and status 2, not a usage block.
+    @Test(arguments: [
+        (["demo", "lock", "--speed", "1000"], "--speed must be between 1/16 and 64"),
+        (["export", "run.itrace"], "Missing expected argument '--format <format>'"),
+        (["--no-such-option"], "Unknown option '--no-such-option'"),
+        (["demo", "lock", "--seed", "\u{1B}]0;pwned\u{07}"], "'?]0;pwned?'"),
+    ])
+    func badOptions(_ arguments: [String], reason: String) throws {
         let result = try CLIBinary.run(arguments)
-        withKnownIssue("swift-argument-parser's usage errors are not routed through fail()") {
-            #expect(result.status == 2)
-            #expect(result.err.split(separator: "\n").count == 1, "\(result.err)")
-        }
+        #expect(result.status == 2)
+        #expect(result.err.split(separator: "\n").count == 1, "\(result.err)")
+        #expect(result.err.hasPrefix("interleave: ") && result.err.contains(reason), "\(result.err)")
+        #expect(!result.err.contains("\u{1B}"))
     }
 
     @Test func controlZSuspendsAndForegroundRedraws() throws {
