@@ -108,7 +108,12 @@ public final class TUISession {
         var moved = false
         if let live {
             if state.rewoundTo == nil, live.rewoundTo == nil || cursor.world.eventCount < store.events.count {
-                moved = cursor.catchUp()
+                // Index and fold to the same event: the loop appends all the while, and an index
+                // that ran ahead of the folded world would read as a view stepped back, which
+                // stops following the run (a 100,000-task swarm froze at its first frame).
+                let end = store.events.count
+                cursor.indexAll(upTo: end)
+                moved = cursor.seek(toEvent: end)
             }
             let now = live.loop.nowInNanoseconds
             if now != lastShownTime {
@@ -117,9 +122,9 @@ public final class TUISession {
             }
         } else {
             moved = player.tick(cursor, limit: state.deck?.nextStop(after: cursor.world.eventCount))
+            if moved { cursor.indexAll() }
         }
         if moved {
-            cursor.indexAll()
             reportWorld()
             dirty = true
         }

@@ -53,9 +53,10 @@ public final class TraceCursor {
         return seek(toEvent: end)
     }
 
-    /// Builds the step index and checkpoints for every published event (without moving).
-    public func indexAll() {
-        let target = store.events.count
+    /// Builds the step index and checkpoints for every published event, or for the first
+    /// `limit` events (without moving).
+    public func indexAll(upTo limit: Int? = nil) {
+        let target = min(limit ?? .max, store.events.count)
         guard indexedCount < target else { return }
         let saved = world
         if world.eventCount < indexedCount { restoreCheckpoint(atOrBefore: indexedCount) }
