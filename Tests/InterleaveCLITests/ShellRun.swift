@@ -79,8 +79,14 @@ final class ShellRun {
         return found
     }
 
-    /// Whether the program's process still exists.
-    func isAlive(_ pid: pid_t) -> Bool { kill(pid, 0) == 0 }
+    /// Whether the program's process still runs; a zombie nobody has reaped yet (an orphan in
+    /// a container whose first process does not reap) counts as ended.
+    func isAlive(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return true }
+        return !stat[end...].hasPrefix(") Z")
+    }
 
     /// What the program wrote to stderr (with `captureErrors`).
     var errors: String {

@@ -36,6 +36,7 @@ struct TerminalResilienceTests {
         try run.session.sendKeys("Space")
         try run.session.waitForScreen(containing: "PAUSED")
         let pid = try run.programID()
+        let before = try #require(residentKilobytes(of: pid))
 
         // The first storm draws every size once (caches, ncurses' own buffers); the second must
         // not need more memory than the first left behind.
@@ -50,6 +51,7 @@ struct TerminalResilienceTests {
         let after = try #require(residentKilobytes(of: pid))
         #expect(run.isAlive(pid))
         #expect(after - warm < 2_048, "resident memory grew from \(warm) kB to \(after) kB over 200 resizes")
+        #expect(after - before < 8_192, "resident memory grew from \(before) kB to \(after) kB over 300 resizes")
 
         try run.session.sendKeys("q")
         try run.expectTerminalGivenBack(status: 0)
@@ -68,6 +70,18 @@ struct TerminalResilienceTests {
         try run.session.waitForScreen("a whole frame again") { isWholeFrame($0, width: 100, height: 30) }
         try run.session.sendKeys("q")
         try run.expectTerminalGivenBack(status: 0)
+    }
+
+    /// Closing the terminal window hangs the tty up: the program must end, not linger reading
+    /// a dead terminal.
+    @Test func closingTheTerminalEndsTheProgram() throws {
+        let run = try ShellRun("demo lock --speed 0.25")
+        try run.waitForUI()
+        let pid = try run.programID()
+        run.session.close()
+        let ended = try run.session.poll(timeout: .seconds(5)) { run.isAlive(pid) ? nil : true }
+        #expect(ended == true, "interleave (pid \(pid)) still runs 5 s after its terminal closed")
+        if ended == nil { kill(pid, SIGKILL) }
     }
 
     /// A terminal the view cannot drive, and what the notice must say.
