@@ -43,6 +43,7 @@ struct ResponsivenessTests {
         #expect(notices.count >= 5, "the notice counted the blocked time up: \(notices.sorted())")
 
         let pid = try run.programID()
+        #expect(blockedNotice(try run.session.screen()) != nil, "q is pressed while the loop is still blocked")
         try run.session.sendKeys("q")
         let pressed = clock.now
         // The screen is given back at once, whatever the loop thread is doing; the process may
