@@ -30,13 +30,13 @@ public enum EventText {
         case .taskFailed: return "\(task) failed: \(store.string(StringID(rawValue: UInt32(truncatingIfNeeded: e.arg))))"
         case .taskCancelled: return "\(task) cancelled"
         case .taskCancelRequested: return "\(store.taskName(e.argTask)) cancels \(task)"
-        case .resourceCreated: return "\(task) creates \(store.resource(e.resource).kind.label) \(res)"
+        case .resourceCreated: return "\(task) creates \(known(e.resource, in: store)?.kind.label ?? "resource") \(res)"
         case .lockAcquired: return "\(task) acquired \(res)"
         case .lockReleased: return "\(task) released \(res)"
         case .semaphoreAcquired:
-            return "\(task) acquired \(res) (\(e.arg)/\(store.resource(e.resource).capacity) in use)"
+            return "\(task) acquired \(res) (\(e.arg)/\(capacity(of: e.resource, in: store)) in use)"
         case .semaphoreReleased:
-            return "\(task) released \(res) (\(e.arg)/\(store.resource(e.resource).capacity) in use)"
+            return "\(task) released \(res) (\(e.arg)/\(capacity(of: e.resource, in: store)) in use)"
         case .eventSet: return "\(task) sets \(res)"
         case .eventCleared: return "\(task) clears \(res)"
         case .conditionNotified: return "\(task) notifies \(res) (\(e.arg) woken)"
@@ -65,5 +65,14 @@ public enum EventText {
         case .userAction: return nil
         case .runEnded: return "run ended"
         }
+    }
+
+    /// The resource's entry, or nil for `ResourceID.none` and ids a loaded file got wrong.
+    private static func known(_ id: ResourceID, in store: TraceStore) -> ResourceInfo? {
+        id.isNone || id.index >= store.resources.count ? nil : store.resource(id)
+    }
+
+    private static func capacity(of id: ResourceID, in store: TraceStore) -> String {
+        known(id, in: store).map { "\($0.capacity)" } ?? "?"
     }
 }

@@ -106,6 +106,8 @@ public struct WorldState: Sendable, Equatable {
             tasks[e.task.index].lastEvent = index
             if e.location != .unknown { tasks[e.task.index].location = e.location }
         }
+        // A loaded file may name a task before its creation event; such events change no task.
+        let knownTask = !e.task.isNone && e.task.index < tasks.count
         switch e.kind {
         case .taskCreated:
             setState(e.task, .created, at: e.time)
@@ -117,13 +119,15 @@ public struct WorldState: Sendable, Equatable {
             setState(e.task, .ready, at: e.time)
         case .taskSleeping:
             setState(e.task, .sleeping, at: e.time)
-            tasks[e.task.index].deadline = e.arg
+            if knownTask { tasks[e.task.index].deadline = e.arg }
         case .taskWaiting:
             setState(e.task, .waiting, at: e.time)
-            tasks[e.task.index].resource = e.resource
-            tasks[e.task.index].reason = e.waitReason
-            tasks[e.task.index].awaited = e.awaitedTask
-            tasks[e.task.index].waitSince = index
+            if knownTask {
+                tasks[e.task.index].resource = e.resource
+                tasks[e.task.index].reason = e.waitReason
+                tasks[e.task.index].awaited = e.awaitedTask
+                tasks[e.task.index].waitSince = index
+            }
         case .taskWoken:
             setState(e.task, .ready, at: e.time)
         case .taskWaitAbandoned:
@@ -132,7 +136,7 @@ public struct WorldState: Sendable, Equatable {
             finish(e.task, .returned, at: e.time)
         case .taskFailed:
             finish(e.task, .failed, at: e.time)
-            tasks[e.task.index].error = StringID(rawValue: UInt32(truncatingIfNeeded: e.arg))
+            if knownTask { tasks[e.task.index].error = StringID(rawValue: UInt32(truncatingIfNeeded: e.arg)) }
         case .taskCancelled:
             finish(e.task, .cancelled, at: e.time)
         case .taskCancelRequested, .faultInjected, .output, .userAction, .ioStarted, .ioFinished:
