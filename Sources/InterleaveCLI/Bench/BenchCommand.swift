@@ -18,6 +18,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Run only the benchmarks whose name contains this text.")
     var only: String?
 
+    @Option(help: "Run the workloads with tracing on, off, or both (for profiling one of them).")
+    var tracing: Tracing = .both
+
+    enum Tracing: String, ExpressibleByArgument, CaseIterable {
+        case on, off, both
+        var modes: [Bool] { self == .both ? [true, false] : [self == .on] }
+    }
+
     func validate() throws {
         guard scale > 0, scale <= 100 else { throw ValidationError("--scale must be in (0, 100]") }
     }
@@ -25,7 +33,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let factor = quick ? 0.1 : scale
         for workload in PeerWorkloads.all(scale: factor) where only.map({ workload.name.contains($0) }) ?? true {
-            for traced in [true, false] {
+            for traced in tracing.modes {
                 let loop = Loop(tracing: traced)
                 let start = ContinuousClock.now
                 _ = try loop.run("main", workload.run)
