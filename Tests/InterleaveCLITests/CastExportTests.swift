@@ -4,7 +4,7 @@ import InterleaveTrace
 import Testing
 
 /// `interleave export --format cast`: a valid asciicast v2 file that a real terminal emulator
-/// (pyte, from the `.venv-test` that `.ci/run` creates) plays to the replay's final screen.
+/// (pyte, in a `.venv-test` made on first use) plays to the replay's final screen.
 @Suite struct CastExportTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -132,10 +132,33 @@ import Testing
         return Cast(header: header, events: events)
     }
 
+    /// True once `.venv-test` has pyte: made here on first use, so that `swift test` alone
+    /// sets up what it needs on a fresh machine (python3 with venv, and the network to PyPI).
+    static let emulatorReady: Bool = {
+        let venv = repository.appendingPathComponent(".venv-test").path
+        if !FileManager.default.isExecutableFile(atPath: python.path) {
+            guard runQuietly("/usr/bin/env", ["python3", "-m", "venv", venv]) else { return false }
+        }
+        if runQuietly(python.path, ["-c", "import pyte"]) { return true }
+        return runQuietly(python.path, ["-m", "pip", "install", "-q", "pyte"])
+            && runQuietly(python.path, ["-c", "import pyte"])
+    }()
+
+    private static func runQuietly(_ executable: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
     /// Plays the cast into pyte and returns the final screen's rows.
     static func play(_ cast: String) throws -> [String] {
-        try #require(FileManager.default.isExecutableFile(atPath: python.path), """
-            no terminal emulator to play the cast: create the test venv with \
+        try #require(emulatorReady, """
+            no terminal emulator to play the cast, and making one failed: create the test venv with \
             `python3 -m venv .venv-test && .venv-test/bin/pip install pyte` in \(repository.path) \
             (bash .ci/run does this)
             """)
