@@ -17,7 +17,6 @@ import Synchronization
 /// ```
 public final class LiveRunner: @unchecked Sendable {
     public let loop: Loop
-    private var thread: Thread?
     private let finished = Atomic<Bool>(false)
     private let pausedFlag = Atomic<Bool>(false)
 
@@ -46,10 +45,11 @@ public final class LiveRunner: @unchecked Sendable {
 
     /// Starts the loop thread.
     public func start() {
+        // Not kept in a property: the thread holds its closure, which holds self, and that cycle
+        // kept every finished runner, its loop and its whole trace alive (one per restart or rewind).
         let thread = Thread { [self] in self.threadMain() }
         thread.name = "interleave-loop"
         thread.stackSize = 8 << 20
-        self.thread = thread
         thread.start()
     }
 

@@ -73,6 +73,9 @@ public final class TraceFileRecorder: @unchecked Sendable {
         if thread != nil {
             stopping.store(true, ordering: .releasing)
             while !done.load(ordering: .acquiring) { Thread.sleep(forTimeInterval: 0.001) }
+            // The thread keeps its closure, which holds self: dropping it ends that cycle, which
+            // otherwise kept every finished recorder, its encoder and its store alive.
+            thread = nil
         }
         flush()
         close(descriptor)

@@ -115,7 +115,7 @@ struct DurabilityTests {
     /// fails with EFBIG as on a full disk): one line, status 2, and what was written still loads.
     @Test func aWriteFailingMidRunIsAOneLineErrorAndKeepsWhatWasWritten() throws {
         let path = scratch.appendingPathComponent("limited.itrace").path
-        let script = "trap '' XFSZ; ulimit -f 64; exec \(TmuxSession.shellQuoted(CLIBinary.url.path)) record swarm --tasks 3000 -o \(TmuxSession.shellQuoted(path))"
+        let script = "trap '' XFSZ; ulimit -f 1024; exec \(TmuxSession.shellQuoted(CLIBinary.url.path)) record swarm --tasks 20000 -o \(TmuxSession.shellQuoted(path))"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
