@@ -51,6 +51,6 @@ rm -rf "$out/found" && mkdir -p "$out/found"
     -artifact_prefix="$crashers/" -print_final_stats=1 "$out/found" "$corpus"
 
 rm -rf "$out/merged" && mkdir -p "$out/merged"
-"$out/fuzzer" -merge=1 "$out/merged" "$corpus" "$out/found"
+"$out/fuzzer" -set_cover_merge=1 "$out/merged" "$corpus" "$out/found"
 rm -rf "$corpus" && mv "$out/merged" "$corpus"
 echo "corpus: $(ls "$corpus" | wc -l) files, $(du -sh "$corpus" | cut -f1)"
