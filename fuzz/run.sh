@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target (swiftc -sanitize=fuzzer,address) and fuzzes it for SECONDS (default 60),
-# starting from the committed corpus; afterwards the corpus is re-minimised (-merge=1) so it
+# starting from the committed corpus; afterwards the corpus is re-minimised (-set_cover_merge=1) so it
 # only grows by inputs that reach new code. A crash stops the run and leaves the input in
 # fuzz/crashers/TARGET/, which `swift test` then replays as a regression case.
 #
