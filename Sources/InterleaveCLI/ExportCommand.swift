@@ -74,16 +74,24 @@ func loadTrace(_ path: String) throws -> TraceDecoder.Loaded {
 struct OutputSink {
     let path: String?
     private var buffer = ""
-    private var handle: FileHandle?
-    private var failure: (any Error)?
+    private let descriptor: Int32
+    private var failure: OutputError?
+
+    /// Why the output could not be written, as the system says it ("No space left on device").
+    struct OutputError: Error, CustomStringConvertible {
+        let description: String
+        static func fromErrno() -> OutputError { OutputError(description: String(cString: strerror(errno))) }
+    }
 
     init(path: String?) {
         self.path = path
         if let path {
-            if FileManager.default.createFile(atPath: path, contents: nil) { handle = FileHandle(forWritingAtPath: path) }
-            if handle == nil { failure = CocoaError(.fileWriteNoPermission) }
+            // open(2) on the path itself: createFile writes a temporary file and renames it over
+            // the path, which replaces a device (/dev/full) or a symlink instead of writing to it.
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            if descriptor < 0 { failure = .fromErrno() }
         } else {
-            handle = FileHandle.standardOutput
+            descriptor = STDOUT_FILENO
         }
     }
 
@@ -93,14 +101,24 @@ struct OutputSink {
     }
 
     private mutating func flush() {
-        guard failure == nil, let handle, !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: Data(buffer.utf8)) } catch { failure = error }
+        guard failure == nil, descriptor >= 0, !buffer.isEmpty else { return }
+        let bytes = Array(buffer.utf8)
         buffer = ""
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = .fromErrno()
+                return
+            }
+            written += count
+        }
     }
 
     mutating func finish() throws {
         flush()
+        if path != nil, descriptor >= 0, close(descriptor) != 0, failure == nil { failure = .fromErrno() }
         if let failure { throw failure }
-        if path != nil { try handle?.close() }
     }
 }

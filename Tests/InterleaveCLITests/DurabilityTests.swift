@@ -111,6 +111,19 @@ struct DurabilityTests {
                 "the device is written to, never replaced by a file")
     }
 
+    @Test(arguments: ["/dev/full", "/nonexistent-interleave-dir/out.txt"])
+    func exportToAnUnwritablePathIsAOneLineErrorAndLeavesDevicesAlone(output: String) throws {
+        let trace = scratch.appendingPathComponent("gather.itrace").path
+        #expect(try CLIBinary.run(["record", "gather", "-o", trace]).status == 0)
+        for format in ["text", "jsonl", "chrome"] {
+            let result = try CLIBinary.run(["export", trace, "--format", format, "-o", output])
+            #expect(result.status == 2)
+            #expect(result.err.hasPrefix("interleave: cannot write \(output): "))
+            #expect(result.err.filter { $0 == "\n" }.count == 1, "one line: \(result.err)")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType == .typeCharacterSpecial)
+    }
+
     /// A disk that fills up mid-run (here a file-size limit, with SIGXFSZ ignored so the write
     /// fails with EFBIG as on a full disk): one line, status 2, and what was written still loads.
     @Test func aWriteFailingMidRunIsAOneLineErrorAndKeepsWhatWasWritten() throws {
