@@ -1,19 +1,26 @@
 import Foundation
 
-/// The `interleave` executable run without a terminal, with the most memory it ever held.
+/// The `interleave` executable run without a terminal, under a cap on its address space.
 ///
-/// `wait4` reports the peak resident size of exactly this child, which is how a test can tell
-/// a refused file was never allocated.
+/// With the cap, a program that tried to allocate what a hostile file claims (gigabytes) would
+/// fail instead of exiting 2 with its one-line error. (Measuring the child's peak instead does
+/// not work: Linux carries the spawning process's peak, here the whole test run, into the
+/// child's `ru_maxrss` across exec.) Sanitizer builds reserve terabytes of shadow memory, so
+/// under a sanitizer the cap is left off.
 /// ```swift
 /// let result = try MeasuredRun(["replay", "huge.itrace"])
-/// result.peakKilobytes   // e.g. 24_000
+/// result.status   // 2
 /// ```
 struct MeasuredRun {
     var status: Int32
     var output: String
     var errors: String
-    /// The child's peak resident set size (`ru_maxrss`, kilobytes on Linux).
-    var peakKilobytes: Int
+    /// The address-space cap: several times what the program needs, far below any refused claim.
+    static let addressSpaceLimitKilobytes = 1024 * 1024
+    static var underSanitizer: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["TSAN_OPTIONS"] != nil || environment["ASAN_OPTIONS"] != nil || environment["LSAN_OPTIONS"] != nil
+    }
 
     init(_ arguments: [String]) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-run-\(UUID().uuidString.prefix(8))")
@@ -28,8 +35,9 @@ struct MeasuredRun {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let path = CLIBinary.url.path
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let path = "/bin/sh"
+        let cap = Self.underSanitizer ? "" : "ulimit -v \(Self.addressSpaceLimitKilobytes) || exit 99; "
+        let argv = ([path, "-c", cap + "exec \"$0\" \"$@\"", CLIBinary.url.path] + arguments).map { strdup($0) } + [nil]
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + environment).forEach { free($0) } }
         var pid = pid_t()
@@ -43,7 +51,6 @@ struct MeasuredRun {
         }
         // WIFEXITED / WEXITSTATUS are macros Swift does not import.
         status = rawStatus & 0x7F == 0 ? (rawStatus >> 8) & 0xFF : 128 + (rawStatus & 0x7F)
-        peakKilobytes = usage.ru_maxrss
         output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         errors = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
     }

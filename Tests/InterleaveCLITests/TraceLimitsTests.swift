@@ -3,11 +3,9 @@ import InterleaveTrace
 import Testing
 
 /// Trace files that claim more than they hold, or more than any trace may be, are refused with
-/// a one-line error before anything that size is allocated.
+/// a one-line error before anything that size is allocated (the program runs under a 1 GB
+/// address-space cap, see `MeasuredRun`).
 struct TraceLimitsTests {
-    /// Far below what any refused claim would cost (gigabytes), far above the program itself.
-    static let peakLimitKilobytes = 200 * 1024
-
     private static func scratchPath(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8)).itrace").path
     }
@@ -21,8 +19,6 @@ struct TraceLimitsTests {
             #expect(result.errors.hasPrefix("interleave: \(path): "), "\(result.errors)", sourceLocation: sourceLocation)
             #expect(result.errors.contains(message), "\(result.errors)", sourceLocation: sourceLocation)
             #expect(result.output.isEmpty, sourceLocation: sourceLocation)
-            #expect(result.peakKilobytes < Self.peakLimitKilobytes,
-                    "\(arguments[0]) peaked at \(result.peakKilobytes) kB", sourceLocation: sourceLocation)
         }
     }
 
