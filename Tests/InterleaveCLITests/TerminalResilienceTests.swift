@@ -50,8 +50,11 @@ struct TerminalResilienceTests {
         try run.session.waitForScreen("a whole 100×30 frame") { isWholeFrame($0, width: 100, height: 30) }
         let after = try #require(residentKilobytes(of: pid))
         #expect(run.isAlive(pid))
+        // A leak shows after the warm-up: 200 more resizes may not keep 2 MB (10 kB each).
+        // The warm-up itself (every size drawn once, a malloc arena per thread) measured 6–9 MB
+        // in CI; its bound only catches a runaway.
         #expect(after - warm < 2_048, "resident memory grew from \(warm) kB to \(after) kB over 200 resizes")
-        #expect(after - before < 8_192, "resident memory grew from \(before) kB to \(after) kB over 300 resizes")
+        #expect(warm - before < 32_768, "resident memory grew from \(before) kB to \(warm) kB over the first 100 resizes")
 
         try run.session.sendKeys("q")
         try run.expectTerminalGivenBack(status: 0)

@@ -63,7 +63,13 @@ struct TerminalRestoreTests {
         let run = try ShellRun("demo lock --speed 0.25", environment: ["SWIFT_BACKTRACE": "interactive=no"])
         try run.waitForUI()
         kill(try run.programID(), signal)
-        try run.expectTerminalGivenBack(status: 128 + signal)
+        // On a loaded machine the backtracer can fail to stop a thread and then fault itself
+        // (seen in CI with SIGABRT); that is the runtime's report failing, after our handler
+        // gave the terminal back, so it is accepted only when the runtime says so.
+        try run.expectTerminalGivenBack(
+            status: 128 + signal,
+            orOnScreenWith: ("swift-runtime: failed to suspend thread", 128 + SIGSEGV)
+        )
     }
 
     /// Bad input is refused before the terminal is touched: one line on stderr, status 2.
