@@ -138,6 +138,9 @@ public final class LiveRunner: @unchecked Sendable {
             if stopped { break }
             turn()
         }
+        // Tasks that caught their cancellation and waited again would stay suspended forever,
+        // holding this loop and its trace; a stopped run's are still mid-flight.
+        if draining { loop.close() }
         finished.store(true, ordering: .releasing)
     }
 

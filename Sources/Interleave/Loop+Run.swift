@@ -38,7 +38,9 @@ extension Loop {
 
     /// Spawns `body` as the main task, runs the loop until idle and returns its value.
     ///
-    /// Throws the main task's error; throws `LoopError.deadlock` if it never finished.
+    /// Throws the main task's error; throws `LoopError.neverFinished` if it never finished.
+    /// Like `asyncio.run`, it then cancels whatever tasks are left (see `close()`), so the loop
+    /// cannot be run again; its trace is kept as the run left it.
     /// ```swift
     /// let answer = try Loop().run("main") { 42 }
     /// ```
@@ -50,7 +52,9 @@ extension Loop {
         let main = spawn(name, file: file, line: line, body)
         _ = CurrentLoop.bind(previous)
         runUntilIdle()
-        guard let result = main.result else { throw LoopError.neverFinished(main.name) }
+        let result = main.result
+        close()
+        guard let result else { throw LoopError.neverFinished(main.name) }
         return try result.get()
     }
 

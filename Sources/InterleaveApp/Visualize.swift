@@ -59,6 +59,7 @@ public func visualize(
         let loop = makeLoop(options.policy)
         loop.runUntilIdle()
         print(PlainReport(store: loop.store).render(), terminator: "")
+        loop.close()
         return
     }
     do {

@@ -37,6 +37,7 @@ enum PlainRun {
         loop.store.header = header
         demo.start(on: loop, options: options.demoOptions)
         loop.runUntilIdle()
+        defer { loop.close() }
         return PlainReport(store: loop.store).render()
     }
 }

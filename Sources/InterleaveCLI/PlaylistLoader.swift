@@ -80,6 +80,7 @@ struct PlaylistLoader {
         loop.store.header = header
         demo.start(on: loop, options: DemoOptions())
         loop.runUntilIdle()
+        loop.close()
         return loop.store
     }
 

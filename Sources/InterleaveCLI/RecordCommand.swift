@@ -39,6 +39,7 @@ struct RecordCommand: ParsableCommand {
         demo.start(on: loop, options: DemoOptions(seed: seed, tasks: tasks))
         do { try loop.runInjecting(specs) } catch { throw fail("\(error)") }
         do { try file.finish() } catch { throw fail("\(error)") }
+        loop.close()
         FileHandle.standardError.write(Data("recorded \(loop.store.events.count) events, \(formatSeconds(loop.nowInNanoseconds)) virtual, to \(output)\n".utf8))
     }
 }

@@ -25,6 +25,8 @@ struct DemoRun {
         demo.start(on: loop, options: options)
         loop.runUntilIdle()
         events = loop.store.events.snapshot()
+        // Deadlock demos leave tasks suspended; ending them frees the loop (the trace stays).
+        loop.close()
     }
 
     var store: TraceStore { loop.store }

@@ -1,0 +1,103 @@
+import Testing
+@testable import Interleave
+
+/// `Loop.close()`: the tasks a run leaves suspended are ended, untraced, and the loop is freed.
+@Suite struct CloseTests {
+    /// Two tasks that take two locks in opposite order, and a main task that waits for both.
+    private func deadlockedLoop() -> (Loop, LoopTask<Void>, LoopTask<Void>) {
+        let loop = Loop()
+        let l1 = Lock("L1", on: loop), l2 = Lock("L2", on: loop)
+        let a = loop.spawn("A") {
+            try await l1.withLock { try await sleep(for: .seconds(1)); try await l2.withLock {} }
+        }
+        let b = loop.spawn("B") {
+            try await l2.withLock { try await sleep(for: .seconds(1)); try await l1.withLock {} }
+        }
+        loop.runUntilIdle()
+        return (loop, a, b)
+    }
+
+    @Test func aDeadlockedRunsTasksEndCancelledAndTheTraceStaysAsItWas() throws {
+        let (loop, a, b) = deadlockedLoop()
+        let before = loop.store.events.count
+        #expect(Transcript.fold(loop.store).deadlocked)
+        #expect(a.result == nil && b.result == nil)
+
+        #expect(loop.close() == 0)
+
+        #expect(loop.store.events.count == before, "closing records nothing")
+        #expect(throws: CancellationError.self) { try a.result?.get() }
+        #expect(throws: CancellationError.self) { try b.result?.get() }
+    }
+
+    /// The point of closing: a suspended Swift task keeps its loop, and the loop its whole trace.
+    @Test func aClosedLoopIsFreed() {
+        weak var weakLoop: Loop?
+        weak var weakStore: TraceStore?
+        do {
+            let (loop, _, _) = deadlockedLoop()
+            weakLoop = loop
+            weakStore = loop.store
+            loop.close()
+        }
+        #expect(weakLoop == nil, "the loop outlived its last reference")
+        #expect(weakStore == nil, "the trace outlived its loop")
+    }
+
+    @Test func aRunStoppedMidwayIsEndedTimersAndAll() {
+        weak var weakLoop: Loop?
+        do {
+            let loop = Loop()
+            weakLoop = loop
+            let sleeper = loop.spawn("sleeper") { try await sleep(for: .seconds(5)) }
+            let ticker = loop.spawn("ticker") {
+                while true { try await sleep(for: .milliseconds(100)) }
+            }
+            loop.run(until: .seconds(1))
+            #expect(!sleeper.isFinished && !ticker.isFinished)
+            #expect(loop.close() == 0)
+            #expect(loop.now == .seconds(1), "closing does not move virtual time")
+            #expect(sleeper.isFinished && ticker.isFinished)
+        }
+        #expect(weakLoop == nil)
+    }
+
+    /// A task that catches its cancellation and waits again is cancelled again, a round at a time.
+    @Test func aTaskThatWaitsAgainAfterItsCancellationIsCancelledAgain() {
+        let loop = Loop()
+        let never = Event("never", on: loop)
+        let cleanedUp = Box(false)
+        let stubborn = loop.spawn("stubborn") {
+            do {
+                try await never.wait()
+            } catch {
+                // Cleanup that itself waits: asyncio lets a cancelled task await once more.
+                defer { cleanedUp.value = true }
+                try await never.wait()
+            }
+        }
+        loop.runUntilIdle()
+        #expect(loop.close(rounds: 1) == 1, "one round ends the first wait only")
+        #expect(!stubborn.isFinished)
+        #expect(loop.close() == 0)
+        #expect(stubborn.isFinished && cleanedUp.value)
+    }
+
+    /// Like `asyncio.run`, `run` ends what main left behind: here a task waiting on an event nobody sets.
+    @Test func runEndsTheTasksMainLeftBehind() throws {
+        let loop = Loop()
+        let box = Box<LoopTask<Void>?>(nil)
+        let answer = try loop.run("main") {
+            let never = Event("never")
+            box.value = spawn("forgotten") { try await never.wait() }
+            return 42
+        }
+        #expect(answer == 42)
+        let forgotten = try #require(box.value)
+        #expect(throws: CancellationError.self) { try forgotten.result?.get() }
+        #expect(Transcript.lints(loop.store) == [
+            "main ended while 1 task(s) were still pending: forgotten",
+            "forgotten waits forever on event never that nothing will release",
+        ])
+    }
+}
