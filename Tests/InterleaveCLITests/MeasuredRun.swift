@@ -17,11 +17,6 @@ struct MeasuredRun {
     var errors: String
     /// The address-space cap: several times what the program needs, far below any refused claim.
     static let addressSpaceLimitKilobytes = 1024 * 1024
-    static var underSanitizer: Bool {
-        let environment = ProcessInfo.processInfo.environment
-        return environment["TSAN_OPTIONS"] != nil || environment["ASAN_OPTIONS"] != nil || environment["LSAN_OPTIONS"] != nil
-    }
-
     init(_ arguments: [String]) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-run-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -36,7 +31,7 @@ struct MeasuredRun {
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let path = "/bin/sh"
-        let cap = Self.underSanitizer ? "" : "ulimit -v \(Self.addressSpaceLimitKilobytes) || exit 99; "
+        let cap = Sanitizer.isActive ? "" : "ulimit -v \(Self.addressSpaceLimitKilobytes) || exit 99; "
         let argv = ([path, "-c", cap + "exec \"$0\" \"$@\"", CLIBinary.url.path] + arguments).map { strdup($0) } + [nil]
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + environment).forEach { free($0) } }
