@@ -34,7 +34,8 @@ public final class NCursesBackend: TerminalBackend {
     private(set) var isRestored = false
     /// How many cells the last `draw` handed to ncurses: what tests check the diffing with.
     private(set) var cellsWrittenByLastDraw = 0
-    private let wideCharacter = UnsafeMutablePointer<wchar_t>.allocate(capacity: 2)
+    /// Allocated once the terminal is open: an initializer that throws runs no deinit to free it.
+    private let wideCharacter: UnsafeMutablePointer<wchar_t>
     private var run: [cchar_t] = []
 
     /// Takes over the terminal on `input` and `output` (standard input and output by default).
@@ -69,6 +70,7 @@ public final class NCursesBackend: TerminalBackend {
         }
         self.screen = screen
         self.files = files
+        wideCharacter = .allocate(capacity: 2)
         window = cncurses_stdscr()
         TerminalGuard.setScreenActive(true)
 

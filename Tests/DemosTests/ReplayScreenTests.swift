@@ -21,6 +21,8 @@ import Testing
 
         let demo = try #require(Catalogue.named(name))
         let loop = Loop()
+        // Deadlock demos end with tasks suspended; closing frees them and the loop.
+        defer { loop.close() }
         demo.start(on: loop, options: DemoOptions())
         let live = TraceCursor(store: loop.store)
         for step in 0...replayed.totalSteps {

@@ -26,8 +26,15 @@ struct TerminalRestoreTests {
         return session
     }
 
-    /// Types `command` at the prompt and waits for the echoed line and its `output`.
+    /// Waits for an idle prompt, types `command` and waits for the echoed line and its `output`.
+    ///
+    /// The prompt that started the program stays on screen once it leaves the full screen, so
+    /// only a last line that is the bare prompt says the shell is reading again; typed earlier,
+    /// the command lands while the program is still winding down.
     private func typeAtPrompt(_ session: TmuxSession, _ command: String, expecting output: String) throws {
+        try session.waitForScreen("an idle prompt") { screen in
+            screen.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) == "prompt$"
+        }
         try session.type(command)
         try session.sendKeys("Enter")
         try session.waitForScreen("the echoed command and its output") { screen in

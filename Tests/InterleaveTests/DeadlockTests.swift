@@ -83,6 +83,7 @@ import Testing
         #expect(loop.isFinished)
         #expect(Transcript.events(loop.store, only: [.deadlock]) == ["0.000s DEADLOCK: waiter waits for never held by -"])
         #expect(Transcript.lints(loop.store) == ["waiter waits forever on event never that nothing will release"])
+        loop.close()
     }
 
     @Test func aCleanRunReportsNoDeadlockAndEndsOnce() throws {
