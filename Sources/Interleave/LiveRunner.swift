@@ -157,10 +157,14 @@ public final class LiveRunner: @unchecked Sendable {
             return
         }
         // A new task's first job or real I/O is on its way from another thread; time waits for it.
-        if loop.waitForOwedWork(until: Date().addingTimeInterval(1.0 / 30)) { return }
+        let owedBy = Date().addingTimeInterval(1.0 / 30)
+        if loop.waitForOwedWork(until: owedBy) {
+            discountStoppedTime(after: owedBy)
+            return
+        }
         guard let deadline = loop.nextDeadline else {
             if loop.pendingIO > 0 {
-                loop.inbox.wait(until: Date().addingTimeInterval(1.0 / 30))
+                waitForInbox(until: Date().addingTimeInterval(1.0 / 30))
                 followWallClock(upTo: .max)
             } else if draining {
                 stopped = true
@@ -184,9 +188,23 @@ public final class LiveRunner: @unchecked Sendable {
             virtualAnchor = deadline
             wallAnchor = wallTarget
         } else {
-            loop.inbox.wait(until: min(wallTarget, Date().addingTimeInterval(1.0 / 30)))
+            waitForInbox(until: min(wallTarget, Date().addingTimeInterval(1.0 / 30)))
             followWallClock(upTo: deadline)
         }
+    }
+
+    /// Waits for a command or until `deadline`, not counting time the process spent stopped.
+    private func waitForInbox(until deadline: Date) {
+        loop.inbox.wait(until: deadline)
+        discountStoppedTime(after: deadline)
+    }
+
+    /// A wait that ends far past its deadline was stopped (Ctrl-Z, a suspended machine): that
+    /// time did not run, so it is taken off the wall clock and virtual time goes on from where
+    /// it was instead of leaping ahead. Waits last at most 1/30 s, so lateness is the tell.
+    private func discountStoppedTime(after deadline: Date) {
+        let late = Date().timeIntervalSince(deadline)
+        if late > 0.1 { wallAnchor = wallAnchor.addingTimeInterval(late) }
     }
 
     /// Publishes the virtual time that wall time has reached, so the header clock moves.

@@ -108,16 +108,30 @@ struct TerminalRestoreTests {
         #expect(!result.err.contains("\u{1B}"))
     }
 
+    /// The header's virtual clock in seconds, e.g. 1.219 from "… step 5 · 1.219s · 1/4×".
+    private func headerSeconds(_ screen: String) -> Double? {
+        guard let header = screen.split(separator: "\n").first,
+              let range = header.range(of: #"\d+\.\d{3}(?=s)"#, options: .regularExpression) else { return nil }
+        return Double(header[range])
+    }
+
     @Test func controlZSuspendsAndForegroundRedraws() throws {
         let session = try interactiveShell(running: "demo lock --speed 0.25")
         defer { session.close() }
-        #expect(try session.screen().contains("coroutine1"))
+        let beforeStop = try session.screen()
+        #expect(beforeStop.contains("coroutine1"))
 
         try session.sendKeys("C-z")
         try session.waitForScreen(containing: "Stopped")
+        let stopped = ContinuousClock.now
         #expect(try session.paneValue("alternate_on") == "0")
         #expect(try session.paneValue("cursor_flag") == "1")
         try typeAtPrompt(session, "echo typed-while-stopped", expecting: "typed-while-stopped")
+        // Stay stopped 4 s: at quarter speed, virtual time would leap a whole second if the
+        // stopped time counted.
+        let resumeAt = stopped.advanced(by: .seconds(4))
+        let remaining = ContinuousClock.now.duration(to: resumeAt)
+        if remaining > .zero { usleep(UInt32(remaining.components.seconds * 1_000_000 + remaining.components.attoseconds / 1_000_000_000_000)) }
 
         try session.type("fg")
         try session.sendKeys("Enter")
@@ -128,6 +142,8 @@ struct TerminalRestoreTests {
         }
         #expect(!redrawn.contains("prompt$"), "nothing of the shell is left on the redrawn screen:\n\(redrawn)")
         #expect(try session.paneValue("alternate_on") == "1")
+        let (was, now) = (try #require(headerSeconds(beforeStop)), try #require(headerSeconds(redrawn)))
+        #expect(now - was < 0.5, "virtual time went on from \(was)s to \(now)s, not counting the 4 s stopped")
         // Still live: the clock moves after fg.
         let clock = try #require(redrawn.split(separator: "\n").first.map(String.init))
         try session.waitForScreen("the header clock to move") { $0.split(separator: "\n").first.map(String.init) != clock }
