@@ -70,7 +70,7 @@ let package = Package(
             exclude: ["Snapshots"], swiftSettings: strict
         ),
         .testTarget(
-            name: "DemosTests", dependencies: ["Demos", "Interleave", "InterleaveUI"],
+            name: "DemosTests", dependencies: ["Demos", "Interleave", "InterleaveUI", "InterleaveApp"],
             exclude: ["Golden"], swiftSettings: strict
         ),
         .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"], swiftSettings: strict),

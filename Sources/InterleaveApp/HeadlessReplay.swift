@@ -59,7 +59,9 @@ public final class HeadlessReplay {
 
     /// The frame the full-screen replay would draw now.
     public func render() -> Buffer {
-        Screen.render(store: store, world: cursor.world, state: state, theme: theme, glyphs: glyphs,
+        var world = cursor.world
+        world.time = player.displayTime(cursor)
+        return Screen.render(store: store, world: world, state: state, theme: theme, glyphs: glyphs,
                       width: state.width, height: state.height, keyMap: keyMap, reachedEventCount: cursor.world.eventCount)
     }
 

@@ -33,7 +33,23 @@ struct ReplayPlayer {
         return true
     }
 
-    /// Restarts the clock from the cursor's time (after a pause, seek or speed change).
+    /// The virtual time to show: playback's clock, which runs on between the last event shown
+    /// and the next one as a live run's clock does during a sleep, instead of leaping from one
+    /// event's time to the next.
+    func displayTime(_ cursor: TraceCursor) -> Int64 {
+        let world = cursor.world
+        let events = cursor.store.events
+        guard world.eventCount < events.count else { return world.time }
+        return max(world.time, min(Int64(viewTime), events[world.eventCount].time))
+    }
+
+    /// Goes on from where the clock stands, counting wall time from now (after a pause or a
+    /// speed change, so the clock does not fall back to the last event's time).
+    mutating func restartTicking() {
+        lastTick = Date()
+    }
+
+    /// Restarts the clock from the cursor's time (after a seek or a step).
     mutating func resetClock(at time: Int64) {
         lastTick = Date()
         viewTime = Double(time)

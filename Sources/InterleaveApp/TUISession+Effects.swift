@@ -26,7 +26,7 @@ extension TUISession {
         case .setSpeed(let speed):
             live?.runner.setSpeed(speed)
             player.speed = speed
-            player.resetClock(at: cursor.world.time)
+            player.restartTicking()
         case .inject(let kind, let task):
             guard let live else { return nil }
             resumeFromView()
@@ -67,7 +67,7 @@ extension TUISession {
             live.runner.resume()
         } else {
             player.playing = true
-            player.resetClock(at: cursor.world.time)
+            player.restartTicking()
         }
     }
 

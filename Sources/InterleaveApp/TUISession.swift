@@ -123,6 +123,11 @@ public final class TUISession {
         } else {
             moved = player.tick(cursor, limit: state.deck?.nextStop(after: cursor.world.eventCount))
             if moved { cursor.indexAll() }
+            let shown = player.displayTime(cursor)
+            if shown != lastShownTime {
+                lastShownTime = shown
+                dirty = true
+            }
         }
         if moved {
             reportWorld()
@@ -137,11 +142,16 @@ public final class TUISession {
         }
     }
 
-    /// The world to draw: the cursor's, with the live clock when following a live run.
+    /// The world to draw: the cursor's, with the live clock when following a live run and the
+    /// playback clock in a replay.
     private func displayWorld() -> WorldState {
         var world = cursor.world
-        if let live, state.rewoundTo == nil, world.eventCount == store.events.count {
-            world.time = max(world.time, live.loop.nowInNanoseconds)
+        if let live {
+            if state.rewoundTo == nil, world.eventCount == store.events.count {
+                world.time = max(world.time, live.loop.nowInNanoseconds)
+            }
+        } else {
+            world.time = player.displayTime(cursor)
         }
         return world
     }
