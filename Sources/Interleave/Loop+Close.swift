@@ -14,7 +14,8 @@ extension Loop {
     /// is recorded: the trace still ends where the run did, with its deadlock or mid-flight.
     ///
     /// Call it from the thread that steps the loop, once done with it; `run(_:_:)` calls it
-    /// itself. Returns how many tasks would not end (they stay suspended).
+    /// itself. The loop stays usable: what runs on it afterwards is recorded as before.
+    /// Returns how many tasks would not end (they stay suspended).
     /// ```swift
     /// let loop = Loop()
     /// Catalogue.named("philosophers")!.start(on: loop, options: DemoOptions())
@@ -26,9 +27,11 @@ extension Loop {
     public func close(rounds: Int = 8, stepsPerRound: Int = 1_000_000) -> Int {
         let previous = CurrentLoop.bind(self)
         defer { _ = CurrentLoop.bind(previous) }
+        let wasTracing = recorder.isEnabled, wasLive = isLive
         recorder.isEnabled = false
         // A stall injected but not yet performed would block this thread for real.
         isLive = false
+        defer { (recorder.isEnabled, isLive) = (wasTracing, wasLive) }
         // Work another thread owes the loop (a task's first job, an I/O reply) is waited for,
         // but not for long: the other side may be gone.
         let patience = Date().addingTimeInterval(1)

@@ -39,8 +39,8 @@ extension Loop {
     /// Spawns `body` as the main task, runs the loop until idle and returns its value.
     ///
     /// Throws the main task's error; throws `LoopError.neverFinished` if it never finished.
-    /// Like `asyncio.run`, it then cancels whatever tasks are left (see `close()`), so the loop
-    /// cannot be run again; its trace is kept as the run left it.
+    /// Like `asyncio.run`, it then cancels whatever tasks are left (see `close()`); the trace is
+    /// kept as the run left it.
     /// ```swift
     /// let answer = try Loop().run("main") { 42 }
     /// ```

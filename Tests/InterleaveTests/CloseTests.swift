@@ -100,4 +100,21 @@ import Testing
             "forgotten waits forever on event never that nothing will release",
         ])
     }
+
+    /// Closing is not an end to the loop: a later run on it is recorded as usual.
+    @Test func aLoopRunsAndRecordsAgainAfterClosing() throws {
+        let loop = Loop()
+        _ = try loop.run("first") { try await sleep(for: .seconds(1)) }
+        let before = loop.store.events.count
+        let answer = try loop.run("second") {
+            try await sleep(for: .seconds(1))
+            return 7
+        }
+        #expect(answer == 7)
+        #expect(loop.now == .seconds(2))
+        let second = try #require(loop.store.taskID("second"))
+        let resumed = loop.store.events(.taskResumed).filter { $0.task == second }
+        #expect(resumed.count == 2, "the second run's jobs were recorded (before and after its sleep)")
+        #expect(loop.store.events.count > before)
+    }
 }
