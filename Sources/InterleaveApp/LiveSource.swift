@@ -10,15 +10,21 @@ import InterleaveTrace
 public final class LiveSource {
     let policy: SchedulePolicy
     let speed: Double
+    /// How long the stall key blocks the loop, in virtual time.
+    public let stallDuration: Duration
     /// Creates a fresh loop with the workload spawned on it (not yet run).
     let makeLoop: (SchedulePolicy) -> Loop
     public private(set) var loop: Loop
     private(set) var runner: LiveRunner
     private(set) var rewoundTo: Int?
 
-    public init(policy: SchedulePolicy, speed: Double, startPaused: Bool, makeLoop: @escaping (SchedulePolicy) -> Loop) {
+    public init(
+        policy: SchedulePolicy, speed: Double, startPaused: Bool, stallDuration: Duration = .seconds(2),
+        makeLoop: @escaping (SchedulePolicy) -> Loop
+    ) {
         self.policy = policy
         self.speed = speed
+        self.stallDuration = stallDuration
         self.makeLoop = makeLoop
         loop = makeLoop(policy)
         runner = LiveRunner(loop: loop, startPaused: startPaused, speed: speed)
@@ -39,7 +45,7 @@ public final class LiveSource {
     /// Re-executes the workload up to `step` with the faults injected before it, then pauses there.
     func rewind(to step: Int, speed: Double) {
         let old = loop.store
-        let faults = Self.faults(in: old, before: step)
+        let faults = Self.faults(in: old, before: step, stall: stallDuration)
         retire()
         let fresh = makeLoop(policy)
         fresh.replay(steps: step, injecting: faults)
@@ -56,7 +62,7 @@ public final class LiveSource {
     }
 
     /// The faults recorded before `step`, each with the step count at which it was applied.
-    static func faults(in store: TraceStore, before step: Int) -> [ReplayedFault] {
+    static func faults(in store: TraceStore, before step: Int, stall: Duration) -> [ReplayedFault] {
         var result: [ReplayedFault] = []
         var steps = 0
         store.events.withRuns(in: 0..<store.events.count) { run, _ in
@@ -66,7 +72,7 @@ public final class LiveSource {
                 let fault: Fault = switch kind {
                 case .fail: .fail
                 case .cancel: .cancel
-                case .stall: .stall(TUISession.stallDuration)
+                case .stall: .stall(stall)
                 case .ioFailure: .ioFailure
                 }
                 result.append(ReplayedFault(step: steps, time: e.time, fault: fault, task: e.task))

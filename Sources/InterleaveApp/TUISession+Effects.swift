@@ -30,7 +30,7 @@ extension TUISession {
         case .inject(let kind, let task):
             guard let live else { return nil }
             resumeFromView()
-            live.runner.inject(fault(kind), into: task)
+            live.runner.inject(fault(kind, stall: live.stallDuration), into: task)
         case .restart:
             if let live {
                 live.restart(paused: false, speed: state.speed)
@@ -122,11 +122,11 @@ extension TUISession {
         refreshFacts()
     }
 
-    private func fault(_ kind: FaultKind) -> Fault {
+    private func fault(_ kind: FaultKind, stall: Duration) -> Fault {
         switch kind {
         case .fail: .fail
         case .cancel: .cancel
-        case .stall: .stall(Self.stallDuration)
+        case .stall: .stall(stall)
         case .ioFailure: .ioFailure
         }
     }

@@ -13,7 +13,6 @@ public final class TUISession {
     /// How a session ended.
     public enum Outcome: Sendable { case quit, backToPicker }
 
-    public static let stallDuration: Duration = .seconds(2)
     static let frameMilliseconds = 33
 
     let backend: NCursesBackend

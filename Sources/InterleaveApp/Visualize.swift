@@ -11,11 +11,14 @@ public struct VisualizeOptions: Sendable {
     public var speed: Double
     /// Print the plain report instead of opening the full-screen view.
     public var plain: Bool
+    /// How long the stall key blocks the loop, in virtual time.
+    public var stallDuration: Duration
 
-    public init(policy: SchedulePolicy = .fifo, speed: Double = 1, plain: Bool = false) {
+    public init(policy: SchedulePolicy = .fifo, speed: Double = 1, plain: Bool = false, stallDuration: Duration = .seconds(2)) {
         self.policy = policy
         self.speed = speed
         self.plain = plain
+        self.stallDuration = stallDuration
     }
 }
 
@@ -65,7 +68,8 @@ public func visualize(
     do {
         let backend = try NCursesBackend()
         defer { backend.restore() }
-        let live = LiveSource(policy: options.policy, speed: options.speed, startPaused: false, makeLoop: makeLoop)
+        let live = LiveSource(
+            policy: options.policy, speed: options.speed, startPaused: false, stallDuration: options.stallDuration, makeLoop: makeLoop)
         _ = TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: false).run()
     } catch {
         FileHandle.standardError.write(Data("interleave: \(error)\n".utf8))

@@ -46,12 +46,16 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Run headless in virtual time and print the output, a timeline and diagnostics.")
     var plain = false
 
+    @Option(help: "Virtual seconds the stall key blocks the loop for, from 0.1 to 60.")
+    var stall: Double = 2
+
     var policy: SchedulePolicy { schedule == .fifo ? .fifo : .random(seed: seed) }
     var demoOptions: DemoOptions { DemoOptions(seed: seed, tasks: tasks) }
 
     func validate() throws {
         guard speed >= 1.0 / 16 && speed <= 64 else { throw ValidationError("--speed must be between 1/16 and 64") }
         guard tasks > 0 && tasks <= 10_000_000 else { throw ValidationError("--tasks must be between 1 and 10,000,000") }
+        guard stall >= 0.1 && stall <= 60 else { throw ValidationError("--stall must be between 0.1 and 60 seconds") }
     }
 }
 

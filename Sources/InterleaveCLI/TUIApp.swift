@@ -39,7 +39,9 @@ enum TUIApp {
     }
 
     static func session(for demo: Demo, options: RunOptions, backend: NCursesBackend, presentation: Bool) -> TUISession {
-        let live = LiveSource(policy: options.policy, speed: options.speed, startPaused: false) { policy in
+        let live = LiveSource(
+            policy: options.policy, speed: options.speed, startPaused: false, stallDuration: .milliseconds(Int64(options.stall * 1000))
+        ) { policy in
             let loop = Loop(policy: policy)
             var header = loop.store.header
             header.seed = options.seed

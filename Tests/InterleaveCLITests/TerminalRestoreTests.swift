@@ -96,6 +96,7 @@ struct TerminalRestoreTests {
     /// What the argument parser rejects gets the same one line and status 2, not a usage block.
     @Test(arguments: [
         (["demo", "lock", "--speed", "1000"], "--speed must be between 1/16 and 64"),
+        (["demo", "lock", "--stall", "0"], "--stall must be between 0.1 and 60 seconds"),
         (["export", "run.itrace"], "Missing expected argument '--format <format>'"),
         (["--no-such-option"], "Unknown option '--no-such-option'"),
         (["demo", "lock", "--seed", "\u{1B}]0;pwned\u{07}"], "'?]0;pwned?'"),
