@@ -68,7 +68,10 @@ public struct ChromeTraceExporter {
     }
 
     private func slice(_ task: Int, _ state: TaskState, from start: Int64, to end: Int64) -> String {
-        "{\"ph\":\"X\",\"pid\":1,\"tid\":\(task + 1),\"ts\":\(micros(start)),\"dur\":\(micros(max(end - start, 0))),"
+        // Times from a file may be anything: a span wider than Int64 shows as the widest there is.
+        let (span, overflow) = end.subtractingReportingOverflow(start)
+        let duration = overflow ? (end > start ? Int64.max : 0) : max(span, 0)
+        return "{\"ph\":\"X\",\"pid\":1,\"tid\":\(task + 1),\"ts\":\(micros(start)),\"dur\":\(micros(duration)),"
             + "\"name\":\"\(state.label)\",\"cat\":\"state\"}"
     }
 
@@ -84,6 +87,9 @@ public struct ChromeTraceExporter {
 
     private func micros(_ nanoseconds: Int64) -> String {
         let whole = nanoseconds / 1000, frac = abs(nanoseconds % 1000)
-        return frac == 0 ? "\(whole)" : "\(whole).\(String(repeating: "0", count: 3 - String(frac).count))\(frac)"
+        guard frac != 0 else { return "\(whole)" }
+        // -0.5 µs: the whole part alone (0) would lose the sign.
+        let sign = nanoseconds < 0 && whole == 0 ? "-" : ""
+        return "\(sign)\(whole).\(String(repeating: "0", count: 3 - String(frac).count))\(frac)"
     }
 }

@@ -48,7 +48,10 @@ public let nanosecondsPerSecond: Int64 = 1_000_000_000
 /// Formats virtual nanoseconds as seconds with millisecond precision, e.g. "2.000s".
 public func formatSeconds(_ nanoseconds: Int64) -> String {
     let negative = nanoseconds < 0
-    let ms = (abs(nanoseconds) + 500_000) / 1_000_000
+    // The magnitude, unsigned: abs(Int64.min) and Int64.max + 500,000 would trap, and trace
+    // files may hold any time.
+    let magnitude = nanoseconds.magnitude
+    let ms = magnitude / 1_000_000 + (magnitude % 1_000_000 >= 500_000 ? 1 : 0)
     let whole = ms / 1000, frac = ms % 1000
     let fracText = String(frac)
     return (negative ? "-" : "") + "\(whole)." + String(repeating: "0", count: 3 - fracText.count) + fracText + "s"

@@ -103,7 +103,7 @@ public struct CaptionView {
     /// virtual time has not moved yet.
     func blockedText() -> String {
         let world = context.world
-        var duration = world.time - world.blockedSince
+        var duration = world.time.saturatingSubtracting(world.blockedSince)
         let blocker = world.blockingTask
         if duration == 0, blocker.index < world.tasks.count {
             let last = world.tasks[blocker.index].lastEvent

@@ -113,8 +113,8 @@ struct LaneRecorder {
         var runCursor = 0
         let lane = changes[index]
         for column in 0..<columns {
-            let start = end * Int64(column) / Int64(columns)
-            let stop = end * Int64(column + 1) / Int64(columns)
+            let start = end.scaled(by: Int64(column), over: Int64(columns))
+            let stop = end.scaled(by: Int64(column + 1), over: Int64(columns))
             while cursor + 1 < lane.count, lane[cursor + 1].time <= start { cursor += 1 }
             var ran = false
             while runCursor < runs[index].count, runs[index][runCursor] < stop || (column == columns - 1 && runs[index][runCursor] <= stop) {

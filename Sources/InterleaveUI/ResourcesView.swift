@@ -154,7 +154,7 @@ public struct ResourcesView {
     private func bar(_ value: Int64, of capacity: Int64) -> Row {
         guard capacity > 0 else { return [] }
         let cells = Int(min(capacity, 8))
-        let filled = Int(min(Int64(cells), (max(0, value) * Int64(cells) + capacity - 1) / capacity))
+        let filled = Int(min(max(0, value), capacity).scaled(by: Int64(cells), over: capacity, roundingUp: true))
         let full = String(repeating: String(context.glyphs.barFull), count: filled)
         let empty = String(repeating: String(context.glyphs.barEmpty), count: cells - filled)
         return [(full, .queueBar), (empty, .queueEmpty)]

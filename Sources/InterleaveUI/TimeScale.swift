@@ -16,7 +16,7 @@ public struct TimeScale: Sendable, Equatable {
     public init(span: Int64, columns: Int) {
         self.columns = max(1, columns)
         let usable = Int64(max(1, self.columns - 2))
-        let needed = max(1, (max(span, 1) + usable - 1) / usable)
+        let needed = max(1, max(span, 1).dividedRoundingUp(by: usable))
         // Steps of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 (in tenths of `unit`) waste at most a quarter of the width.
         var unit: Int64 = 1
         var chosen: Int64 = 0
@@ -37,13 +37,13 @@ public struct TimeScale: Sendable, Equatable {
 
     /// The last column an interval ending (exclusively) at `t` covers, never before `start`.
     public func lastColumn(endingAt t: Int64, start: Int) -> Int {
-        let end = (t + nanosecondsPerColumn - 1) / nanosecondsPerColumn - 1
+        let end = t.dividedRoundingUp(by: nanosecondsPerColumn) - 1
         return max(start, Int(max(0, min(end, Int64(columns - 1)))))
     }
 
     /// Round times and their columns, at least `spacing` columns apart.
     public func ticks(spacing: Int) -> [(column: Int, label: String)] {
-        let minimum = nanosecondsPerColumn * Int64(max(1, spacing))
+        let minimum = nanosecondsPerColumn.saturatingMultiplied(by: Int64(max(1, spacing)))
         var step: Int64 = 1
         search: while step <= Int64.max / 100 {
             for mantissa: Int64 in [1, 2, 5] where mantissa * step >= minimum {
@@ -56,7 +56,9 @@ public struct TimeScale: Sendable, Equatable {
         var t: Int64 = 0
         while t / nanosecondsPerColumn < Int64(columns) {
             result.append((Int(t / nanosecondsPerColumn), Self.label(t, step: step)))
-            t += step
+            let (next, overflow) = t.addingReportingOverflow(step)
+            if overflow { break }
+            t = next
         }
         return result
     }
