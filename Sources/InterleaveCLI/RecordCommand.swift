@@ -35,8 +35,11 @@ struct RecordCommand: ParsableCommand {
         loop.store.header = header
         let file: TraceFileRecorder
         do { file = try TraceFileRecorder(path: output, store: loop.store) } catch { throw fail("\(error)") }
-        file.start()
+        // The demo's source and header go into the store first: the writer thread starts only
+        // after, so nothing the header holds changes under it (ThreadSanitizer saw the two
+        // threads meet inside the store's Mutex, whose futex wait it cannot follow).
         demo.start(on: loop, options: DemoOptions(seed: seed, tasks: tasks))
+        file.start()
         do { try loop.runInjecting(specs) } catch { throw fail("\(error)") }
         do { try file.finish() } catch { throw fail("\(error)") }
         loop.close()
