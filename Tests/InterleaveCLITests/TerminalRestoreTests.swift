@@ -64,7 +64,8 @@ struct TerminalRestoreTests {
 
     /// A crash signal goes through the crash handler, which leaves the full screen before the
     /// Swift backtracer prints its report, and still dies by that signal.
-    @Test(arguments: [SIGSEGV, SIGABRT, SIGBUS])
+    @Test(.disabled(if: Sanitizer.isThread, "ThreadSanitizer holds a sent signal until an interceptor runs; the program then hangs in TSan, not in our handler"),
+          arguments: [SIGSEGV, SIGABRT, SIGBUS])
     func crash(_ signal: Int32) throws {
         // The backtracer's interactive prompt would hold the terminal for 20 s before exiting.
         // Under a sanitizer, whose runtime defers signals and answers some with exit status 66,
