@@ -29,6 +29,21 @@ public enum Fault: Sendable, Equatable {
     /// The task's next I/O operation fails.
     case ioFailure
 
+    /// The fault a trace's `FaultKind` stands for; a stall blocks for `stall` (the trace keeps
+    /// only the kind).
+    ///
+    /// ```swift
+    /// Fault(.stall, stall: .seconds(2))   // .stall(.seconds(2))
+    /// ```
+    public init(_ kind: FaultKind, stall: Duration) {
+        self = switch kind {
+        case .fail: .fail
+        case .cancel: .cancel
+        case .stall: .stall(stall)
+        case .ioFailure: .ioFailure
+        }
+    }
+
     var kind: FaultKind {
         switch self {
         case .fail: .fail

@@ -69,13 +69,7 @@ public final class LiveSource {
             for e in run {
                 if e.kind == .taskResumed { steps += 1 }
                 guard steps <= step, e.kind == .faultInjected, let kind = FaultKind(rawValue: UInt8(truncatingIfNeeded: e.arg)) else { continue }
-                let fault: Fault = switch kind {
-                case .fail: .fail
-                case .cancel: .cancel
-                case .stall: .stall(stall)
-                case .ioFailure: .ioFailure
-                }
-                result.append(ReplayedFault(step: steps, time: e.time, fault: fault, task: e.task))
+                result.append(ReplayedFault(step: steps, time: e.time, fault: Fault(kind, stall: stall), task: e.task))
             }
         }
         return result

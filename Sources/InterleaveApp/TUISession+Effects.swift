@@ -30,7 +30,7 @@ extension TUISession {
         case .inject(let kind, let task):
             guard let live else { return nil }
             resumeFromView()
-            live.runner.inject(fault(kind, stall: live.stallDuration), into: task)
+            live.runner.inject(Fault(kind, stall: live.stallDuration), into: task)
         case .restart:
             if let live {
                 live.restart(paused: false, speed: state.speed)
@@ -120,15 +120,6 @@ extension TUISession {
         }
         cursor.seek(toEvent: target)
         refreshFacts()
-    }
-
-    private func fault(_ kind: FaultKind, stall: Duration) -> Fault {
-        switch kind {
-        case .fail: .fail
-        case .cancel: .cancel
-        case .stall: .stall(stall)
-        case .ioFailure: .ioFailure
-        }
     }
 
     private func toggleRecording() {
