@@ -19,7 +19,16 @@ extension Loop {
     /// Runs exactly `steps` jobs headless (jumping the clock as needed), applying each fault at
     /// the step count and virtual time where it was first applied: how a live run is rewound
     /// deterministically.
-    public func replay(steps: Int, injecting faults: [ReplayedFault]) {
+    ///
+    /// `throughEvent` is how many events the original trace held at the point being returned
+    /// to: after the last job the original run may already have moved its clock and fired the
+    /// timers due (a sleep ending at 1 s is part of the world shown at that step), and the
+    /// re-executed run must stand at that same instant, or its clock would go on from the last
+    /// job's time instead (the view said 1.000s, the resumed run 0.000s).
+    /// ```swift
+    /// loop.replay(steps: 3, injecting: [], throughEvent: 14)
+    /// ```
+    public func replay(steps: Int, injecting faults: [ReplayedFault], throughEvent target: Int? = nil) {
         let previous = CurrentLoop.bind(self)
         defer { _ = CurrentLoop.bind(previous) }
         var pending = faults[...]
@@ -38,5 +47,8 @@ extension Loop {
             if !advanceToNextTimer() { break }
         }
         applyDue()
+        guard let target else { return }
+        // Only timers can add events between two jobs; a ready job means the next step has come.
+        while store.events.count < target, ready.isEmpty, advanceToNextTimer() { applyDue() }
     }
 }

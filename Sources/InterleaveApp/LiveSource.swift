@@ -42,13 +42,15 @@ public final class LiveSource {
         runner.start()
     }
 
-    /// Re-executes the workload up to `step` with the faults injected before it, then pauses there.
-    func rewind(to step: Int, speed: Double) {
+    /// Re-executes the workload up to `step` with the faults injected before it, then pauses
+    /// there, at the instant the view showed: `events` is how many events the view had folded,
+    /// so the clock stands where the rewound screen said it did.
+    func rewind(to step: Int, events: Int, speed: Double) {
         let old = loop.store
         let faults = Self.faults(in: old, before: step, stall: stallDuration)
         retire()
         let fresh = makeLoop(policy)
-        fresh.replay(steps: step, injecting: faults)
+        fresh.replay(steps: step, injecting: faults, throughEvent: events)
         loop = fresh
         runner = LiveRunner(loop: fresh, startPaused: true, speed: speed)
         rewoundTo = step

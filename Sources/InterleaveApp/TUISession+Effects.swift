@@ -75,7 +75,7 @@ extension TUISession {
     private func resumeFromView() {
         guard let live, cursor.world.step < cursor.totalSteps else { return }
         let step = cursor.world.step
-        live.rewind(to: step, speed: state.speed)
+        live.rewind(to: step, events: cursor.world.eventCount, speed: state.speed)
         cursor = TraceCursor(store: live.store)
         cursor.catchUp()
         stopRecordingIfStoreChanged()
