@@ -36,6 +36,7 @@ public final class LiveRunner: @unchecked Sendable {
         pausedFlag.store(startPaused, ordering: .relaxed)
         loop.speed = speed
         loop.isLive = true
+        loop.deadlockEndsRun = false
     }
 
     /// True while time is stopped (paused by the user, or stepping).

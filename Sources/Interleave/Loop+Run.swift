@@ -59,11 +59,15 @@ extension Loop {
     }
 
     /// Called whenever the loop runs out of work: records the end, a deadlock and lints once.
+    ///
+    /// When `deadlockEndsRun` is false a deadlock is reported but the run stays open, so a
+    /// fault or cancellation can still break it and the run goes on (and may end later).
     func noteIdle() {
         guard !runEndedRecorded else { return }
         if liveTaskCount > 0 {
             guard pendingIO == 0 else { return }
             reportDeadlock()
+            guard deadlockEndsRun else { return }
         } else if let root = rootTask, root.outcome.isFinished {
             // The main task's failure is the run's outcome, not an error someone forgot to await.
             for (task, text) in unretrievedFailures where !task.outcomeRetrieved && task !== root {

@@ -53,7 +53,14 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     lazy var ioChannel = IOChannel(resource: createResource("io", kind: .io, file: #fileID, line: #line))
     @exclusivity(unchecked) var rootTask: TaskRecord?
     @exclusivity(unchecked) var runEndedRecorded = false
-    @exclusivity(unchecked) var deadlockReported = false
+    /// The step count at which the latest deadlock was reported: a deadlock is reported once,
+    /// and again only if the run made progress (someone broke it) and got stuck anew.
+    @exclusivity(unchecked) var deadlockReportedAtStep = -1
+    /// True once a fault was applied from outside: the run has left its script (see `caption`).
+    @exclusivity(unchecked) public internal(set) var hasIntervention = false
+    /// Whether a deadlock ends the run (headless runs) or leaves it waiting for the user to
+    /// break it by failing or cancelling a task in the cycle (live runs).
+    @exclusivity(unchecked) public var deadlockEndsRun = true
     @exclusivity(unchecked) var resourceCount = 0
     let sleepSource = SleepSource()
     lazy var yieldSource: YieldSource = { let source = YieldSource(); source.loop = self; return source }()

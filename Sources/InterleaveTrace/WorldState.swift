@@ -84,9 +84,11 @@ public struct WorldState: Sendable, Equatable {
     /// The latest caption and when it was shown (event index), if any.
     public var caption: StringID? = nil
     public var captionEvent: Int = -1
+    /// Index of the latest injected fault (the user's intervention), or -1.
+    public var lastIntervention = -1
     /// Index of the latest diagnostic event (lint or deadlock), or -1.
     public var lastDiagnostic = -1
-    /// True once a deadlock has been detected.
+    /// True from a detected deadlock until a job runs again (a fault or cancellation broke it).
     public var deadlocked = false
     /// True once the run ended.
     public var ended = false
@@ -113,6 +115,8 @@ public struct WorldState: Sendable, Equatable {
             setState(e.task, .created, at: e.time)
         case .taskResumed:
             step += 1
+            // A job ran, so nothing is stuck any more: someone broke the deadlock.
+            deadlocked = false
             running = e.task
             setState(e.task, .running, at: e.time)
         case .taskYielded:
@@ -139,7 +143,9 @@ public struct WorldState: Sendable, Equatable {
             if knownTask { tasks[e.task.index].error = StringID(rawValue: UInt32(truncatingIfNeeded: e.arg)) }
         case .taskCancelled:
             finish(e.task, .cancelled, at: e.time)
-        case .taskCancelRequested, .faultInjected, .output, .userAction, .ioStarted, .ioFinished:
+        case .faultInjected:
+            lastIntervention = Int(index)
+        case .taskCancelRequested, .output, .userAction, .ioStarted, .ioFinished:
             break
         case .resourceCreated:
             ensureResource(e.resource)

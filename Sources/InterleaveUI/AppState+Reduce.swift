@@ -26,6 +26,7 @@ extension AppState {
             return [.pause]
         case .stepForward:
             if ended, step >= latestStep, !isReplay { status = .runEnded; return pausing([]) }
+            if deadlocked, step >= latestStep, !isReplay { status = .deadlocked; return pausing([]) }
             if isReplay, step >= latestStep { status = .atEnd; return pausing([]) }
             return pausing([.step(1)])
         case .stepBack:
@@ -111,7 +112,15 @@ extension AppState {
             keepFocusVisible()
             keepSelectionVisible()
         case .worldChanged(let facts):
+            let newlyDeadlocked = facts.deadlocked && !deadlocked
             apply(facts)
+            // A live run stops at a deadlock, as a debugger stops at a fault: nothing can move
+            // until the user breaks the cycle (f or c on a task in it).
+            if newlyDeadlocked, !isReplay, mode == .live, step >= latestStep {
+                mode = .paused
+                status = .deadlocked
+                return [.pause] + holdIfAtStop()
+            }
             return holdIfAtStop()
         case .clearStatus:
             status = nil
@@ -135,7 +144,17 @@ extension AppState {
     private mutating func inject(_ fault: FaultKind) -> [Effect] {
         guard !isReplay else { status = .needsRuntime; return [] }
         guard let task = selected else { status = .needsSelection; return [] }
+        if task.index < taskStates.count, taskStates[task.index].isFinished {
+            // Nothing is injected, so nothing is logged: the task is past any fault.
+            status = .alreadyFinished(task, taskStates[task.index])
+            return []
+        }
         status = .injected(fault, task)
+        // Stopped at a deadlock, the fault is what the run waited for: go on at once.
+        if deadlocked, mode == .paused, step >= latestStep {
+            mode = runningMode
+            return [.inject(fault, task), .resume]
+        }
         return [.inject(fault, task)]
     }
 
@@ -148,6 +167,7 @@ extension AppState {
         ended = facts.ended
         eventCount = facts.eventCount
         resourceCount = facts.resourceCount
+        taskStates = facts.taskStates
         rewoundTo = !isReplay && step < latestStep ? step : nil
         if let task = selected, task.index >= taskOrder.count { selected = nil; showDetail = false }
         scroll[.log] = min(scroll[.log], max(0, eventCount - 1))

@@ -72,6 +72,8 @@ public struct AppState: Sendable, Equatable {
     public var taskOrder: [TaskID] = []
     public var eventCount = 0
     public var resourceCount = 0
+    /// Copied from the latest `WorldFacts`: each task's state, by index.
+    public var taskStates: [TaskState] = []
 
     /// Creates the state for a live run (`replay: false`) or a recorded trace (`replay: true`).
     public init(

@@ -14,6 +14,10 @@ public enum StatusNote: Sendable, Equatable {
     case atStart
     case atEnd
     case runEnded
+    /// The run is stuck in a deadlock that only an intervention can break.
+    case deadlocked
+    /// An intervention refused: the task has already ended (in this state).
+    case alreadyFinished(TaskID, TaskState)
     case recording(Bool)
     case message(String)
 
@@ -33,6 +37,13 @@ public enum StatusNote: Sendable, Equatable {
         case .atStart: "already at the first step"
         case .atEnd: "already at the newest step"
         case .runEnded: "the run has ended; r restarts it"
+        case .deadlocked: "deadlocked: select a waiting task and press f or c to break the cycle"
+        case .alreadyFinished(let task, let state):
+            switch state {
+            case .failed: "\(store.taskName(task)) already failed"
+            case .cancelled: "\(store.taskName(task)) was already cancelled"
+            default: "\(store.taskName(task)) already finished"
+            }
         case .recording(let on): on ? "recording started" : "recording stopped"
         case .message(let text): text
         }

@@ -19,10 +19,12 @@ public struct WorldFacts: Sendable, Equatable {
     /// Events and resources in the world: upper bounds for the log's and resources' scrolling.
     public var eventCount: Int
     public var resourceCount: Int
+    /// Each task's state, by task index: what an intervention on it can still do.
+    public var taskStates: [TaskState]
 
     public init(
         step: Int, latestStep: Int, taskOrder: [TaskID], deadlocked: Bool = false, ended: Bool = false,
-        eventCount: Int = 0, resourceCount: Int = 0
+        eventCount: Int = 0, resourceCount: Int = 0, taskStates: [TaskState] = []
     ) {
         self.step = step
         self.latestStep = max(step, latestStep)
@@ -31,6 +33,7 @@ public struct WorldFacts: Sendable, Equatable {
         self.ended = ended
         self.eventCount = eventCount
         self.resourceCount = resourceCount
+        self.taskStates = taskStates
     }
 
     /// Reads the facts off a world state; `latestStep` is the cursor's `totalSteps`.
@@ -39,7 +42,8 @@ public struct WorldFacts: Sendable, Equatable {
             step: world.step, latestStep: latestStep,
             taskOrder: TaskTree(store: store, taskCount: world.tasks.count).order,
             deadlocked: world.deadlocked, ended: world.ended,
-            eventCount: world.eventCount, resourceCount: world.resources.count
+            eventCount: world.eventCount, resourceCount: world.resources.count,
+            taskStates: world.tasks.map(\.state)
         )
     }
 }

@@ -211,4 +211,51 @@ import Testing
         _ = s.reduce(.toggleHelp)
         #expect(s.status == nil, "the next key replaces it")
     }
+
+    // MARK: Interventions
+
+    static func facts(deadlocked: Bool = false, states: [TaskState] = [.waiting, .waiting, .waiting], step: Int = 3) -> WorldFacts {
+        WorldFacts(
+            step: step, latestStep: step, taskOrder: states.indices.map { TaskID($0) }, deadlocked: deadlocked,
+            eventCount: 40, resourceCount: 2, taskStates: states)
+    }
+
+    @Test func aLiveRunPausesAtADeadlockAndSaysHowToBreakIt() {
+        var s = AppState()
+        _ = s.reduce(.worldChanged(Self.facts()))
+        #expect(s.reduce(.worldChanged(Self.facts(deadlocked: true))) == [.pause])
+        #expect(s.mode == .paused)
+        #expect(s.status == .deadlocked)
+        // Stepping cannot move a deadlocked run.
+        #expect(s.reduce(.stepForward) == [])
+        #expect(s.status == .deadlocked)
+    }
+
+    @Test func aFaultAtADeadlockIsInjectedAndTheRunGoesOn() {
+        var s = AppState()
+        _ = s.reduce(.worldChanged(Self.facts(deadlocked: true)))
+        s.selected = TaskID(1)
+        #expect(s.reduce(.injectFail) == [.inject(.fail, TaskID(1)), .resume])
+        #expect(s.mode == .live)
+        #expect(s.status == .injected(.fail, TaskID(1)))
+    }
+
+    @Test func aFinishedTaskRefusesFaultsAndNothingIsInjected() {
+        var s = AppState()
+        _ = s.reduce(.worldChanged(Self.facts(states: [.waiting, .returned, .cancelled])))
+        s.selected = TaskID(1)
+        #expect(s.reduce(.injectFail) == [])
+        #expect(s.status == .alreadyFinished(TaskID(1), .returned))
+        s.selected = TaskID(2)
+        #expect(s.reduce(.injectCancel) == [])
+        #expect(s.status == .alreadyFinished(TaskID(2), .cancelled))
+        s.selected = TaskID(0)
+        #expect(s.reduce(.injectCancel) == [.inject(.cancel, TaskID(0))])
+    }
+
+    @Test func aReplayOfADeadlockDoesNotPauseByItself() {
+        var s = AppState(replay: true)
+        #expect(s.reduce(.worldChanged(Self.facts(deadlocked: true))) == [])
+        #expect(s.mode == .replay)
+    }
 }
