@@ -6,7 +6,7 @@ extension Catalogue {
         title: "Errors in coroutines and in gather",
         summary: "An error caught by the awaiting caller; an error escaping gather; gather(returnExceptions:)",
         concept: "An error thrown in a coroutine travels to whoever awaits it, like any error; "
-            + "gather rethrows the first one and cancels the rest, unless asked to return them."
+            + "gather rethrows the first one at once and leaves the rest running, unless asked to return them."
     ) { _ in
         // 1. A coroutine's error reaches the caller that awaits it (lesson: faulty_task).
         do {
@@ -16,7 +16,7 @@ extension Catalogue {
         }
         caption("faulty_task raised; main's try/catch caught it like any other error")
 
-        // 2. The first error out of gather is rethrown, and the other task is cancelled.
+        // 2. The first error out of gather is rethrown at once; the other task keeps running.
         do {
             _ = try await Interleave.gather(
                 spawn("my_coroutine") { try await myCoroutine() },
@@ -24,13 +24,15 @@ extension Catalogue {
             )
         } catch {
             print("gather raised: \(error)")
-            caption("my_coroutine failed at 1 s: gather cancelled slow_task (asyncio.gather would leave it running)")
+            caption("my_coroutine failed at 1 s: gather raised its error in main at once; "
+                + "slow_task keeps running and finishes at 2 s, with nobody awaiting it")
         }
 
         // 3. With returnExceptions the errors come back as results, and nothing is cancelled.
+        // New names, so the timeline tells these two from the first pair.
         let tasks = [
-            spawn("my_coroutine") { try await myCoroutine() },
-            spawn("slow_task") { try await slowTask() },
+            spawn("my_coroutine_2") { try await myCoroutine() },
+            spawn("slow_task_2") { try await slowTask() },
         ]
         for result in try await Interleave.gather(tasks, returnExceptions: true) {
             switch result {

@@ -2,9 +2,11 @@ import InterleaveTrace
 
 /// Waits for every task and returns their values in order, like `asyncio.gather`.
 ///
-/// On the first error the other tasks are cancelled, and the error is thrown once they have
-/// ended. asyncio leaves the others running; cancelling them is the structured behaviour of
-/// Swift's task groups and of `asyncio.TaskGroup`, and leaves nothing running behind the caller.
+/// As in asyncio, the first error (or cancellation) of a task is thrown to the caller at once
+/// and the other tasks keep running: nobody awaits them any more, but they finish. For the
+/// structured behaviour, where the first failure cancels the siblings and nothing outlives the
+/// caller, use `withTaskScope` (`asyncio.TaskGroup`). If the caller itself is cancelled or
+/// fails while it waits, the tasks are cancelled, as cancelling an asyncio gather cancels them.
 /// ```swift
 /// let (a, b) = try await gather(spawn("task1") { 1 }, spawn("task2") { "two" })
 /// ```
@@ -43,7 +45,7 @@ public func gather<Success: Sendable>(
     return tasks.map { task in Result { try task.box.get() } }
 }
 
-/// The shared core: wait for all, or for the first failure, then cancel and drain the rest.
+/// The shared core: wait for all, or until the first task fails or is cancelled, and throw that.
 @usableFromInline
 func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async throws {
     let loop = requireLoop()
@@ -52,15 +54,13 @@ func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async th
     // If the gathering task itself is cancelled or faulted, its children go with it.
     try await group.waitOrCancelAll(
         until: { group.remaining == 0 || group.firstFailure != nil || group.firstCancelled != nil }, file: file, line: line)
-    if let failed = group.firstFailure {
-        group.cancelAll(except: failed)
-        await group.drain(file: file, line: line)
-        if case .failed(let error) = failed.outcome { throw error }
-    }
-    if let cancelled = group.firstCancelled {
+    // Whichever ended badly first decides; the rest run on, as asyncio's gather leaves them.
+    for task in group.finished {
+        switch task.outcome {
+        case .failed(let error): throw error
         // asyncio treats a cancelled child as if it raised CancelledError.
-        group.cancelAll(except: cancelled)
-        await group.drain(file: file, line: line)
-        throw CancellationError()
+        case .cancelled: throw CancellationError()
+        case .returned, .running: continue
+        }
     }
 }

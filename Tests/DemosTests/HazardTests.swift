@@ -23,7 +23,17 @@ import Testing
         #expect(run.tasks(named: "download_a").map(\.state) == [.cancelled])
         #expect(run.tasks(named: "download_c").map(\.state) == [.cancelled])
         #expect(run.time(of: "The scope raised: b: server error 500") == 0.5)
-        #expect(!run.lines.contains { $0.text.hasPrefix("Downloaded") })
+        // Inside the scope nothing is downloaded after the failure.
+        #expect(!run.lines.contains { $0.task.hasPrefix("download_") && $0.text.hasPrefix("Downloaded") })
+    }
+
+    @Test func gatherLeavesTheOthersRunningWhereTheScopeCancelledThem() {
+        let run = DemoRun("task-group")
+        #expect(run.tasks(named: "gathered_b").map(\.state) == [.failed])
+        #expect(run.tasks(named: "gathered_a").map(\.state) == [.returned])
+        #expect(run.tasks(named: "gathered_c").map(\.state) == [.returned])
+        #expect(run.time(of: "gather raised: b: server error 500") == 1.0)
+        #expect(run.time(of: "Downloaded c") == 2.5)
     }
 
     @Test func raceLosesUpdatesWithoutTheLockAndNoneWithIt() throws {
