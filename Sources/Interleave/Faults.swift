@@ -65,6 +65,7 @@ extension Loop {
     func applyFault(_ fault: Fault, to id: TaskID) {
         guard id.index < records.count, let task = records[id.index], !task.outcome.isFinished else { return }
         recorder.record(.faultInjected, task: id, arg: Int64(fault.kind.rawValue), at: nowNanoseconds)
+        hasIntervention = true
         switch fault {
         case .fail:
             interrupt(task, with: InjectedFault())

@@ -19,11 +19,14 @@ public func print(_ items: Any..., separator: String = " ", terminator: String =
 
 /// Shows a caption: one sentence explaining what just happened, tied to this moment of the run.
 ///
+/// A caption narrates the run as written. Once someone has intervened (a fault, a cancellation
+/// or a stall injected from outside), what it claims may no longer be true, so later captions
+/// are left out; the UI explains the intervention and its effects instead.
 /// ```swift
 /// caption("task2 finishes first: it only sleeps 1 s")
 /// ```
 public func caption(_ text: String, file: StaticString = #fileID, line: UInt = #line) {
-    guard let loop = Loop.current else { return }
+    guard let loop = Loop.current, !loop.hasIntervention else { return }
     loop.emit(.caption, text: text, by: (loop.runningTask)?.id ?? .none, location: loop.recorder.location(file, line))
 }
 

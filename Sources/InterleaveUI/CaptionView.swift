@@ -56,6 +56,10 @@ public struct CaptionView {
             let text = full.count <= width * max(1, rowsAvailable) ? full : deadlockText(compact: true) ?? full
             return Message(text: text, isDiagnostic: true)
         }
+        // After an intervention the demo's script no longer holds: say what the user did and what it did.
+        if world.lastIntervention > world.captionEvent, let story = InterventionStory(store: store, world: world) {
+            return Message(text: story.text, isDiagnostic: false)
+        }
         if world.lastDiagnostic > world.captionEvent, world.lastDiagnostic >= 0, world.lastDiagnostic < world.eventCount {
             let event = store.events[world.lastDiagnostic]
             if event.kind == .lint, let text = EventText.describe(event, in: store) {
