@@ -29,9 +29,16 @@ public final class LiveRunner: @unchecked Sendable {
     private var draining = false
     private var virtualAnchor: Int64 = 0
     private var wallAnchor = Date()
+    /// Until when the run holds still so that a caption just shown can be read (see `captionHold`).
+    private var holdingUntil: Date?
 
-    public init(loop: Loop, startPaused: Bool = false, speed: Double = 1) {
+    /// Wall seconds the run holds at each caption at 1× (scaled by the speed): time to read it
+    /// before the picture moves on. Zero turns holds off.
+    public let captionHold: Double
+
+    public init(loop: Loop, startPaused: Bool = false, speed: Double = 1, captionHold: Double = 0) {
         self.loop = loop
+        self.captionHold = captionHold
         paused = startPaused
         pausedFlag.store(startPaused, ordering: .relaxed)
         loop.speed = speed
@@ -152,6 +159,15 @@ public final class LiveRunner: @unchecked Sendable {
             loop.inbox.wait(until: nil)
             return
         }
+        if let until = holdingUntil, !stepping, !draining {
+            if Date() < until {
+                waitForInbox(until: min(until, Date().addingTimeInterval(1.0 / 30)))
+                return
+            }
+            // Time stood still while the caption was read: it goes on from where it stopped.
+            holdingUntil = nil
+            reanchor()
+        }
         let before = loop.store.events.count
         if loop.stepBound() {
             afterJob(eventsFrom: before)
@@ -217,6 +233,13 @@ public final class LiveRunner: @unchecked Sendable {
 
     private func afterJob(eventsFrom before: Int) {
         if stepBudget > 0 { stepBudget -= 1 }
+        if captionHold > 0, !paused {
+            let events = loop.store.events
+            for index in before..<events.count where events[index].kind == .caption {
+                holdingUntil = Date().addingTimeInterval(captionHold / loop.speed)
+                break
+            }
+        }
         if let task = runUntilEventOf {
             let events = loop.store.events
             for index in before..<events.count where events[index].task == task && events[index].kind != .taskResumed {

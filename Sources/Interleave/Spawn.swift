@@ -91,6 +91,8 @@ extension Loop {
         recorder.record(.taskWaiting, task: me.id, arg: TraceEvent.waitArg(.join, awaiting: task.id),
                         at: nowNanoseconds, location: location)
         try await suspend(me, on: task) { task.joiners.append(me) }
+        // Nothing was handed over by the wake, so a fault that came while ready is thrown here.
+        try checkInterrupt(me)
     }
 
     /// Waits for `task` to finish whatever interrupts the wait (cleanup after cancelling it).

@@ -102,11 +102,16 @@ extension Loop {
             try checkInterrupt(task)
             recorder.record(.taskYielded, task: task.id, at: nowNanoseconds, location: location)
             try await suspend(task, on: yieldSource) { yielded.append(task) }
+            try checkInterrupt(task)
             return
         }
         recorder.record(.taskSleeping, task: task.id, arg: deadline, at: nowNanoseconds, location: location)
         try await suspend(task, on: sleepSource) {
             addTimer(at: deadline, .wake(task, generation: task.waitGeneration))
         }
+        // Woken, but faulted or cancelled before it ran again: as asyncio throws into a task at
+        // its resumption, the error comes out of this sleep rather than out of some later await
+        // (a task with no await left would otherwise finish as if nothing had been injected).
+        try checkInterrupt(task)
     }
 }

@@ -12,6 +12,8 @@ public final class LiveSource {
     let speed: Double
     /// How long the stall key blocks the loop, in virtual time.
     public let stallDuration: Duration
+    /// Wall seconds each caption holds the run at 1× (see `LiveRunner.captionHold`).
+    let captionHold: Double
     /// Creates a fresh loop with the workload spawned on it (not yet run).
     let makeLoop: (SchedulePolicy) -> Loop
     public private(set) var loop: Loop
@@ -20,14 +22,15 @@ public final class LiveSource {
 
     public init(
         policy: SchedulePolicy, speed: Double, startPaused: Bool, stallDuration: Duration = .seconds(2),
-        makeLoop: @escaping (SchedulePolicy) -> Loop
+        captionHold: Double = 0, makeLoop: @escaping (SchedulePolicy) -> Loop
     ) {
+        self.captionHold = captionHold
         self.policy = policy
         self.speed = speed
         self.stallDuration = stallDuration
         self.makeLoop = makeLoop
         loop = makeLoop(policy)
-        runner = LiveRunner(loop: loop, startPaused: startPaused, speed: speed)
+        runner = LiveRunner(loop: loop, startPaused: startPaused, speed: speed, captionHold: captionHold)
         runner.start()
     }
 
@@ -37,7 +40,7 @@ public final class LiveSource {
     func restart(paused: Bool, speed: Double) {
         retire()
         loop = makeLoop(policy)
-        runner = LiveRunner(loop: loop, startPaused: paused, speed: speed)
+        runner = LiveRunner(loop: loop, startPaused: paused, speed: speed, captionHold: captionHold)
         rewoundTo = nil
         runner.start()
     }
@@ -52,7 +55,7 @@ public final class LiveSource {
         let fresh = makeLoop(policy)
         fresh.replay(steps: step, injecting: faults, throughEvent: events)
         loop = fresh
-        runner = LiveRunner(loop: fresh, startPaused: true, speed: speed)
+        runner = LiveRunner(loop: fresh, startPaused: true, speed: speed, captionHold: captionHold)
         rewoundTo = step
         runner.start()
     }

@@ -31,8 +31,8 @@ struct InterleaveCommand: ParsableCommand {
 
 /// Options shared by every command that runs a demo.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Playback speed, from 1/16 to 64 (e.g. 0.5, 2).")
-    var speed: Double = 1
+    @Option(help: "Playback speed, from 1/16 to 64 (e.g. 0.5, 2); by default each demo's own pace, at most 1×.")
+    var speed: Double?
 
     @Option(help: "Seed for the demo's random choices and the random schedule.")
     var seed: UInt64 = 1
@@ -52,8 +52,11 @@ struct RunOptions: ParsableArguments {
     var policy: SchedulePolicy { schedule == .fifo ? .fifo : .random(seed: seed) }
     var demoOptions: DemoOptions { DemoOptions(seed: seed, tasks: tasks) }
 
+    /// The speed to run `demo` at: the one asked for, or the demo's own pace.
+    func speed(for demo: Demo) -> Double { speed ?? demo.measurePace(options: demoOptions).speed }
+
     func validate() throws {
-        guard speed >= 1.0 / 16 && speed <= 64 else { throw ValidationError("--speed must be between 1/16 and 64") }
+        guard speed.map({ $0 >= 1.0 / 16 && $0 <= 64 }) ?? true else { throw ValidationError("--speed must be between 1/16 and 64") }
         guard tasks > 0 && tasks <= 10_000_000 else { throw ValidationError("--tasks must be between 1 and 10,000,000") }
         guard stall >= 0.1 && stall <= 60 else { throw ValidationError("--stall must be between 0.1 and 60 seconds") }
     }

@@ -39,8 +39,10 @@ enum TUIApp {
     }
 
     static func session(for demo: Demo, options: RunOptions, backend: NCursesBackend, presentation: Bool) -> TUISession {
+        let speed = options.speed(for: demo)
         let live = LiveSource(
-            policy: options.policy, speed: options.speed, startPaused: false, stallDuration: .milliseconds(Int64(options.stall * 1000))
+            policy: options.policy, speed: speed, startPaused: false, stallDuration: .milliseconds(Int64(options.stall * 1000)),
+            captionHold: DemoPace.captionHoldSeconds
         ) { policy in
             let loop = Loop(policy: policy)
             var header = loop.store.header
@@ -51,7 +53,7 @@ enum TUIApp {
             demo.start(on: loop, options: options.demoOptions)
             return loop
         }
-        return TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: presentation)
+        return TUISession(backend: backend, live: live, replay: nil, speed: speed, presentation: presentation)
     }
 
     /// Opens the terminal, runs `body`, and always gives the terminal back.

@@ -118,7 +118,6 @@ extension AppState {
             // until the user breaks the cycle (f or c on a task in it).
             if newlyDeadlocked, !isReplay, mode == .live, step >= latestStep {
                 mode = .paused
-                status = .deadlocked
                 return [.pause] + holdIfAtStop()
             }
             return holdIfAtStop()
