@@ -83,12 +83,15 @@ struct Picker {
             backend.draw(PickerView(entries: entries, selected: selected, theme: theme).render(width: size.width, height: size.height))
             guard let event = backend.nextEvent(timeoutMilliseconds: 250) else { continue }
             switch event {
-            case .key(.up), .key(.character("k")): selected = max(0, selected - 1)
-            case .key(.down), .key(.character("j")): selected = min(entries.count - 1, selected + 1)
-            case .key(.enter): return Catalogue.all[selected]
-            case .key(.character("q")), .key(.escape), .key(.control("c")): return nil
+            case .key(let key):
+                switch PickerKeys.outcome(for: key, selected: selected, count: entries.count) {
+                case .select(let index): selected = index
+                case .run(let index): return Catalogue.all[index]
+                case .quit: return nil
+                case nil: break
+                }
             case .resize: backend.invalidate()
-            default: break
+            case .mouse: break
             }
         }
     }

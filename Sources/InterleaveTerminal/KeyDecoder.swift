@@ -33,6 +33,8 @@ enum KeyDecoder {
         switch code {
         case 9: return .tab
         case 10, 13: return .enter
+        // Escape, when nothing follows: the backend first reads what comes after an ESC, which
+        // may be a sequence the terminfo entry does not know (EscapeSequenceParser).
         case 27: return .escape
         // DEL is what most terminals send for Backspace; ^H is what the others send, so it
         // means Backspace here rather than Ctrl-H.

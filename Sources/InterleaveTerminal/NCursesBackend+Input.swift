@@ -23,7 +23,13 @@ extension NCursesBackend {
         wtimeout(window, Int32(clamping: timeoutMilliseconds))
         var code: wint_t = 0
         let status = wget_wch(window, &code)
-        switch KeyDecoder.decode(status: status, code: code) {
+        if status == OK, code == Self.escapeCode { return escapeSequenceEvent() }
+        return event(for: KeyDecoder.decode(status: status, code: code))
+    }
+
+    /// The event for a decoded input, after asking ncurses for the new size or the mouse report.
+    private func event(for input: DecodedInput?) -> InputEvent? {
+        switch input {
         case .key(let key):
             return .key(key)
         case .resize:
@@ -38,6 +44,39 @@ extension NCursesBackend {
             return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
         case nil:
             return nil
+        }
+    }
+
+    /// After a bare ESC: reads the rest of an escape sequence ncurses did not know, so that End,
+    /// Alt+x and the like never act as Escape, and neither do their remaining bytes act as keys.
+    ///
+    /// ncurses has already waited ESCDELAY for more before handing back the ESC alone; waiting as
+    /// long again between the bytes here keeps a lone Escape prompt (about 50 ms in all) and still
+    /// reads whole a sequence that arrives in pieces.
+    private func escapeSequenceEvent() -> InputEvent? {
+        var parser = EscapeSequenceParser()
+        wtimeout(window, Self.escapeDelayMilliseconds)
+        while true {
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            let step: EscapeSequenceParser.Step
+            switch status {
+            case OK:
+                step = parser.feed(code)
+            case KEY_CODE_YES:
+                let input = KeyDecoder.keyCode(Int32(bitPattern: code))
+                guard input == .resize || input == .mouse else {
+                    // A key ncurses knew came right after the ESC: Alt plus that key.
+                    step = parser.feedDecodedKey()
+                    break
+                }
+                // Not part of the sequence: kept for the next call, and the sequence read on.
+                if let event = event(for: input) { queuedEvents.append(event) }
+                continue
+            default:
+                return parser.endOfInput().map(InputEvent.key)
+            }
+            if case .complete(let key) = step { return key.map(InputEvent.key) }
         }
     }
 

@@ -32,6 +32,10 @@ public final class NCursesBackend: TerminalBackend {
     /// Events made up by the backend itself (the repaint after Ctrl-Z), served before real input.
     var queuedEvents: [InputEvent] = []
     private(set) var isRestored = false
+    /// How long to wait for the rest of an escape sequence after an ESC: short, so that a lone
+    /// Escape acts promptly, yet long enough for a sequence sent in one write to arrive whole.
+    static let escapeDelayMilliseconds: Int32 = 25
+    static let escapeCode: wint_t = 27
     /// How many cells the last `draw` handed to ncurses: what tests check the diffing with.
     private(set) var cellsWrittenByLastDraw = 0
     /// Allocated once the terminal is open: an initializer that throws runs no deinit to free it.
@@ -82,7 +86,7 @@ public final class NCursesBackend: TerminalBackend {
         leaveok(window, true)
         curs_set(0)
         // A lone Escape would otherwise wait a whole second for the rest of an escape sequence.
-        set_escdelay(25)
+        set_escdelay(Self.escapeDelayMilliseconds)
         mousemask(KeyDecoder.mouseMask, nil)
         mouseinterval(0)
 

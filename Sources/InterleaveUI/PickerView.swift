@@ -53,7 +53,7 @@ public struct PickerView {
         if entries.indices.contains(selected) {
             buffer.write(entries[selected].summary, x: 2, y: height - 3, style: theme.style(.caption), maxWidth: width - 4)
         }
-        buffer.write("↑/↓ or j/k choose · Enter run · q quit", x: 2, y: height - 1, style: theme.style(.footerText))
+        buffer.write("↑/↓ or j/k choose · Home/End first/last · Enter run · q quit", x: 2, y: height - 1, style: theme.style(.footerText))
         return buffer
     }
 }

@@ -18,11 +18,12 @@ extension ProcessWideTests {
             /// The pane's tty modes before the backend took it over.
             let modesBefore: PaneModes
 
-            init(width: Int = 80, height: Int = 24) throws {
+            /// `terminalType` overrides tmux's own (its `default-terminal`), as a user's TERM can.
+            init(width: Int = 80, height: Int = 24, terminalType: String? = nil) throws {
                 session = try TmuxSession(command: "exec sleep 600", width: width, height: height)
                 tty = open(try session.paneValue("pane_tty"), O_RDWR | O_NOCTTY)
                 guard tty >= 0 else { throw PseudoTerminalError() }
-                let term = try session.tmux(["show-options", "-gv", "default-terminal"])
+                let term = try terminalType ?? session.tmux(["show-options", "-gv", "default-terminal"])
                     .trimmingCharacters(in: .whitespacesAndNewlines)
                 modesBefore = try PaneModes(tty)
                 TerminalSignals.reset()
@@ -98,6 +99,27 @@ extension ProcessWideTests {
                 try pane.session.sendKeys(name)
                 #expect(pane.nextEvent() == .key(key), "tmux key \(name)")
             }
+        }
+
+        /// tmux sends Home and End as `ESC [ 1 ~` and `ESC [ 4 ~`, which the xterm-256color entry
+        /// does not know (it says `ESC O H`, `ESC O F`); Alt+x is `ESC x` under any TERM.
+        @Test func keysTheTerminfoEntryDoesNotKnowAreNeverEscape() throws {
+            let pane = try Pane(terminalType: "xterm-256color")
+            pane.backend.draw(frame { $0.write("ready", x: 0, y: 0) })
+            try pane.session.waitForScreen(containing: "ready")
+            try pane.session.sendKeys("Home")
+            #expect(pane.nextEvent() == .key(.home))
+            try pane.session.sendKeys("End")
+            #expect(pane.nextEvent() == .key(.end))
+            // Each dropped sequence is followed by a key, which must be the next event.
+            try pane.session.sendKeys("M-x", "q")
+            #expect(pane.nextEvent() == .key(.character("q")), "Alt+x is dropped")
+            try pane.session.sendBytes(Array("\u{1B}[200~".utf8) + [0x61])
+            #expect(pane.nextEvent() == .key(.character("a")), "a bracketed-paste marker is dropped")
+            try pane.session.sendBytes(Array("\u{1B}[8~".utf8))
+            #expect(pane.nextEvent() == .key(.end), "rxvt's End")
+            try pane.session.sendKeys("Escape")
+            #expect(pane.nextEvent() == .key(.escape), "a lone Escape is still Escape")
         }
 
         @Test func mouseClicksAndWheelArriveInCellCoordinates() throws {
