@@ -9,6 +9,12 @@ struct InterleaveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interleave",
         abstract: "See async concurrency happen: tasks, locks, events and queues, live in your terminal.",
+        discussion: """
+            Example:
+              interleave demo gather            two tasks at once, full screen (q quits)
+              interleave demo gather --plain    the same run as text
+              interleave list                   every demo, with what it shows
+            """,
         subcommands: [PickerCommand.self, ListCommand.self, DemoCommand.self, RecordCommand.self, ReplayCommand.self, PresentCommand.self, ExportCommand.self, BenchCommand.self, SoakCommand.self, StartupProbeCommand.self],
         defaultSubcommand: PickerCommand.self
     )
@@ -22,16 +28,26 @@ struct InterleaveCommand: ParsableCommand {
         } catch {
             // Help requests, `fail()`'s exit codes and real errors keep the parser's handling.
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            let reason = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            let reason = demoNamedInsteadOfCommand(CommandLine.arguments.dropFirst())
+                ?? message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             FileHandle.standardError.write(Data("interleave: \(SafeName.escape(reason)) (see --help)\n".utf8))
             Foundation.exit(2)
         }
     }
 }
 
+/// For `interleave gather`: a demo's name where a command belongs, and the command meant.
+func demoNamedInsteadOfCommand<Arguments: Collection<String>>(_ arguments: Arguments) -> String? {
+    guard let first = arguments.first, Catalogue.named(first) != nil else { return nil }
+    let rest = arguments.dropFirst().map { " " + $0 }.joined()
+    return "'\(first)' is a demo, not a command: did you mean `interleave demo \(first)\(rest)`?"
+}
+
 /// Options shared by every command that runs a demo.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Playback speed, from 1/16 to 64 (e.g. 0.5, 2).")
+    // `.unconditional` on the numeric options: a negative value is read as one and meets the
+    // range check below, instead of passing for an option and leaving "Missing value".
+    @Option(parsing: .unconditional, help: "Playback speed, from 1/16 to 64 (e.g. 0.5, 2).")
     var speed: Double = 1
 
     @Option(help: "Seed for the demo's random choices and the random schedule.")
@@ -40,13 +56,13 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Scheduling policy: fifo (asyncio's order) or random (seeded).")
     var schedule: Schedule = .fifo
 
-    @Option(help: "Number of tasks, for demos that scale (swarm).")
+    @Option(parsing: .unconditional, help: "Number of tasks, for demos that scale (swarm), from 1 to 10,000,000.")
     var tasks: Int = 1000
 
     @Flag(help: "Run headless in virtual time and print the output, a timeline and diagnostics.")
     var plain = false
 
-    @Option(help: "Virtual seconds the stall key blocks the loop for, from 0.1 to 60.")
+    @Option(parsing: .unconditional, help: "Virtual seconds the stall key blocks the loop for, from 0.1 to 60.")
     var stall: Double = 2
 
     var policy: SchedulePolicy { schedule == .fifo ? .fifo : .random(seed: seed) }
