@@ -22,13 +22,11 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Number of tasks, for demos that scale.")
     var tasks: Int = 1000
 
-    @Option(name: .customLong("inject"), help: "A fault to inject, e.g. \"fail task2 at 1.5s\" (repeatable).")
-    var injections: [String] = []
+    @OptionGroup var injection: InjectionOptions
 
     func run() throws {
         let demo = try lookUpDemo(name)
-        let specs: [InjectionSpec]
-        do { specs = try injections.map(InjectionSpec.init(parsing:)) } catch { throw fail("\(error)") }
+        let specs = try injection.specs()
         let loop = Loop(policy: schedule == .fifo ? .fifo : .random(seed: seed))
         var header = loop.store.header
         header.seed = seed
