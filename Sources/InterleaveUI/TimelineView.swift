@@ -126,6 +126,8 @@ public struct TimelineView {
         let states: [(TaskState, String)] = [
             (.running, "run"), (.ready, "ready"), (.sleeping, "sleep"), (.waiting, "wait"),
             (.blocking, "block"), (.returned, "done"), (.failed, "fail"), (.cancelled, "cancel"),
+            // A task spawned but not yet started (┄): brief, so last where the width runs out.
+            (.created, "new"),
         ]
         var x = rect.x + 2
         let limit = rect.maxX - 2

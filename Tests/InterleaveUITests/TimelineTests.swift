@@ -109,3 +109,13 @@ import Testing
         #expect(text.contains("Timeline"))
     }
 }
+
+/// Every glyph a lane can show is in the legend, when the pane is wide enough for all of them.
+@Test func theLegendExplainsEveryLaneGlyph() {
+    let frame = Frame(Workloads.lockDemo(), at: "contention", width: 160, height: 40)
+    let legend = frame.render().lines().first { $0.contains("run") && $0.contains("ready") } ?? ""
+    for state in [TaskState.created, .running, .ready, .sleeping, .waiting, .blocking, .returned, .failed, .cancelled] {
+        #expect(legend.contains(String(Glyphs.unicode.state(state))), "legend lacks \(state): \(legend)")
+    }
+    #expect(legend.contains("┄new"))
+}
