@@ -59,6 +59,7 @@ extension AppState {
         case .restart:
             mode = runningMode
             rewoundTo = nil
+            timeAxisSpan = 0
             showDetail = false
             deadlocked = false
             ended = false
@@ -148,6 +149,7 @@ extension AppState {
         ended = facts.ended
         eventCount = facts.eventCount
         resourceCount = facts.resourceCount
+        timeAxisSpan = max(timeAxisSpan, facts.time)
         rewoundTo = !isReplay && step < latestStep ? step : nil
         if let task = selected, task.index >= taskOrder.count { selected = nil; showDetail = false }
         scroll[.log] = min(scroll[.log], max(0, eventCount - 1))

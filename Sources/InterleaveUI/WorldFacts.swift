@@ -19,10 +19,12 @@ public struct WorldFacts: Sendable, Equatable {
     /// Events and resources in the world: upper bounds for the log's and resources' scrolling.
     public var eventCount: Int
     public var resourceCount: Int
+    /// The virtual time the view shows (the reducer keeps the furthest one for the axis).
+    public var time: Int64
 
     public init(
         step: Int, latestStep: Int, taskOrder: [TaskID], deadlocked: Bool = false, ended: Bool = false,
-        eventCount: Int = 0, resourceCount: Int = 0
+        eventCount: Int = 0, resourceCount: Int = 0, time: Int64 = 0
     ) {
         self.step = step
         self.latestStep = max(step, latestStep)
@@ -31,6 +33,7 @@ public struct WorldFacts: Sendable, Equatable {
         self.ended = ended
         self.eventCount = eventCount
         self.resourceCount = resourceCount
+        self.time = time
     }
 
     /// Reads the facts off a world state; `latestStep` is the cursor's `totalSteps`.
@@ -39,7 +42,8 @@ public struct WorldFacts: Sendable, Equatable {
             step: world.step, latestStep: latestStep,
             taskOrder: TaskTree(store: store, taskCount: world.tasks.count).order,
             deadlocked: world.deadlocked, ended: world.ended,
-            eventCount: world.eventCount, resourceCount: world.resources.count
+            eventCount: world.eventCount, resourceCount: world.resources.count,
+            time: world.time
         )
     }
 }
