@@ -22,6 +22,10 @@ struct InterleaveCommand: ParsableCommand {
     /// Parses and runs the command line; one the parser rejects gets the one-line error and
     /// status 2 of every other bad input, not the parser's usage block and status 64.
     static func main() {
+        if let answer = helpForUnknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            answer.isError ? FileHandle.standardError.write(Data(answer.text.utf8)) : print(answer.text, terminator: "")
+            Foundation.exit(answer.isError ? 2 : 0)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -34,6 +38,18 @@ struct InterleaveCommand: ParsableCommand {
             Foundation.exit(2)
         }
     }
+}
+
+/// `interleave help NAME` where NAME is no command: the parser would print the top-level help
+/// without a word. A demo's name gets `demo`'s help (the command meant); anything else an error.
+func helpForUnknownCommand(_ arguments: [String]) -> (text: String, isError: Bool)? {
+    guard arguments.count >= 2, arguments[0] == "help" else { return nil }
+    let name = arguments[1]
+    let commands = InterleaveCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+    guard !commands.contains(name), !name.hasPrefix("-") else { return nil }
+    if Catalogue.named(name) != nil { return (InterleaveCommand.helpMessage(for: DemoCommand.self, columns: 80) + "\n", false) }
+    let hint = "see `interleave --help` for the commands"
+    return ("interleave: no command '\(SafeName.escape(name))' to show help for; \(hint)\n", true)
 }
 
 /// For `interleave gather`: a demo's name where a command belongs, and the command meant.

@@ -4,7 +4,7 @@ import Testing
 /// Small things a first-time user types wrong or reads first: each gets a helpful answer.
 struct CommandLinePapercutTests {
     /// The one line the CLI wrote to stderr, after checking it was one line and status 2.
-    private func oneLineError(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func oneLineError(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let result = try CLIBinary.run(arguments)
         #expect(result.status == 2, sourceLocation: sourceLocation)
         #expect(result.err.split(separator: "\n").count == 1, "\(result.err)", sourceLocation: sourceLocation)
@@ -64,5 +64,14 @@ struct CommandLinePapercutTests {
         #expect(plain.out.contains("task2 failed: injected fault"), "\(plain.out)")
         #expect(try oneLineError(["demo", "gather", "--plain", "--inject", "explode task2"]).contains("cannot read injection"))
         #expect(try oneLineError(["demo", "gather", "--plain", "--inject", "fail nobody at 0.5s"]).contains("no running task named"))
+    }
+}
+
+extension CommandLinePapercutTests {
+    @Test func helpForADemoNameIsDemosHelpAndForNonsenseAnError() throws {
+        let demo = try CLIBinary.run(["help", "gather"])
+        #expect(demo.status == 0)
+        #expect(demo.out.hasPrefix("OVERVIEW: Run one demo."))
+        #expect(try oneLineError(["help", "frobnicate"]).contains("no command 'frobnicate'"))
     }
 }
