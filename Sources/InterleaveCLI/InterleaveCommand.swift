@@ -86,8 +86,15 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         guard speed >= 1.0 / 16 && speed <= 64 else { throw ValidationError("--speed must be between 1/16 and 64") }
-        guard tasks > 0 && tasks <= 10_000_000 else { throw ValidationError("--tasks must be between 1 and 10,000,000") }
+        try Self.checkTasks(tasks)
         guard stall >= 0.1 && stall <= 60 else { throw ValidationError("--stall must be between 0.1 and 60 seconds") }
+    }
+}
+
+extension RunOptions {
+    /// The one range check of `--tasks`, shared with `record`.
+    static func checkTasks(_ tasks: Int) throws {
+        guard tasks > 0 && tasks <= 10_000_000 else { throw ValidationError("--tasks must be between 1 and 10,000,000") }
     }
 }
 

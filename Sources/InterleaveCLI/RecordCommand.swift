@@ -19,10 +19,12 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Scheduling policy: fifo or random.")
     var schedule: Schedule = .fifo
 
-    @Option(help: "Number of tasks, for demos that scale.")
+    @Option(parsing: .unconditional, help: "Number of tasks, for demos that scale, from 1 to 10,000,000.")
     var tasks: Int = 1000
 
     @OptionGroup var injection: InjectionOptions
+
+    func validate() throws { try RunOptions.checkTasks(tasks) }
 
     func run() throws {
         let demo = try lookUpDemo(name)

@@ -29,6 +29,7 @@ struct CommandLinePapercutTests {
             #expect(error.contains("\(option) must be between"), "\(error)")
             #expect(!error.contains("Missing value"))
         }
+        #expect(try oneLineError(["record", "swarm", "-o", "/dev/null", "--tasks", "-5"]).contains("--tasks must be between 1 and"))
     }
 
     @Test func onlyCloseNamesAreSuggested() throws {
