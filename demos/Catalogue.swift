@@ -13,12 +13,18 @@ public enum Catalogue {
     /// The demo with this CLI name.
     public static func named(_ name: String) -> Demo? { all.first { $0.name == name } }
 
-    /// Names close to a mistyped one (edit distance at most 3, or a shared prefix), best first.
+    /// Names close to a mistyped one, best first: those a name starts with, else those at the
+    /// smallest edit distance within a third of its length ("gathr" → gather, not also actor,
+    /// three edits away: a far guess reads as noise).
     public static func suggestions(for name: String) -> [String] {
-        let scored = all.map { ($0.name, editDistance($0.name, name.lowercased())) }
-        return scored.filter { $0.1 <= 3 || $0.0.hasPrefix(name.lowercased()) }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(3).map(\.0)
+        let typed = name.lowercased()
+        guard !typed.isEmpty else { return [] }
+        let prefixed = all.map(\.name).filter { $0.hasPrefix(typed) }
+        if !prefixed.isEmpty { return Array(prefixed.prefix(3)) }
+        let allowed = max(1, typed.count / 3)
+        let scored = all.map { ($0.name, editDistance($0.name, typed)) }.filter { $0.1 <= allowed }
+        guard let best = scored.map(\.1).min() else { return [] }
+        return scored.filter { $0.1 == best }.map(\.0).sorted().prefix(3).map { $0 }
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -134,11 +134,9 @@ extension TUISession {
             self.recorder = nil
             return
         }
-        let name = store.header.demoName.isEmpty ? "run" : store.header.demoName
-        let stamp = Int(Date().timeIntervalSince1970)
-        let path = "interleave-\(name)-\(stamp).itrace"
+        let path = RecordingFileName.unused(demo: store.header.demoName, at: Date())
         do {
-            let file = try TraceFileRecorder(path: path, store: store)
+            let file = try TraceFileRecorder(path: path, store: store, exclusive: true)
             file.start()
             recorder = file
             state.status = .message("recording to \(path) (R stops)")

@@ -13,31 +13,35 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @OptionGroup var injection: InjectionOptions
+
     func run() throws {
         let demo = try lookUpDemo(name)
+        let specs = try injection.specs()
         if options.plain {
-            print(PlainRun.run(demo, options: options), terminator: "")
+            print(try PlainRun.run(demo, options: options, injecting: specs), terminator: "")
             return
         }
         if let reason = TerminalCheck.unusableReason() {
             FileHandle.standardError.write(Data("interleave: \(reason); showing plain output\n".utf8))
-            print(PlainRun.run(demo, options: options), terminator: "")
+            print(try PlainRun.run(demo, options: options, injecting: specs), terminator: "")
             return
         }
-        try TUIApp.runDemo(demo, options: options)
+        try TUIApp.runDemo(demo, options: options, injecting: specs)
     }
 }
 
 /// Runs a demo headless in virtual time and renders the plain report.
 enum PlainRun {
-    static func run(_ demo: Demo, options: RunOptions) -> String {
+    /// Fails with a one-line error when an injection finds no running task of its name.
+    static func run(_ demo: Demo, options: RunOptions, injecting injections: [InjectionSpec] = []) throws -> String {
         let loop = Loop(policy: options.policy)
         var header = loop.store.header
         header.seed = options.seed
         loop.store.header = header
         demo.start(on: loop, options: options.demoOptions)
-        loop.runUntilIdle()
         defer { loop.close() }
+        do { try loop.runInjecting(injections) } catch { throw fail("\(error)") }
         return PlainReport(store: loop.store).render()
     }
 }

@@ -59,6 +59,10 @@ struct ExportCommand: ParsableCommand {
 
 /// Loads a trace file or fails with a one-line error naming it (exit status 2).
 func loadTrace(_ path: String) throws -> TraceDecoder.Loaded {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw fail("\(SafeName.escape(path)) is a directory, not a trace file")
+    }
     do {
         let loaded = try TraceFileRecorder.read(path: path)
         if loaded.truncated {

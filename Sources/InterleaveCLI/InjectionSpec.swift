@@ -1,4 +1,16 @@
+import ArgumentParser
 import Interleave
+
+/// The `--inject` option of `record` and `demo`, read into specs.
+struct InjectionOptions: ParsableArguments {
+    @Option(name: .customLong("inject"), help: "A fault to inject, e.g. \"fail task2 at 1.5s\" (repeatable).")
+    var injections: [String] = []
+
+    /// The specs, or the one-line usage error (status 2) for the first one that does not read.
+    func specs() throws -> [InjectionSpec] {
+        do { return try injections.map(InjectionSpec.init(parsing:)) } catch { throw fail("\(error)") }
+    }
+}
 
 /// A fault to inject at a moment of a headless run: `fail task2 at 1.5s`, `stall task1 at 0.5s for 2s`.
 ///
@@ -76,5 +88,10 @@ extension Loop {
             inject(spec.fault, into: task)
         }
         runUntilIdle()
+    }
+
+    /// Arranges each fault for its virtual time on a loop that has not run yet (a live run).
+    func schedule(_ injections: [InjectionSpec]) {
+        for spec in injections { scheduleFault(spec.fault, intoTaskNamed: spec.taskName, at: spec.time) }
     }
 }

@@ -9,6 +9,12 @@ struct InterleaveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interleave",
         abstract: "See async concurrency happen: tasks, locks, events and queues, live in your terminal.",
+        discussion: """
+            Example:
+              interleave demo gather            two tasks at once, full screen (q quits)
+              interleave demo gather --plain    the same run as text
+              interleave list                   every demo, with what it shows
+            """,
         subcommands: [PickerCommand.self, ListCommand.self, DemoCommand.self, RecordCommand.self, ReplayCommand.self, PresentCommand.self, ExportCommand.self, BenchCommand.self, SoakCommand.self, StartupProbeCommand.self],
         defaultSubcommand: PickerCommand.self
     )
@@ -16,22 +22,48 @@ struct InterleaveCommand: ParsableCommand {
     /// Parses and runs the command line; one the parser rejects gets the one-line error and
     /// status 2 of every other bad input, not the parser's usage block and status 64.
     static func main() {
+        if let answer = helpForUnknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            answer.isError ? FileHandle.standardError.write(Data(answer.text.utf8)) : print(answer.text, terminator: "")
+            Foundation.exit(answer.isError ? 2 : 0)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             // Help requests, `fail()`'s exit codes and real errors keep the parser's handling.
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            let reason = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            let reason = demoNamedInsteadOfCommand(CommandLine.arguments.dropFirst())
+                ?? message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             FileHandle.standardError.write(Data("interleave: \(SafeName.escape(reason)) (see --help)\n".utf8))
             Foundation.exit(2)
         }
     }
 }
 
+/// `interleave help NAME` where NAME is no command: the parser would print the top-level help
+/// without a word. A demo's name gets `demo`'s help (the command meant); anything else an error.
+func helpForUnknownCommand(_ arguments: [String]) -> (text: String, isError: Bool)? {
+    guard arguments.count >= 2, arguments[0] == "help" else { return nil }
+    let name = arguments[1]
+    let commands = InterleaveCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+    guard !commands.contains(name), !name.hasPrefix("-") else { return nil }
+    if Catalogue.named(name) != nil { return (InterleaveCommand.helpMessage(for: DemoCommand.self, columns: 80) + "\n", false) }
+    let hint = "see `interleave --help` for the commands"
+    return ("interleave: no command '\(SafeName.escape(name))' to show help for; \(hint)\n", true)
+}
+
+/// For `interleave gather`: a demo's name where a command belongs, and the command meant.
+func demoNamedInsteadOfCommand<Arguments: Collection<String>>(_ arguments: Arguments) -> String? {
+    guard let first = arguments.first, Catalogue.named(first) != nil else { return nil }
+    let rest = arguments.dropFirst().map { " " + $0 }.joined()
+    return "'\(first)' is a demo, not a command: did you mean `interleave demo \(first)\(rest)`?"
+}
+
 /// Options shared by every command that runs a demo.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Playback speed, from 1/16 to 64 (e.g. 0.5, 2); by default each demo's own pace, at most 1×.")
+    // `.unconditional` on the numeric options: a negative value is read as one and meets the
+    // range check below, instead of passing for an option and leaving "Missing value".
+    @Option(parsing: .unconditional, help: "Playback speed, from 1/16 to 64 (e.g. 0.5, 2); by default each demo's own pace, at most 1×.")
     var speed: Double?
 
     @Option(help: "Seed for the demo's random choices and the random schedule.")
@@ -40,13 +72,13 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Scheduling policy: fifo (asyncio's order) or random (seeded).")
     var schedule: Schedule = .fifo
 
-    @Option(help: "Number of tasks, for demos that scale (swarm).")
+    @Option(parsing: .unconditional, help: "Number of tasks, for demos that scale (swarm), from 1 to 10,000,000.")
     var tasks: Int = 1000
 
     @Flag(help: "Run headless in virtual time and print the output, a timeline and diagnostics.")
     var plain = false
 
-    @Option(help: "Virtual seconds the stall key blocks the loop for, from 0.1 to 60.")
+    @Option(parsing: .unconditional, help: "Virtual seconds the stall key blocks the loop for, from 0.1 to 60.")
     var stall: Double = 2
 
     var policy: SchedulePolicy { schedule == .fifo ? .fifo : .random(seed: seed) }
@@ -57,8 +89,15 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         guard speed.map({ $0 >= 1.0 / 16 && $0 <= 64 }) ?? true else { throw ValidationError("--speed must be between 1/16 and 64") }
-        guard tasks > 0 && tasks <= 10_000_000 else { throw ValidationError("--tasks must be between 1 and 10,000,000") }
+        try Self.checkTasks(tasks)
         guard stall >= 0.1 && stall <= 60 else { throw ValidationError("--stall must be between 0.1 and 60 seconds") }
+    }
+}
+
+extension RunOptions {
+    /// The one range check of `--tasks`, shared with `record`.
+    static func checkTasks(_ tasks: Int) throws {
+        guard tasks > 0 && tasks <= 10_000_000 else { throw ValidationError("--tasks must be between 1 and 10,000,000") }
     }
 }
 

@@ -5,11 +5,40 @@ import Demos
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the demos.")
 
+    /// Columns a line keeps within: a standard terminal, so nothing wraps mid-word.
+    static let width = 80
+
     func run() throws {
-        let width = Catalogue.all.map(\.name.count).max() ?? 8
-        for demo in Catalogue.all {
-            let name = demo.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            print("\(name)  \(demo.title): \(demo.summary)")
+        for line in Self.lines(width: Self.width) { print(line) }
+    }
+
+    /// Each demo's name, then its title and summary wrapped at word boundaries, continuation
+    /// lines indented under the title so the names stay a column of their own.
+    static func lines(width: Int) -> [String] {
+        let nameWidth = Catalogue.all.map(\.name.count).max() ?? 8
+        let indent = String(repeating: " ", count: nameWidth + 2)
+        return Catalogue.all.flatMap { demo in
+            let name = demo.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let wrapped = wrap("\(demo.title): \(demo.summary)", width: max(20, width - indent.count))
+            return wrapped.enumerated().map { index, line in (index == 0 ? name + "  " : indent) + line }
         }
+    }
+
+    /// Greedy word wrap; a word longer than the width gets a line of its own.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 }

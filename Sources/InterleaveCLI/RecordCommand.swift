@@ -19,16 +19,16 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Scheduling policy: fifo or random.")
     var schedule: Schedule = .fifo
 
-    @Option(help: "Number of tasks, for demos that scale.")
+    @Option(parsing: .unconditional, help: "Number of tasks, for demos that scale, from 1 to 10,000,000.")
     var tasks: Int = 1000
 
-    @Option(name: .customLong("inject"), help: "A fault to inject, e.g. \"fail task2 at 1.5s\" (repeatable).")
-    var injections: [String] = []
+    @OptionGroup var injection: InjectionOptions
+
+    func validate() throws { try RunOptions.checkTasks(tasks) }
 
     func run() throws {
         let demo = try lookUpDemo(name)
-        let specs: [InjectionSpec]
-        do { specs = try injections.map(InjectionSpec.init(parsing:)) } catch { throw fail("\(error)") }
+        let specs = try injection.specs()
         let loop = Loop(policy: schedule == .fifo ? .fifo : .random(seed: seed))
         var header = loop.store.header
         header.seed = seed

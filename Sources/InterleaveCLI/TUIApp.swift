@@ -14,11 +14,15 @@ enum TerminalCheck {
 
 /// Entry points that open the full-screen UI: a demo, the picker, a recording.
 enum TUIApp {
-    static func runDemo(_ demo: Demo, options: RunOptions, presentation: Bool = false) throws {
+    /// The injections apply to `demo` only, not to one chosen afterwards in the picker.
+    static func runDemo(_ demo: Demo, options: RunOptions, presentation: Bool = false, injecting injections: [InjectionSpec] = []) throws {
         try withBackend { backend in
             var next: Demo? = demo
+            var pending = injections
             while let current = next {
-                let outcome = session(for: current, options: options, backend: backend, presentation: presentation).run()
+                let session = session(for: current, options: options, backend: backend, presentation: presentation, injecting: pending)
+                pending = []
+                let outcome = session.run()
                 next = outcome == .backToPicker ? Picker(backend: backend).choose() : nil
             }
         }
@@ -38,7 +42,9 @@ enum TUIApp {
         }
     }
 
-    static func session(for demo: Demo, options: RunOptions, backend: NCursesBackend, presentation: Bool) -> TUISession {
+    static func session(
+        for demo: Demo, options: RunOptions, backend: NCursesBackend, presentation: Bool, injecting injections: [InjectionSpec] = []
+    ) -> TUISession {
         let speed = options.speed(for: demo)
         let live = LiveSource(
             policy: options.policy, speed: speed, startPaused: false, stallDuration: .milliseconds(Int64(options.stall * 1000)),
@@ -51,6 +57,7 @@ enum TUIApp {
             header.terminalRows = backend.size.height
             loop.store.header = header
             demo.start(on: loop, options: options.demoOptions)
+            loop.schedule(injections)
             return loop
         }
         return TUISession(backend: backend, live: live, replay: nil, speed: speed, presentation: presentation)

@@ -24,12 +24,13 @@ public final class TraceFileRecorder: @unchecked Sendable {
     public var flushInterval: TimeInterval = 0.05
 
     /// Creates (or truncates) the file and writes its opening bytes; throws a one-line error.
-    public init(path: String, store: TraceStore) throws {
+    /// `exclusive` refuses a path that exists already rather than truncating it.
+    public init(path: String, store: TraceStore, exclusive: Bool = false) throws {
         self.path = path
         encoder = TraceEncoder(store: store)
         // open(2), not FileManager.createFile: that writes a temporary file and renames it over
         // the path, which replaces a symlink or a device such as /dev/full instead of writing to it.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw TraceFileError.unreadable("cannot write \(path): \(Self.lastErrorText())") }
         self.descriptor = descriptor
         do {

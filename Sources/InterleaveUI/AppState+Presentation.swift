@@ -51,6 +51,7 @@ extension AppState {
         deck = newDeck
         mode = runningMode
         rewoundTo = nil
+        timeAxisSpan = 0
         selected = nil
         showDetail = false
         deadlocked = false

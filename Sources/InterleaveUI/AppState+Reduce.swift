@@ -60,6 +60,7 @@ extension AppState {
         case .restart:
             mode = runningMode
             rewoundTo = nil
+            timeAxisSpan = 0
             showDetail = false
             deadlocked = false
             ended = false
@@ -167,6 +168,7 @@ extension AppState {
         eventCount = facts.eventCount
         resourceCount = facts.resourceCount
         taskStates = facts.taskStates
+        timeAxisSpan = max(timeAxisSpan, facts.time)
         rewoundTo = !isReplay && step < latestStep ? step : nil
         if let task = selected, task.index >= taskOrder.count { selected = nil; showDetail = false }
         scroll[.log] = min(scroll[.log], max(0, eventCount - 1))

@@ -69,6 +69,10 @@ public struct AppState: Sendable, Equatable {
     /// Copied from the latest `WorldFacts`.
     public var step = 0
     public var latestStep = 0
+    /// The furthest virtual time this run has reached, which the timeline's axis covers. It only
+    /// grows (stepping back or rewinding keeps it), so the axis holds still while the user steps
+    /// through a run; a restart starts it again.
+    public var timeAxisSpan: Int64 = 0
     public var taskOrder: [TaskID] = []
     public var eventCount = 0
     public var resourceCount = 0

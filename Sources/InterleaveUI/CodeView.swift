@@ -16,7 +16,10 @@ public struct CodeView {
     /// Draws the pane in `rect`: frame, line numbers, markers and code.
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         let focusTask = context.selectedTask ?? (context.world.running.isNone ? nil : context.world.running)
-        let file = Self.file(for: focusTask, store: context.store, world: context.world)
+        // With nothing selected or running (between jobs, or the run over) the pane stays where
+        // work last happened, not on line 1's boilerplate.
+        let lastStood = focusTask ?? Self.lastActiveTask(in: context.world)
+        let file = Self.file(for: lastStood, store: context.store, world: context.world)
         let title = file.map { "\(AppState.Pane.code.title) \(context.glyphs.separator) \(SourceLocation(fileID: $0.fileID, line: 0).fileName)" }
         buffer.drawPane(rect, title: title ?? AppState.Pane.code.title, focused: context.state.focus == .code, context: context)
         let inner = rect.inset(by: 1)
@@ -27,7 +30,8 @@ public struct CodeView {
         }
         let lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let markers = tasksByLine(in: file.fileID)
-        let focusLine = focusTask.flatMap { line(of: $0, in: file.fileID) } ?? markers.keys.min() ?? 1
+        let focusLine = focusTask.flatMap { line(of: $0, in: file.fileID) } ?? markers.keys.min()
+            ?? lastStood.flatMap { line(of: $0, in: file.fileID) } ?? 1
         let auto = focusLine - 1 - inner.height / 3
         let top = max(0, min(auto + context.state.scroll[.code], lines.count - inner.height))
         let gutter = String(lines.count).count
@@ -58,6 +62,15 @@ public struct CodeView {
             if let file = sources.first(where: { $0.fileID == fileID }) { return file }
         }
         return sources.first
+    }
+
+    /// The task with the newest event that carries a place in the source, else the main task.
+    static func lastActiveTask(in world: WorldState) -> TaskID? {
+        var best: (task: Int, event: UInt32)?
+        for (index, task) in world.tasks.enumerated() where task.location != .unknown && task.lastEvent != .max {
+            if best.map({ task.lastEvent > $0.event }) ?? true { best = (index, task.lastEvent) }
+        }
+        return best.map { TaskID($0.task) } ?? (world.tasks.isEmpty ? nil : TaskID(0))
     }
 
     /// Unfinished tasks standing in `fileID`, by line, in task order.

@@ -19,8 +19,8 @@ public struct FooterView {
         guard !rect.isEmpty else { return }
         let mode = context.state.mode
         buffer.fill(rect, with: Cell(" ", style: context.style(.footerText)))
-        let entries = keyMap.footerBindings(mode: mode).map { binding in
-            (key: binding.footerLabel ?? binding.label, word: binding.footer(in: mode), pinned: Self.isPinned(binding.action))
+        let entries = keyMap.footerBindings(mode: mode, isReplay: context.state.isReplay).map { binding in
+            (key: binding.footerKey, word: binding.footer(in: mode), pinned: Self.isPinned(binding.action))
         }
         let pinned = entries.filter(\.pinned)
         let pinnedWidth = pinned.reduce(0) { $0 + Self.width(key: $1.key, word: $1.word) }

@@ -19,6 +19,9 @@ public struct KeyBinding: Sendable, Equatable {
     public var modes: Set<AppState.Mode>
     /// A different label for the footer, when one entry stands for a pair ("+/-").
     public var footerLabel: String?
+    /// How the footer names the keys: `footerLabel`, else only the first key ("s", not "s/→"),
+    /// so the bar has room for every action at 120 columns; help lists the other keys.
+    public var footerKey: String
     /// A different footer word in some modes ("resume" while paused).
     public var footerByMode: [AppState.Mode: String]
 
@@ -35,6 +38,7 @@ public struct KeyBinding: Sendable, Equatable {
         self.showInFooter = showInFooter
         self.modes = modes
         self.footerLabel = footerLabel
+        footerKey = footerLabel ?? keys.first.map { Self.name(of: $0, glyphs: glyphs) } ?? ""
         self.footerByMode = footerByMode
     }
 

@@ -72,7 +72,11 @@ public struct KeyMap: Sendable, Equatable {
     }
 
     /// The bindings the footer offers in `mode`, in table order.
-    public func footerBindings(mode: AppState.Mode) -> [KeyBinding] {
-        bindings.filter { $0.showInFooter && $0.modes.contains(mode) }
+    ///
+    /// A paused recording is `.paused` like a paused live run, but keys that need a runtime
+    /// (those not bound in `.replay`: the faults) cannot work there, so `isReplay` leaves them
+    /// out; pressed anyway, they still answer why not.
+    public func footerBindings(mode: AppState.Mode, isReplay: Bool = false) -> [KeyBinding] {
+        bindings.filter { $0.showInFooter && $0.modes.contains(mode) && (!isReplay || $0.modes.contains(.replay)) }
     }
 }

@@ -30,6 +30,18 @@ public struct TimeScale: Sendable, Equatable {
         nanosecondsPerColumn = max(1, chosen > 0 ? chosen : needed)
     }
 
+    /// The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least `span` ns: the
+    /// spans an axis steps through as a run grows (0.1 s, 0.2 s, 0.25 s, 0.5 s, 1 s, …).
+    public static func niceSpan(_ span: Int64) -> Int64 {
+        let target = max(1, span)
+        var power: Int64 = 1
+        while power <= Int64.max / 100 {
+            for tenths: Int64 in [10, 20, 25, 50] where power * tenths / 10 >= target { return power * tenths / 10 }
+            power *= 10
+        }
+        return target
+    }
+
     /// The column that shows time `t` (clamped to the scale).
     public func column(_ t: Int64) -> Int {
         Int(max(0, min(t / nanosecondsPerColumn, Int64(columns - 1))))

@@ -51,11 +51,13 @@ public struct TimelineView {
     }
 
     /// The time the axis must cover: the trace as far as the run has reached, so that a rewound
-    /// view shows where "now" is, and a replay scales its axis as the live run did.
+    /// view shows where "now" is, and a replay scales its axis as the live run did; never less
+    /// than the furthest time reached before (a rewind starts a shorter trace), and rounded up
+    /// to a nice span so that a growing run rescales seldom, not at every step.
     private var span: Int64 {
         let count = context.reachedEventCount
         let last = count > 0 ? context.store.events[count - 1].time : 0
-        return max(last, context.world.time, Self.minimumSpan)
+        return TimeScale.niceSpan(max(last, context.world.time, context.state.timeAxisSpan, Self.minimumSpan))
     }
 
     /// The shortest span the axis shows, so that the first events of a run do not fill it.
@@ -126,6 +128,8 @@ public struct TimelineView {
         let states: [(TaskState, String)] = [
             (.running, "run"), (.ready, "ready"), (.sleeping, "sleep"), (.waiting, "wait"),
             (.blocking, "block"), (.returned, "done"), (.failed, "fail"), (.cancelled, "cancel"),
+            // A task spawned but not yet started (┄): brief, so last where the width runs out.
+            (.created, "new"),
         ]
         var x = rect.x + 2
         let limit = rect.maxX - 2

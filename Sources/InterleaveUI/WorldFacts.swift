@@ -19,12 +19,14 @@ public struct WorldFacts: Sendable, Equatable {
     /// Events and resources in the world: upper bounds for the log's and resources' scrolling.
     public var eventCount: Int
     public var resourceCount: Int
+    /// The virtual time the view shows (the reducer keeps the furthest one for the axis).
+    public var time: Int64
     /// Each task's state, by task index: what an intervention on it can still do.
     public var taskStates: [TaskState]
 
     public init(
         step: Int, latestStep: Int, taskOrder: [TaskID], deadlocked: Bool = false, ended: Bool = false,
-        eventCount: Int = 0, resourceCount: Int = 0, taskStates: [TaskState] = []
+        eventCount: Int = 0, resourceCount: Int = 0, time: Int64 = 0, taskStates: [TaskState] = []
     ) {
         self.step = step
         self.latestStep = max(step, latestStep)
@@ -33,6 +35,7 @@ public struct WorldFacts: Sendable, Equatable {
         self.ended = ended
         self.eventCount = eventCount
         self.resourceCount = resourceCount
+        self.time = time
         self.taskStates = taskStates
     }
 
@@ -43,7 +46,7 @@ public struct WorldFacts: Sendable, Equatable {
             taskOrder: TaskTree(store: store, taskCount: world.tasks.count).order,
             deadlocked: world.deadlocked, ended: world.ended,
             eventCount: world.eventCount, resourceCount: world.resources.count,
-            taskStates: world.tasks.map(\.state)
+            time: world.time, taskStates: world.tasks.map(\.state)
         )
     }
 }

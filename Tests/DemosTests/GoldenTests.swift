@@ -45,8 +45,15 @@ import Testing
     }
 
     @Test func typosSuggestTheDemo() {
-        #expect(Catalogue.suggestions(for: "gathr").contains("gather"))
-        #expect(Catalogue.suggestions(for: "philosopher").contains("philosophers"))
+        #expect(Catalogue.suggestions(for: "gathr") == ["gather"])
+        #expect(Catalogue.suggestions(for: "philosopher") == ["philosophers"])
+        #expect(Catalogue.suggestions(for: "semaphre") == ["semaphore"])
+        #expect(Catalogue.suggestions(for: "as") == ["as-completed"])
+    }
+
+    @Test func farNamesAreNotSuggested() {
+        #expect(Catalogue.suggestions(for: "xyz").isEmpty)
+        #expect(Catalogue.suggestions(for: "banana").isEmpty)
     }
 
     @Test func swarmScalesWithTheTaskOption() {

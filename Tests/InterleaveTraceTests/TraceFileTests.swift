@@ -78,3 +78,11 @@ private func sampleStore() -> TraceStore {
         }
     }
 }
+
+@Test func anExclusiveRecorderLeavesAnExistingFileAlone() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("exclusive-\(UUID()).itrace").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
+    #expect(throws: TraceFileError.self) { _ = try TraceFileRecorder(path: path, store: sampleStore(), exclusive: true) }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
+}

@@ -81,8 +81,32 @@ import Testing
         }
         let footer = buffer.lines()[49]
         for binding in keys.footerBindings(mode: .live) {
-            #expect(footer.contains("\(binding.footerLabel ?? binding.label) \(binding.footer)"), "footer lacks \(binding.footer)")
+            #expect(footer.contains("\(binding.footerKey) \(binding.footer)"), "footer lacks \(binding.footer)")
         }
+    }
+
+    @Test func footerNamesOnlyTheFirstKey() {
+        #expect(keys.bindings.first { $0.action == .stepForward }!.footerKey == "s")
+        #expect(keys.bindings.first { $0.action == .faster }!.footerKey == "+/-")
+    }
+
+    @Test func liveFooterAt120OffersEveryFault() {
+        let buffer = Screen.render(
+            store: TraceStore(), world: WorldState(), state: AppState(width: 120, height: 40), theme: .color, glyphs: .unicode,
+            width: 120, height: 40)
+        let footer = buffer.lines()[39]
+        for word in ["f fail", "c cancel", "x stall"] { #expect(footer.contains(word), "\(footer)") }
+    }
+
+    @Test func pausedReplayFooterOffersNoFaults() {
+        var state = AppState(replay: true, width: 120, height: 40)
+        _ = state.reduce(.togglePause)
+        #expect(state.mode == .paused)
+        let buffer = Screen.render(store: TraceStore(), world: WorldState(), state: state, theme: .color, glyphs: .unicode, width: 120, height: 40)
+        let footer = buffer.lines()[39]
+        #expect(footer.contains("space play"), "\(footer)")
+        for word in [" fail", " cancel", " stall"] { #expect(!footer.contains(word), "\(footer)") }
+        #expect(keys.footerBindings(mode: .paused, isReplay: true).allSatisfy { $0.modes.contains(.replay) })
     }
 
     @Test func footerSaysPlayWhilePaused() {

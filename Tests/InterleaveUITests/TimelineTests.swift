@@ -109,3 +109,53 @@ import Testing
         #expect(text.contains("Timeline"))
     }
 }
+
+/// Every glyph a lane can show is in the legend, when the pane is wide enough for all of them.
+@Test func theLegendExplainsEveryLaneGlyph() {
+    let frame = Frame(Workloads.lockDemo(), at: "contention", width: 160, height: 40)
+    let legend = frame.render().lines().first { $0.contains("run") && $0.contains("ready") } ?? ""
+    for state in [TaskState.created, .running, .ready, .sleeping, .waiting, .blocking, .returned, .failed, .cancelled] {
+        #expect(legend.contains(String(Glyphs.unicode.state(state))), "legend lacks \(state): \(legend)")
+    }
+    #expect(legend.contains("┄new"))
+}
+
+/// The axis spans a run steps through: a few nice values, each at least the time asked for.
+@Test func niceSpansAreOneTwoTwoAndAHalfOrFive() {
+    let second = nanosecondsPerSecond
+    #expect(TimeScale.niceSpan(100_000_000) == 100_000_000)
+    #expect(TimeScale.niceSpan(120_000_000) == 200_000_000)
+    #expect(TimeScale.niceSpan(2 * second + 1) == 2_500_000_000)
+    #expect(TimeScale.niceSpan(4 * second) == 5 * second)
+    #expect(TimeScale.niceSpan(6 * second) == 10 * second)
+    #expect(TimeScale.niceSpan(.max / 2) >= .max / 2)
+}
+
+/// Stepping back or rewinding (a rewind starts a shorter trace) keeps the axis; a restart resets it.
+@Test func theAxisSpanOnlyGrowsUntilARestart() {
+    var state = AppState()
+    let order = [TaskID(0)]
+    _ = state.reduce(.worldChanged(WorldFacts(step: 9, latestStep: 9, taskOrder: order, time: 4_000_000_000)))
+    #expect(state.timeAxisSpan == 4_000_000_000)
+    _ = state.reduce(.worldChanged(WorldFacts(step: 1, latestStep: 1, taskOrder: order, time: 0)))
+    #expect(state.timeAxisSpan == 4_000_000_000)
+    _ = state.reduce(.restart)
+    #expect(state.timeAxisSpan == 0)
+}
+
+/// After a rewind to the start, stepping forward does not rescale the axis.
+@Test func theAxisHoldsStillWhileSteppingAfterARewind() {
+    let script = Workloads.lockDemo()
+    var state = AppState(width: 120, height: 40)
+    let end = script.cursor().world
+    _ = state.reduce(.worldChanged(WorldFacts(store: script.store, world: end, latestStep: end.step)))
+    var axes: Set<String> = []
+    for mark in ["racing", "contention"] {
+        let prefix = script.truncated(at: mark)
+        let world = script.cursor(at: mark).world
+        _ = state.reduce(.worldChanged(WorldFacts(store: prefix, world: world, latestStep: world.step)))
+        let lines = Screen.render(store: prefix, world: world, state: state, theme: .color, glyphs: .unicode, width: 120, height: 40).lines()
+        axes.insert(lines.first { $0.contains("now ") && $0.contains("0s") }.map { String($0.dropFirst(15)) } ?? "")
+    }
+    #expect(axes.count == 1, "\(axes)")
+}
