@@ -19,11 +19,14 @@ public struct Demo: Sendable {
     /// Where its source lives, so the code pane can show it (`#filePath`, `#fileID`).
     public let sourcePath: String
     public let fileID: String
+    /// False for demos that are load or real I/O rather than a lesson to follow (swarm, fetch):
+    /// they play at real time instead of at a measured pace (see `DemoPace`).
+    public let paced: Bool
     let body: @Sendable (DemoOptions) async throws -> Void
 
     public init(
         name: String, title: String, summary: String, concept: String,
-        sourcePath: String = #filePath, fileID: String = #fileID,
+        sourcePath: String = #filePath, fileID: String = #fileID, paced: Bool = true,
         _ body: @escaping @Sendable (DemoOptions) async throws -> Void
     ) {
         self.name = name
@@ -32,6 +35,7 @@ public struct Demo: Sendable {
         self.concept = concept
         self.sourcePath = sourcePath
         self.fileID = fileID
+        self.paced = paced
         self.body = body
     }
 

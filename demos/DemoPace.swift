@@ -36,6 +36,11 @@ public struct DemoPace: Sendable, Equatable {
 }
 
 extension Demo {
+    /// The speed a live run of this demo starts at: its measured pace, or 1× for an unpaced demo.
+    public func defaultSpeed(options: DemoOptions = DemoOptions()) -> Double {
+        paced ? measurePace(options: options).speed : 1
+    }
+
     /// Jobs run at most to measure a pace: a demo still running after them (a swarm of a
     /// million tasks) is load, not a lesson, and plays at 1×.
     static let paceStepLimit = 50_000

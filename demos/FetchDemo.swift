@@ -7,7 +7,8 @@ extension Catalogue {
         title: "Fetching web pages concurrently with gather",
         summary: "GET three pages from a local server (1.2 s, 0.8 s, 0.5 s): 1.2 s together, 2.5 s one by one",
         concept: "A task awaiting a network response leaves the loop free: gathered fetches overlap their "
-            + "waits, so the total is the slowest response; awaiting them one by one adds the latencies up."
+            + "waits, so the total is the slowest response; awaiting them one by one adds the latencies up.",
+        paced: false
     ) { _ in
         try await withLoopbackSite { client in
             caption("main started a web server on 127.0.0.1: /example answers in 1.2 s, "

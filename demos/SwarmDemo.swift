@@ -6,7 +6,8 @@ extension Catalogue {
         title: "A swarm of tasks",
         summary: "Many tasks (1000 by default) nap at random and contend for 16 permits",
         concept: "Tasks are cheap: a loop juggles thousands of them, and a semaphore keeps the "
-            + "shared resource's load bounded however many there are."
+            + "shared resource's load bounded however many there are.",
+        paced: false
     ) { options in
         var random = SeededGenerator(seed: options.seed)
         let pool = Semaphore("pool", permits: 16)

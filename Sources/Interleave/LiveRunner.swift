@@ -247,6 +247,7 @@ public final class LiveRunner: @unchecked Sendable {
                 break
             }
         }
+        if paused, stepBudget == 0, runUntilEventOf == nil { loop.settleBeforeNextJob() }
         // Jobs take no virtual time: keep the clock anchored where they ran.
         virtualAnchor = loop.nowNanoseconds
         wallAnchor = Date()

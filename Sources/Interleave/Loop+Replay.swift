@@ -51,4 +51,12 @@ extension Loop {
         // Only timers can add events between two jobs; a ready job means the next step has come.
         while store.events.count < target, ready.isEmpty, advanceToNextTimer() { applyDue() }
     }
+
+    /// Moves the clock on to the instant the next job becomes ready, firing the timers due on
+    /// the way: where a run that stops between two jobs stands. A view at step N shows the
+    /// world just before job N + 1 (the trace cursor's steps end there), so a run stepped
+    /// forward to N and a run rewound to N must both stand there, at the same time.
+    func settleBeforeNextJob() {
+        while ready.isEmpty, !inbox.hasWork, unstartedTasks == 0, dueIO == 0, advanceToNextTimer() {}
+    }
 }

@@ -85,7 +85,7 @@ struct RunOptions: ParsableArguments {
     var demoOptions: DemoOptions { DemoOptions(seed: seed, tasks: tasks) }
 
     /// The speed to run `demo` at: the one asked for, or the demo's own pace.
-    func speed(for demo: Demo) -> Double { speed ?? demo.measurePace(options: demoOptions).speed }
+    func speed(for demo: Demo) -> Double { speed ?? demo.defaultSpeed(options: demoOptions) }
 
     func validate() throws {
         guard speed.map({ $0 >= 1.0 / 16 && $0 <= 64 }) ?? true else { throw ValidationError("--speed must be between 1/16 and 64") }

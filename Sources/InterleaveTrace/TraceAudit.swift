@@ -1,14 +1,17 @@
-@testable import Interleave
-
-/// Consistency checks over a whole recorded trace, independent of what the workload did.
-enum TraceAudit {
+/// Consistency checks over a whole recorded trace, independent of what the workload did: the
+/// invariants any run must keep, whatever its code and whatever the user injected.
+///
+/// ```swift
+/// TraceAudit.resourceViolations(store)   // [] when no lock had two holders, no semaphore ran over
+/// ```
+public enum TraceAudit {
     /// Every `taskWaiting` must be followed by exactly one `taskWoken` of that task before the
     /// task waits again or ends; a task may stay parked only if the run reported a deadlock
     /// naming it. Returns a description of each violation.
     ///
     /// `includeSleeps` applies the same rule to `taskSleeping` (a sleep is ended by a wake too).
     /// A `taskYielded` may be ended by a wake or simply by the task's next job.
-    static func waitWakeViolations(_ store: TraceStore, includeSleeps: Bool = false) -> [String] {
+    public static func waitWakeViolations(_ store: TraceStore, includeSleeps: Bool = false) -> [String] {
         let events = store.events.snapshot()
         var parkedAt: [TaskID: Int] = [:]
         var sleepingSince: [TaskID: Int] = [:]
@@ -58,7 +61,7 @@ enum TraceAudit {
     /// Resource invariants read from the trace alone: a lock is acquired only while free and
     /// released by its holder; a semaphore never has more permits in use than it has; a queue
     /// never holds more than its capacity.
-    static func resourceViolations(_ store: TraceStore) -> [String] {
+    public static func resourceViolations(_ store: TraceStore) -> [String] {
         var holders: [ResourceID: TaskID] = [:]
         var problems: [String] = []
         for (index, e) in store.events.snapshot().enumerated() {
