@@ -24,12 +24,18 @@ public struct TaskDetailView {
         let width = min(area.width - 4, 90)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         let name = context.store.taskName(task)
-        buffer.drawOverlay(box, title: "\(name) \(task)", hint: "enter or esc closes", context: context)
+        // A name too long for the top border gives way in its middle, and the id stays whole.
+        let id = "\(task)"
+        let title = "\(context.fitName(name, width - 7 - id.unicodeScalars.count)) \(id)"
+        buffer.drawOverlay(box, title: title, hint: "enter or esc closes", context: context)
         let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
         var y = inner.y
         for (label, value, role) in facts where y < inner.maxY {
+            // The parent is a bare name; the other facts are sentences, cut at their end.
+            let isName = label == "parent"
             buffer.write(label, x: inner.x, y: y, style: context.style(.dim))
-            buffer.write(context.fit(value, inner.width - 10), x: inner.x + 10, y: y, style: context.style(role))
+            let room = inner.width - 10
+            buffer.write(isName ? context.fitName(value, room) : context.fit(value, room), x: inner.x + 10, y: y, style: context.style(role))
             y += 1
         }
         guard !entries.isEmpty, y + 2 < inner.maxY else { return }
@@ -81,7 +87,7 @@ public struct TaskDetailView {
             }
             guard !snapshot.resource.isNone, snapshot.resource.index < store.resources.count else { return "waiting" + since }
             let resource = store.resource(snapshot.resource)
-            let what = "\(resource.kind.label) \(resource.name)"
+            let what = resource.kindAndName
             var text: String
             switch snapshot.reason {
             case .acquire: text = "waiting to acquire \(what)"

@@ -1,0 +1,41 @@
+/// Cuts task and resource names to a width by taking out their middle, so that names that
+/// differ only at the end stay distinct: demos number their tasks (`philosopher1`…`5`,
+/// `download1`…`8`), and cutting the end would turn five names into five identical strings.
+///
+/// ```swift
+/// NameShortening.shorten("philosopher3", to: 8, ellipsis: "…")   // "philo…r3"
+/// NameShortening.shorten("download7", to: 7, ellipsis: "…")      // "down…d7"
+/// NameShortening.shorten("task2", to: 8, ellipsis: "…")          // "task2"
+/// ```
+public enum NameShortening {
+    /// `name` if it fits in `width` cells, else its start, the ellipsis and its end.
+    ///
+    /// The end keeps a third of the room, and always the whole trailing number and the
+    /// character before it, since that is what tells numbered siblings apart.
+    public static func shorten(_ name: String, to width: Int, ellipsis: Unicode.Scalar) -> String {
+        let scalars = Array(name.unicodeScalars)
+        guard width > 0 else { return "" }
+        guard scalars.count > width else { return name }
+        let room = width - 1
+        guard room > 0 else { return String(ellipsis) }
+        let tail = min(room, max(tailLength(of: scalars), room / 3, 1))
+        var out = String.UnicodeScalarView(scalars.prefix(room - tail))
+        out.append(ellipsis)
+        out.append(contentsOf: scalars.suffix(tail))
+        return String(out)
+    }
+
+    /// The trailing number plus one character ("r3" of "philosopher3", "_a" of "download_a").
+    private static func tailLength(of scalars: [Unicode.Scalar]) -> Int {
+        let digits = scalars.reversed().prefix { $0.properties.numericType != nil }.count
+        return min(scalars.count, digits + 1)
+    }
+}
+
+extension ViewContext {
+    /// A task or resource name cut to `width` cells in the middle (see `NameShortening`);
+    /// escaped first so that the count matches what `Buffer.write` will show.
+    func fitName(_ name: String, _ width: Int) -> String {
+        NameShortening.shorten(SafeText.escape(name), to: width, ellipsis: glyphs.ellipsis)
+    }
+}
