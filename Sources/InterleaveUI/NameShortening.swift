@@ -39,3 +39,32 @@ extension ViewContext {
         NameShortening.shorten(SafeText.escape(name), to: width, ellipsis: glyphs.ellipsis)
     }
 }
+
+extension ViewContext {
+    /// A sentence cut to `width` cells: first the names in it give way in their middle (down to
+    /// six cells each), so that "held by philosopher1" becomes "held by philo…r1" rather than
+    /// "held by ph…"; only then is the end cut.
+    func fitSentence(_ text: String, naming names: [String], _ width: Int) -> String {
+        var sentence = SafeText.escape(text)
+        let excess = sentence.unicodeScalars.count - width
+        guard excess > 0 else { return sentence }
+        // Longest first, so that "worker1" is not replaced inside "worker10".
+        let found = Set(names.map(SafeText.escape))
+            .filter { $0.unicodeScalars.count > Self.shortestCutName }
+            .sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
+            .map { (name: $0, occurrences: sentence.ranges(of: $0).count) }
+            .filter { $0.occurrences > 0 }
+        let occurrences = found.map(\.occurrences).reduce(0, +)
+        guard occurrences > 0 else { return fit(sentence, width) }
+        // Every name gives up the same share, so that none is cut to nothing.
+        let share = (excess + occurrences - 1) / occurrences
+        for (name, _) in found {
+            let cut = max(Self.shortestCutName, name.unicodeScalars.count - share)
+            sentence = sentence.replacing(name, with: NameShortening.shorten(name, to: cut, ellipsis: glyphs.ellipsis))
+        }
+        return fit(sentence, width)
+    }
+
+    /// Names are not cut below this many cells: "phi…r1" still reads as a name.
+    static let shortestCutName = 6
+}
