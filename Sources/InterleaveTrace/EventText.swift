@@ -35,8 +35,9 @@ public enum EventText {
             if !e.resource.isNone { return "\(named(e.resource, in: store)) cancels \(task)" }
             // The line before already says "you cancelled task2".
             if previous(of: e, in: store).map(isInjectedCancel) == true { return nil }
-            // No task asked: the loop's timers did, and the only timer that cancels is a timeout's.
-            return "a timeout cancels \(task)"
+            // No task asked: the loop did, from a timer (a timeout expiring) or while shutting
+            // the run down; the trace does not say which, so the sentence claims neither.
+            return "the loop cancels \(task)"
         case .resourceCreated: return "\(task) creates \(named(e.resource, in: store))"
         case .lockAcquired: return "\(task) acquired \(res)"
         case .lockReleased: return "\(task) released \(res)"

@@ -24,7 +24,7 @@ import Testing
         #expect(Self.doubledWord(in: "main creates lock A") == nil)
         #expect(Self.hasDashActor("main waits for gather(2) held by -"))
         #expect(Self.hasDashActor("- cancels task2"))
-        #expect(!Self.hasDashActor("1.000s a timeout cancels slow_query"))
+        #expect(!Self.hasDashActor("1.000s the loop cancels slow_query"))
         #expect(!Self.hasDashActor("0.000s  task-1  up-to-date"))
     }
 

@@ -48,9 +48,9 @@ import Testing
         #expect(EventText.describe(created, in: f.store) == "main creates lock A")
     }
 
-    @Test func aCancelNoTaskAskedForNamesTheTimeout() {
+    @Test func aCancelNoTaskAskedForNamesTheLoop() {
         let f = Fixture()
-        #expect(f.say(.taskCancelRequested, f.worker, arg: f.nobody) == "a timeout cancels worker")
+        #expect(f.say(.taskCancelRequested, f.worker, arg: f.nobody) == "the loop cancels worker")
     }
 
     @Test func anInjectedCancelIsSaidOnceAsWhatTheUserDid() {
