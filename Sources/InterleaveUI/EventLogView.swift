@@ -32,7 +32,7 @@ public struct EventLogView {
             let used = buffer.write(time, x: inner.x, y: y, style: context.style(.logTime), maxWidth: inner.width)
             let room = inner.width - used - 1
             guard room > 0 else { continue }
-            let text = context.fitSentence(entry.text, naming: names(in: entry.event), room)
+            let text = context.fitSentence(entry.text, naming: context.taskNames(in: entry.event), room)
             buffer.write(text, x: inner.x + used + 1, y: y, style: context.style(role(of: entry.event)))
         }
         if shown.isEmpty {
@@ -53,19 +53,6 @@ public struct EventLogView {
             index -= 1
         }
         return found
-    }
-
-    /// The task names a sentence about `event` can contain, which may give way when it is cut.
-    private func names(in event: TraceEvent) -> [String] {
-        let store = context.store
-        switch event.kind {
-        case .taskCreated, .taskWoken, .taskCancelRequested, .deadlock:
-            return [store.taskName(event.task), store.taskName(event.argTask)]
-        case .taskWaiting where event.waitReason == .join:
-            return [store.taskName(event.task), store.taskName(event.awaitedTask)]
-        default:
-            return [store.taskName(event.task)]
-        }
     }
 
     private func role(of event: TraceEvent) -> Role {

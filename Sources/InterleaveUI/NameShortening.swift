@@ -1,3 +1,5 @@
+import InterleaveTrace
+
 /// Cuts task and resource names to a width by taking out their middle, so that names that
 /// differ only at the end stay distinct: demos number their tasks (`philosopher1`…`5`,
 /// `download1`…`8`), and cutting the end would turn five names into five identical strings.
@@ -63,6 +65,18 @@ extension ViewContext {
             sentence = sentence.replacing(name, with: NameShortening.shorten(name, to: cut, ellipsis: glyphs.ellipsis))
         }
         return fit(sentence, width)
+    }
+
+    /// The task names a sentence about `event` can contain, which may give way when it is cut.
+    func taskNames(in event: TraceEvent) -> [String] {
+        switch event.kind {
+        case .taskCreated, .taskWoken, .taskCancelRequested, .deadlock:
+            return [store.taskName(event.task), store.taskName(event.argTask)]
+        case .taskWaiting where event.waitReason == .join:
+            return [store.taskName(event.task), store.taskName(event.awaitedTask)]
+        default:
+            return [store.taskName(event.task)]
+        }
     }
 
     /// Names are not cut below this many cells: "phi…r1" still reads as a name.
