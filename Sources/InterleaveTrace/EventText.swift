@@ -24,13 +24,21 @@ public enum EventText {
             default: return "\(task) waits on \(res)"
             }
         case .taskWoken:
-            if e.argTask.isNone { return e.resource.isNone ? "\(task) wakes up" : "\(task) woken by \(res)" }
-            return "\(task) woken by \(store.taskName(e.argTask))"
+            guard e.argTask.isNone else { return "\(task) woken by \(store.taskName(e.argTask))" }
+            if let cause = interruption(before: e, in: store) { return "\(task)'s wait interrupted (\(cause))" }
+            return e.resource.isNone ? "\(task) wakes up" : "\(task) woken by \(res)"
         case .taskReturned: return "\(task) finished"
         case .taskFailed: return "\(task) failed: \(store.string(StringID(rawValue: UInt32(truncatingIfNeeded: e.arg))))"
         case .taskCancelled: return "\(task) cancelled"
-        case .taskCancelRequested: return "\(store.taskName(e.argTask)) cancels \(task)"
-        case .resourceCreated: return "\(task) creates \(known(e.resource, in: store)?.kind.label ?? "resource") \(res)"
+        case .taskCancelRequested:
+            if !e.argTask.isNone { return "\(store.taskName(e.argTask)) cancels \(task)" }
+            if !e.resource.isNone { return "\(named(e.resource, in: store)) cancels \(task)" }
+            // The line before already says "you cancelled task2".
+            if previous(of: e, in: store).map(isInjectedCancel) == true { return nil }
+            // No task asked: the loop did, from a timer (a timeout expiring) or while shutting
+            // the run down; the trace does not say which, so the sentence claims neither.
+            return "the loop cancels \(task)"
+        case .resourceCreated: return "\(task) creates \(named(e.resource, in: store))"
         case .lockAcquired: return "\(task) acquired \(res)"
         case .lockReleased: return "\(task) released \(res)"
         case .semaphoreAcquired:
@@ -52,18 +60,50 @@ public enum EventText {
         case .caption: return nil
         case .faultInjected:
             switch FaultKind(rawValue: UInt8(truncatingIfNeeded: e.arg)) {
-            case .fail: return "fault injected: \(task) fails"
-            case .cancel: return "fault injected: \(task) cancelled"
-            case .stall: return "fault injected: \(task) will block the loop"
-            case .ioFailure: return "fault injected: \(task)'s next I/O fails"
-            case nil: return "fault injected into \(task)"
+            // Only the person at the keyboard injects faults, so the sentence says what they did.
+            case .fail: return "you made \(task) fail"
+            case .cancel: return "you cancelled \(task)"
+            case .stall: return "you made \(task) block the loop"
+            case .ioFailure: return "you made \(task)'s next I/O fail"
+            case nil: return "you injected a fault into \(task)"
             }
         case .loopBlockStarted: return "\(task) blocks the loop"
         case .loopBlockEnded: return "loop blocked \(formatSeconds(e.arg)) by \(task)"
         case .lint: return store.string(StringID(rawValue: UInt32(truncatingIfNeeded: e.arg)))
-        case .deadlock: return "DEADLOCK: \(task) waits for \(res) held by \(store.taskName(e.argTask))"
+        case .deadlock:
+            let waits = "DEADLOCK: \(task) waits for \(res)"
+            // Without a holder it is a wait no task can end, such as a group whose tasks are stuck.
+            return e.argTask.isNone ? waits + ", which no task can end" : waits + " held by \(store.taskName(e.argTask))"
         case .userAction: return nil
         case .runEnded: return "run ended"
+        }
+    }
+
+    /// "lock db", "lock A" (not "lock lock A"), or "resource -" for an id the trace does not know.
+    private static func named(_ id: ResourceID, in store: TraceStore) -> String {
+        known(id, in: store)?.kindAndName ?? "resource \(store.resourceName(id))"
+    }
+
+    /// The task's event before `e` in its own chain, if the store has it.
+    private static func previous(of e: TraceEvent, in store: TraceStore) -> TraceEvent? {
+        let index = Int(e.previousOfTask)
+        return e.previousOfTask == .max || index >= store.events.count ? nil : store.events[index]
+    }
+
+    private static func isInjectedCancel(_ e: TraceEvent) -> Bool {
+        e.kind == .faultInjected && FaultKind(rawValue: UInt8(truncatingIfNeeded: e.arg)) == .cancel
+    }
+
+    /// Why a wake that no task caused came: the runtime ends a wait early for a cancellation or
+    /// an injected failure right after recording it on the same task; `nil` for ordinary wakes
+    /// (a timer, finished I/O).
+    private static func interruption(before e: TraceEvent, in store: TraceStore) -> String? {
+        guard let cause = previous(of: e, in: store), cause.time == e.time else { return nil }
+        switch cause.kind {
+        case .taskCancelRequested: return "cancelled"
+        case .faultInjected:
+            return FaultKind(rawValue: UInt8(truncatingIfNeeded: cause.arg)) == .fail ? "made to fail" : nil
+        default: return nil
         }
     }
 

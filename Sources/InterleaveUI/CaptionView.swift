@@ -94,9 +94,9 @@ public struct CaptionView {
         }
         guard !edges.isEmpty else { return nil }
         let sentences = edges.reversed().map { edge in
-            let kind = compact || edge.resource.isNone || edge.resource.index >= store.resources.count
-                ? "" : store.resource(edge.resource).kind.label + " "
-            let waits = "\(store.taskName(edge.task)) waits for \(kind)\(store.resourceName(edge.resource))"
+            let known = !edge.resource.isNone && edge.resource.index < store.resources.count
+            let what = compact || !known ? store.resourceName(edge.resource) : store.resource(edge.resource).kindAndName
+            let waits = "\(store.taskName(edge.task)) waits for \(what)"
             // An edge without a holder is a wait nothing can end (a group no task will finish).
             return edge.argTask.isNone ? waits : waits + " held by \(store.taskName(edge.argTask))"
         }

@@ -100,11 +100,13 @@ public struct CodeView {
     /// Names the tasks on a line at the right edge, when the code leaves room.
     private func annotate(_ tasks: [TaskID], after used: Int, x: Int, y: Int, limit: Int, into buffer: inout Buffer) {
         guard !tasks.isEmpty else { return }
-        var note = context.store.taskName(tasks[0])
-        if tasks.count > 1 { note += " +\(tasks.count - 1)" }
-        let text = context.fit("\(context.glyphs.leftArrow) \(note)", max(0, limit - x - used - 2))
+        let arrow = context.glyphs.pointsBack + " "
+        let others = tasks.count > 1 ? " +\(tasks.count - 1)" : ""
+        // Two cells stay free after the code, so the note never touches it.
+        let room = limit - x - used - 2 - arrow.unicodeScalars.count - others.count
+        guard room >= 3 else { return }
+        let text = arrow + context.fitName(context.store.taskName(tasks[0]), room) + others
         let length = text.unicodeScalars.count
-        guard length > 3 else { return }
         buffer.write(text, x: limit - length, y: y, style: context.style(.codeMarker))
     }
 

@@ -32,7 +32,8 @@ public struct EventLogView {
             let used = buffer.write(time, x: inner.x, y: y, style: context.style(.logTime), maxWidth: inner.width)
             let room = inner.width - used - 1
             guard room > 0 else { continue }
-            buffer.write(context.fit(entry.text, room), x: inner.x + used + 1, y: y, style: context.style(role(of: entry.event)))
+            let text = context.fitSentence(entry.text, naming: context.taskNames(in: entry.event), room)
+            buffer.write(text, x: inner.x + used + 1, y: y, style: context.style(role(of: entry.event)))
         }
         if shown.isEmpty {
             buffer.write("no events yet", x: inner.x, y: inner.y, style: context.style(.dim))

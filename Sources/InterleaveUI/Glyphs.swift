@@ -47,6 +47,9 @@ public struct Glyphs: Sendable, Equatable {
     public var upDown: String
     public var leftArrow: String
     public var rightArrow: String
+    /// Points from the code pane's task names back at the line: "<-" in ASCII, where the
+    /// key name "left" beside code reads as more code.
+    public var pointsBack: String
 
     /// The glyph for a task in `state`.
     public func state(_ state: TaskState) -> Unicode.Scalar {
@@ -69,7 +72,8 @@ public struct Glyphs: Sendable, Equatable {
         done: "·", failed: "✗", cancelled: "⊘",
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         tick: "┴", barFull: "█", barEmpty: "░", marker: "▶", nowMarker: "▲", recordingDot: "●",
-        ellipsis: "…", times: "×", separator: "·", upDown: "↑↓", leftArrow: "←", rightArrow: "→"
+        ellipsis: "…", times: "×", separator: "·", upDown: "↑↓", leftArrow: "←", rightArrow: "→",
+        pointsBack: "←"
     )
 
     /// Seven-bit glyphs for terminals without UTF-8 (tokio-console's `--ascii-only`).
@@ -78,6 +82,7 @@ public struct Glyphs: Sendable, Equatable {
         done: ".", failed: "x", cancelled: "c",
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         tick: "+", barFull: "#", barEmpty: ".", marker: ">", nowMarker: "^", recordingDot: "*",
-        ellipsis: "~", times: "x", separator: "|", upDown: "up/dn", leftArrow: "left", rightArrow: "right"
+        ellipsis: "~", times: "x", separator: "|", upDown: "up/dn", leftArrow: "left", rightArrow: "right",
+        pointsBack: "<-"
     )
 }

@@ -13,8 +13,21 @@ public struct ResourcesView {
 
     public init(context: ViewContext) { self.context = context }
 
-    /// One line of the pane: text segments, each in its role.
-    typealias Row = [(text: String, role: Role)]
+    /// A piece of a line in one role; a name that does not fit loses its middle, not its end.
+    struct Segment {
+        var text: String
+        var role: Role
+        var isName = false
+
+        init(_ text: String, _ role: Role, isName: Bool = false) {
+            self.text = text
+            self.role = role
+            self.isName = isName
+        }
+    }
+
+    /// One line of the pane.
+    typealias Row = [Segment]
 
     /// Draws the pane in `rect`, scrolled by the state's resources offset.
     public func draw(in rect: Rect, into buffer: inout Buffer) {
@@ -44,8 +57,8 @@ public struct ResourcesView {
         for (offset, row) in rows.dropFirst(first).prefix(inner.height).enumerated() {
             var x = inner.x
             for segment in row where x < inner.maxX {
-                // A segment that runs past the edge ends in an ellipsis, so a cut name reads as cut.
-                let text = context.fit(segment.text, inner.maxX - x)
+                // A segment that runs past the edge shows an ellipsis, so a cut name reads as cut.
+                let text = segment.isName ? context.fitName(segment.text, inner.maxX - x) : context.fit(segment.text, inner.maxX - x)
                 x += buffer.write(text, x: x, y: inner.y + offset, style: context.style(segment.role))
             }
         }
@@ -71,10 +84,11 @@ public struct ResourcesView {
     func rows(for id: ResourceID, columns: Columns, waiters: [(task: TaskID, reason: WaitReason)]) -> [Row] {
         let info = context.store.resource(id)
         let snapshot = context.world.resources[id.index]
-        let kind = Self.shortKind(info.kind)
+        // "lock  lock" says it twice: a name that says its kind gets a blank kind column.
+        let kind = info.nameSaysKind ? "" : Self.shortKind(info.kind)
         var head: Row = [
-            (pad(kind, columns.kind) + " ", .dim),
-            (pad(context.fit(info.name, columns.name), columns.name) + " ", .resourceName),
+            Segment(pad(kind, columns.kind) + " ", .dim),
+            Segment(pad(context.fitName(info.name, columns.name), columns.name) + " ", .resourceName),
         ]
         head += status(of: info, snapshot)
         var rows = [head]
@@ -83,15 +97,19 @@ public struct ResourcesView {
             guard !list.isEmpty else { return }
             let label = "\(list.count) \(what): "
             let room = columns.total - indent.count - label.count
-            rows.append([(indent, .dim), (label, role), (names(list.map(\.task), room: room), role)])
+            rows.append([Segment(indent, .dim), Segment(label, role),
+                         Segment(names(list.map(\.task), room: room), role)])
         }
         switch info.kind {
         case .queue:
             // A full queue holding up producers is contention; consumers waiting on an empty
             // one are just idle.
-            let putters = waiters.filter { $0.reason == .put }, getters = waiters.filter { $0.reason != .put }
+            // `join` waits for every item to be marked done: that task takes nothing out.
+            let putters = waiters.filter { $0.reason == .put }, getters = waiters.filter { $0.reason == .get }
+            let others = waiters.filter { $0.reason != .put && $0.reason != .get }
             waiterRow(putters, putters.count == 1 ? "putter" : "putters", .lockContended)
             waiterRow(getters, getters.count == 1 ? "getter" : "getters", .taskWaiting)
+            waiterRow(others, "awaiting all done", .taskWaiting)
         case .future, .group:
             waiterRow(waiters, "awaiting", .taskWaiting)
         default:
@@ -105,13 +123,13 @@ public struct ResourcesView {
     func names(_ tasks: [TaskID], room: Int) -> String {
         var text = ""
         for (index, task) in tasks.enumerated() {
-            let name = SafeText.escape(context.store.taskName(task))
+            let name = context.fitName(context.store.taskName(task), .max)
             let candidate = text.isEmpty ? name : text + ", " + name
             let rest = tasks.count - index - 1
             let suffix = rest > 0 ? " +\(rest)" : ""
             if candidate.unicodeScalars.count + suffix.count > room {
                 guard text.isEmpty else { return text + " +\(tasks.count - index)" }
-                return tasks.count > 1 ? context.fit(name, max(1, room - 4)) + " +\(tasks.count - 1)" : context.fit(name, room)
+                return tasks.count > 1 ? context.fitName(name, max(1, room - 4)) + " +\(tasks.count - 1)" : context.fitName(name, room)
             }
             text = candidate
         }
@@ -122,27 +140,27 @@ public struct ResourcesView {
         switch info.kind {
         case .lock, .actor:
             return snapshot.holder.isNone
-                ? [("free", .lockFree)]
-                : [("held by ", .dim), (context.store.taskName(snapshot.holder), .lockHeld)]
+                ? [Segment("free", .lockFree)]
+                : [Segment("held by ", .dim), Segment(context.store.taskName(snapshot.holder), .lockHeld, isName: true)]
         case .semaphore, .boundedSemaphore:
             let role: Role = snapshot.value >= info.capacity && info.capacity > 0 ? .lockHeld : .lockFree
-            return bar(snapshot.value, of: info.capacity) + [(" \(snapshot.value)/\(info.capacity) in use", role)]
+            return bar(snapshot.value, of: info.capacity) + [Segment(" \(snapshot.value)/\(info.capacity) in use", role)]
         case .event:
-            return snapshot.value != 0 ? [("set", .eventSet)] : [("clear", .eventClear)]
+            return snapshot.value != 0 ? [Segment("set", .eventSet)] : [Segment("clear", .eventClear)]
         case .condition:
             let times = snapshot.operations
-            return [(times == 0 ? "not notified yet" : times == 1 ? "notified once" : "notified \(times) times", .dim)]
+            return [Segment(times == 0 ? "not notified yet" : times == 1 ? "notified once" : "notified \(times) times", .dim)]
         case .queue:
-            guard info.capacity > 0 else { return [("\(snapshot.value) queued", .queueBar)] }
-            return bar(snapshot.value, of: info.capacity) + [(" \(snapshot.value)/\(info.capacity)", .queueBar)]
+            guard info.capacity > 0 else { return [Segment("\(snapshot.value) queued", .queueBar)] }
+            return bar(snapshot.value, of: info.capacity) + [Segment(" \(snapshot.value)/\(info.capacity)", .queueBar)]
         case .future:
             switch snapshot.aux {
-            case 1: return [("resolved", .futureResolved)]
+            case 1: return [Segment("resolved", .futureResolved)]
             case 2:
                 let error = context.store.string(StringID(rawValue: UInt32(truncatingIfNeeded: snapshot.value)))
-                return [("failed: \(error)", .futureFailed)]
-            case 3: return [("cancelled", .taskCancelled)]
-            default: return [("pending", .futurePending)]
+                return [Segment("failed: \(error)", .futureFailed)]
+            case 3: return [Segment("cancelled", .taskCancelled)]
+            default: return [Segment("pending", .futurePending)]
             }
         case .group, .io:
             // Their waiters say all there is: who awaits the group or the I/O.
@@ -157,7 +175,7 @@ public struct ResourcesView {
         let filled = Int(min(max(0, value), capacity).scaled(by: Int64(cells), over: capacity, roundingUp: true))
         let full = String(repeating: String(context.glyphs.barFull), count: filled)
         let empty = String(repeating: String(context.glyphs.barEmpty), count: cells - filled)
-        return [(full, .queueBar), (empty, .queueEmpty)]
+        return [Segment(full, .queueBar), Segment(empty, .queueEmpty)]
     }
 
     static func shortKind(_ kind: ResourceKind) -> String {

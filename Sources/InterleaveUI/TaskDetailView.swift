@@ -24,12 +24,19 @@ public struct TaskDetailView {
         let width = min(area.width - 4, 90)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         let name = context.store.taskName(task)
-        buffer.drawOverlay(box, title: "\(name) \(task)", hint: "enter or esc closes", context: context)
+        // A name too long for the top border gives way in its middle, and the id stays whole.
+        let id = "\(task)"
+        let title = "\(context.fitName(name, width - 7 - id.unicodeScalars.count)) \(id)"
+        buffer.drawOverlay(box, title: title, hint: "enter or esc closes", context: context)
         let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
         var y = inner.y
         for (label, value, role) in facts where y < inner.maxY {
+            // The parent is a bare name; the other facts are sentences whose names give way first.
+            let isName = label == "parent"
             buffer.write(label, x: inner.x, y: y, style: context.style(.dim))
-            buffer.write(context.fit(value, inner.width - 10), x: inner.x + 10, y: y, style: context.style(role))
+            let room = inner.width - 10
+            let text = isName ? context.fitName(value, room) : context.fitSentence(value, naming: namesNear(task), room)
+            buffer.write(text, x: inner.x + 10, y: y, style: context.style(role))
             y += 1
         }
         guard !entries.isEmpty, y + 2 < inner.maxY else { return }
@@ -38,12 +45,13 @@ public struct TaskDetailView {
         y += 1
         for entry in entries.reversed() where y < inner.maxY {
             var x = inner.x
-            x += buffer.write(formatSeconds(entry.time) + " ", x: x, y: y, style: context.style(.logTime))
+            x += buffer.write(formatSeconds(entry.event.time) + " ", x: x, y: y, style: context.style(.logTime))
             if let state = entry.state {
                 buffer.set(x, y, Cell(context.glyphs.state(state), style: context.theme.style(for: state)))
             }
             x += 2
-            buffer.write(context.fit(entry.text, inner.maxX - x), x: x, y: y, style: context.style(.overlay))
+            let text = context.fitSentence(entry.text, naming: context.taskNames(in: entry.event), inner.maxX - x)
+            buffer.write(text, x: x, y: y, style: context.style(.overlay))
             y += 1
         }
     }
@@ -70,6 +78,17 @@ public struct TaskDetailView {
         return lines
     }
 
+    /// The names the facts about `task` can mention: what it awaits, who holds what it waits
+    /// for, its parent.
+    private func namesNear(_ task: TaskID) -> [String] {
+        let snapshot = context.world.tasks[task.index]
+        var names = [context.store.taskName(snapshot.awaited), context.store.taskName(context.store.task(task).parent)]
+        if !snapshot.resource.isNone, snapshot.resource.index < context.world.resources.count {
+            names.append(context.store.taskName(context.world.resources[snapshot.resource.index].holder))
+        }
+        return names
+    }
+
     /// "waiting to acquire lock db (held by main) since 1.000s".
     func stateText(_ snapshot: TaskSnapshot) -> String {
         let store = context.store
@@ -81,7 +100,7 @@ public struct TaskDetailView {
             }
             guard !snapshot.resource.isNone, snapshot.resource.index < store.resources.count else { return "waiting" + since }
             let resource = store.resource(snapshot.resource)
-            let what = "\(resource.kind.label) \(resource.name)"
+            let what = resource.kindAndName
             var text: String
             switch snapshot.reason {
             case .acquire: text = "waiting to acquire \(what)"
@@ -105,8 +124,8 @@ public struct TaskDetailView {
     }
 
     /// The newest `limit` entries of the task's history: state changes and what it did.
-    func history(_ task: TaskID, limit: Int) -> [(time: Int64, state: TaskState?, text: String)] {
-        var entries: [(time: Int64, state: TaskState?, text: String)] = []
+    func history(_ task: TaskID, limit: Int) -> [(event: TraceEvent, state: TaskState?, text: String)] {
+        var entries: [(event: TraceEvent, state: TaskState?, text: String)] = []
         let prefix = context.store.taskName(task) + " "
         var index = context.world.tasks[task.index].lastEvent
         while index != .max, Int(index) < context.world.eventCount, entries.count < limit {
@@ -114,7 +133,7 @@ public struct TaskDetailView {
             let state = event.taskStateAfter
             var text = EventText.describe(event, in: context.store) ?? state.map { $0 == .running ? "runs" : $0.label } ?? ""
             if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
-            if !text.isEmpty { entries.append((event.time, state, text)) }
+            if !text.isEmpty { entries.append((event, state, text)) }
             index = event.previousOfTask
         }
         return entries

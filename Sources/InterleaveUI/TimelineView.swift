@@ -76,7 +76,7 @@ public struct TimelineView {
         let width = geometry.labels.width
         let indent = String(repeating: " ", count: Self.indent(depth))
         let marker = selected ? String(context.glyphs.marker) : " "
-        let name = context.fit(context.store.taskName(task), width - 4 - indent.count)
+        let name = context.fitName(context.store.taskName(task), width - 4 - indent.count)
         for line in 0..<geometry.laneHeight {
             buffer.writeRow(line == 0 ? marker + " " + indent + name : "", x: geometry.labels.x, y: y + line, width: width - 1, style: style)
         }

@@ -62,7 +62,7 @@ import Testing
         #expect(world.tasks[victim.index].state == .failed)
         #expect(loop.store.string(world.tasks[victim.index].error) == "injected fault")
         #expect(Transcript.events(loop.store, only: [.faultInjected, .taskFailed]) == [
-            "1.500s fault injected: victim fails", "1.500s victim failed: injected fault",
+            "1.500s you made victim fail", "1.500s victim failed: injected fault",
         ])
         // The source forgot the victim: nothing is handed to it later, and every wait it began
         // (a gather also awaits the child it cancels) ended with exactly one wake.
@@ -116,7 +116,7 @@ import Testing
         loop.runUntilIdle()
         #expect(Transcript.fold(loop.store).tasks[victim.id.index].state == .cancelled)
         #expect(Transcript.events(loop.store, only: [.faultInjected, .taskCancelled]) == [
-            "2.000s fault injected: victim cancelled", "2.000s victim cancelled",
+            "2.000s you cancelled victim", "2.000s victim cancelled",
         ])
     }
 
@@ -191,7 +191,7 @@ import Testing
         loop.step()
         loop.inject(.ioFailure, into: victim.id)
         loop.runUntilIdle()
-        #expect(Transcript.events(loop.store, only: [.faultInjected]) == ["0.000s fault injected: victim's next I/O fails"])
+        #expect(Transcript.events(loop.store, only: [.faultInjected]) == ["0.000s you made victim's next I/O fail"])
         #expect(try victim.result?.get() != nil)
     }
 }
