@@ -104,11 +104,11 @@ extension Loop {
         }
     }
 
-    /// Cancels a task on the loop thread, recording who asked.
-    func requestCancel(_ task: TaskRecord) {
+    /// Cancels a task on the loop thread, recording who asked: `requester`, or the running task.
+    func requestCancel(_ task: TaskRecord, by requester: TaskRecord? = nil) {
         guard !task.outcome.isFinished else { return }
-        recorder.record(.taskCancelRequested, task: task.id, arg: Int64((runningTask?.id ?? .none).rawValue),
-                        at: nowNanoseconds)
+        let asker = requester?.id ?? runningTask?.id ?? .none
+        recorder.record(.taskCancelRequested, task: task.id, arg: Int64(asker.rawValue), at: nowNanoseconds)
         task.cancelRequests += 1
         // Swift's flag is set once and for all, so a second cancellation must be delivered here.
         task.cancelSwiftTask?()

@@ -26,7 +26,8 @@ public func withTimeout<Success: Sendable>(
     let timer = TimerHandle { [weak loop] in
         guard let loop, !child.record.outcome.isFinished else { return }
         expired.value = true
-        loop.requestCancel(child.record)
+        // The timer fires between jobs; the cancel is the waiting caller's, as in asyncio.wait_for.
+        loop.requestCancel(child.record, by: me)
     }
     loop.addTimer(at: loop.nowNanoseconds &+ max(0, limit.nanoseconds), .cancellable(timer))
     // A finished operation calls its timer off, so an idle loop does not jump to the limit.
