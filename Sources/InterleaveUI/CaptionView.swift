@@ -15,6 +15,14 @@ public struct CaptionView {
     public struct Message: Equatable, Sendable {
         public var text: String
         public var isDiagnostic: Bool
+        /// The text already says what the status note would (the story of an injection).
+        public var coversStatus = false
+
+        public init(text: String, isDiagnostic: Bool, coversStatus: Bool = false) {
+            self.text = text
+            self.isDiagnostic = isDiagnostic
+            self.coversStatus = coversStatus
+        }
     }
 
     /// Draws the bar across `rect`, wrapping the message over its rows.
@@ -23,7 +31,8 @@ public struct CaptionView {
         let message = self.message
         let style = context.style(message.isDiagnostic ? .diagnostic : .caption)
         buffer.fill(rect, with: Cell(" ", style: style))
-        let status = context.state.status.map { " \($0.text(store: context.store)) " } ?? ""
+        let note = message.coversStatus ? nil : context.state.status
+        let status = note.map { " \($0.text(store: context.store)) " } ?? ""
         let statusWidth = status.unicodeScalars.count
         let lines = Self.wrap(message.text, width: rect.width - 2, lines: rect.height)
         // A short caption in a tall bar sits in the middle, as on a slide.
@@ -58,7 +67,14 @@ public struct CaptionView {
         }
         // After an intervention the demo's script no longer holds: say what the user did and what it did.
         if world.lastIntervention > world.captionEvent, let story = InterventionStory(store: store, world: world) {
-            return Message(text: story.text, isDiagnostic: false)
+            // The story answers the injection's note, so the note gives up its room; other notes
+            // keep theirs, and the story keeps the whole clauses that fit.
+            var covers = false
+            if case .injected = context.state.status { covers = true }
+            // Wrapping at spaces loses up to a word's width on every row but the last.
+            let rows = max(1, rowsAvailable)
+            let room = (context.state.width - 2) * rows - (rows - 1) * 12 - (covers ? 0 : statusRoom)
+            return Message(text: story.text(maxLength: room), isDiagnostic: false, coversStatus: covers)
         }
         if world.lastDiagnostic > world.captionEvent, world.lastDiagnostic >= 0, world.lastDiagnostic < world.eventCount {
             let event = store.events[world.lastDiagnostic]
@@ -116,6 +132,11 @@ public struct CaptionView {
             }
         }
         return "loop blocked \(formatSeconds(duration)) by \(context.store.taskName(blocker)): nothing else can run until it returns"
+    }
+
+    /// Cells the status note takes from the caption bar's last row.
+    private var statusRoom: Int {
+        context.state.status.map { $0.text(store: context.store).count + 3 } ?? 0
     }
 
     /// Caption rows in the current layout.

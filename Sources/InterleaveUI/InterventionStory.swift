@@ -10,7 +10,24 @@ import InterleaveTrace
 /// // "You made task2 fail at 0.500s: task2 failed; main got its error from gather(2); task1 keeps running"
 /// ```
 public struct InterventionStory: Equatable, Sendable {
-    public var text: String
+    /// What the user did and when: "You made task2 fail at 0.500s".
+    public var opening: String
+    /// Its effects so far, most important first.
+    public var effects: [String]
+
+    /// The whole story: the opening, then the effects.
+    public var text: String { text(maxLength: .max) }
+
+    /// The story with as many effects as fit in `maxLength` characters (the opening always).
+    public func text(maxLength: Int) -> String {
+        var result = opening
+        for (index, effect) in effects.enumerated() {
+            let next = result + (index == 0 ? ": " : "; ") + effect
+            guard next.count <= maxLength else { break }
+            result = next
+        }
+        return result
+    }
 
     /// Events after the intervention read at most, so a long run costs a bounded scan per frame.
     static let scanLimit = 4096
@@ -39,7 +56,7 @@ public struct InterventionStory: Equatable, Sendable {
         func note(_ rank: Int, _ text: String) {
             if !effects.contains(where: { $0.text == text }) { effects.append((rank, text)) }
         }
-        var targetFailed = false
+        var targetEnd = ""
         var index = faultIndex + 1
         let stop = min(end, faultIndex + 1 + Self.scanLimit)
         while index < stop {
@@ -49,9 +66,10 @@ public struct InterventionStory: Equatable, Sendable {
             let who = store.taskName(e.task)
             switch e.kind {
             case .taskFailed where e.task == target:
-                targetFailed = true
+                targetEnd = "its error"
                 note(1, "\(name) failed")
             case .taskCancelled where e.task == target:
+                targetEnd = "the cancellation"
                 note(1, "\(name) was cancelled")
             case .loopBlockEnded where e.task == target:
                 note(1, "nothing else ran for \(formatSeconds(e.arg))")
@@ -59,13 +77,15 @@ public struct InterventionStory: Equatable, Sendable {
                 if !e.resource.isNone, e.resource.index < store.resources.count,
                    store.resource(e.resource).kind == .group {
                     let group = store.resourceName(e.resource)
-                    note(2, targetFailed ? "\(group) raised its error in \(who)" : "\(who) got its outcome from \(group)")
+                    note(2, targetEnd.isEmpty ? "\(who) got its outcome from \(group)" : "\(group) raised \(targetEnd) in \(who)")
                 } else if !(previous.task == e.task && previous.kind.handsOverResource) {
                     // Not a lock or permit handed over: a task that awaited the target.
                     note(2, "\(who), awaiting \(name), went on")
                 }
             case .taskFailed where e.task != target:
                 note(3, "\(who) failed in turn")
+            case .taskCancelled where e.task != target:
+                note(3, "\(who) was cancelled in turn")
             case .taskCancelRequested where e.task != target:
                 let by = e.argTask.isNone ? "the run" : store.taskName(e.argTask)
                 note(3, "\(by) cancelled \(who)")
@@ -94,7 +114,8 @@ public struct InterventionStory: Equatable, Sendable {
         // A stable sort: within a rank, the order things happened.
         let chosen = effects.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
             .prefix(4).map(\.element.text)
-        text = chosen.isEmpty ? opening : opening + ": " + chosen.joined(separator: "; ")
+        self.opening = opening
+        self.effects = Array(chosen)
     }
 
     /// True when a deadlock was reported before `index` and no job ran between it and `index`.
