@@ -61,6 +61,14 @@ extension Loop {
         let resource = source.traceResource
         guard !resource.isNone else { return "something that never comes" }
         let info = store.resource(resource)
-        return "\(info.kind.label) \(info.name) that nothing will release"
+        // Each kind ends a wait its own way: say the way that will not come.
+        switch info.kind {
+        case .group: return "\(info.name), whose tasks cannot finish"
+        case .event: return "\(info.kindAndName), which nothing will set"
+        case .condition: return "\(info.kindAndName), which nothing will notify"
+        case .future: return "\(info.kindAndName), which nothing will resolve"
+        case .queue: return "\(info.kindAndName), which nothing will change"
+        case .lock, .semaphore, .boundedSemaphore, .io, .actor: return "\(info.kindAndName), which nothing will release"
+        }
     }
 }

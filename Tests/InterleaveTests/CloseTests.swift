@@ -97,7 +97,7 @@ import Testing
         #expect(throws: CancellationError.self) { try forgotten.result?.get() }
         #expect(Transcript.lints(loop.store) == [
             "main ended while 1 task(s) were still pending: forgotten",
-            "forgotten waits forever on event never that nothing will release",
+            "forgotten waits forever on event never, which nothing will set",
         ])
     }
 

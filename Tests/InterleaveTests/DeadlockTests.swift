@@ -25,7 +25,7 @@ import Testing
             "1.000s DEADLOCK: B waits for L1 held by A",
             "1.000s DEADLOCK: main waits for gather(2), which no task can end",
         ])
-        #expect(Transcript.lints(loop.store) == ["main waits forever on group gather(2) that nothing will release"])
+        #expect(Transcript.lints(loop.store) == ["main waits forever on gather(2), whose tasks cannot finish"])
         let l1 = loop.store.resourceID("L1")!, l2 = loop.store.resourceID("L2")!
         #expect(world.resources[l1.index].holder == loop.store.taskID("A"))
         #expect(world.resources[l2.index].holder == loop.store.taskID("B"))
@@ -82,7 +82,7 @@ import Testing
         #expect(!waiter.isFinished)
         #expect(loop.isFinished)
         #expect(Transcript.events(loop.store, only: [.deadlock]) == ["0.000s DEADLOCK: waiter waits for never, which no task can end"])
-        #expect(Transcript.lints(loop.store) == ["waiter waits forever on event never that nothing will release"])
+        #expect(Transcript.lints(loop.store) == ["waiter waits forever on event never, which nothing will set"])
         loop.close()
     }
 

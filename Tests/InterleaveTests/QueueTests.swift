@@ -93,7 +93,7 @@ import Testing
         #expect(world.deadlocked)
         #expect(Transcript.lints(loop.store) == [
             "main ended while 1 task(s) were still pending: worker",
-            "worker waits forever on queue jobs that nothing will release",
+            "worker waits forever on queue jobs, which nothing will change",
         ])
     }
 
