@@ -25,6 +25,10 @@ extension Loop {
         let handle = LoopTask(record: record, box: box, loop: self)
         let task = Task<Void, Never>(executorPreference: self) { [unowned self] in
             do {
+                // Failed or cancelled before its first job: it ends there, without running, as
+                // an asyncio task cancelled before it starts does (else a body with no await
+                // would run to its end as if nothing had been injected).
+                try self.checkInterrupt(record)
                 let value = try await body()
                 box.result = .success(value)
                 self.finish(record, .returned)

@@ -194,4 +194,22 @@ import Testing
         #expect(Transcript.events(loop.store, only: [.faultInjected]) == ["0.000s you made victim's next I/O fail"])
         #expect(try victim.result?.get() != nil)
     }
+
+    /// A task failed or cancelled before its first job ends there without running, even if its
+    /// body has no await where the error could be thrown.
+    @Test(arguments: [Fault.fail, .cancel])
+    func aTaskFaultedBeforeItStartsEndsWithoutRunning(fault: Fault) throws {
+        let loop = Loop()
+        let ran = Box(false)
+        let victimID = Box<TaskID?>(nil)
+        _ = try? loop.run("main") {
+            let victim = spawn("victim") { ran.value = true }
+            victimID.value = victim.id
+            Loop.current!.inject(fault, into: victim.id)
+            try? await victim.value
+        }
+        #expect(!ran.value, "the body never ran")
+        let state = Transcript.fold(loop.store).tasks[try #require(victimID.value).index].state
+        #expect(state == (fault == .fail ? .failed : .cancelled))
+    }
 }
