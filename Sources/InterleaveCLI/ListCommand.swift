@@ -1,5 +1,6 @@
 import ArgumentParser
 import Demos
+import InterleaveUI
 
 /// `interleave list`: every demo with its title and summary.
 struct ListCommand: ParsableCommand {
@@ -19,26 +20,9 @@ struct ListCommand: ParsableCommand {
         let indent = String(repeating: " ", count: nameWidth + 2)
         return Catalogue.all.flatMap { demo in
             let name = demo.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            let wrapped = wrap("\(demo.title): \(demo.summary)", width: max(20, width - indent.count))
+            let wrapped = TextWrap.lines("\(demo.title): \(demo.summary)", width: max(20, width - indent.count))
             return wrapped.enumerated().map { index, line in (index == 0 ? name + "  " : indent) + line }
         }
     }
 
-    /// Greedy word wrap; a word longer than the width gets a line of its own.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
-    }
 }

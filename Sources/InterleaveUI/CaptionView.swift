@@ -144,21 +144,6 @@ public struct CaptionView {
 
     /// Splits text into at most `lines` lines of `width` cells at spaces; the last line keeps the rest.
     static func wrap(_ text: String, width: Int, lines: Int) -> [String] {
-        guard lines > 1, width > 0 else { return [text] }
-        var result: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if result.count == lines - 1 { current += (current.isEmpty ? "" : " ") + word; continue }
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                result.append(current)
-                current = String(word)
-            }
-        }
-        result.append(current)
-        return result
+        TextWrap.lines(text, width: width, maxLines: lines)
     }
 }

@@ -31,6 +31,16 @@ struct DemoRun {
 
     var store: TraceStore { loop.store }
 
+    /// A demo's loop set up as the live view runs it (a deadlock leaves the run open for the
+    /// user to break), spawned and not yet run. Close it after use.
+    static func liveLoop(_ name: String, options: DemoOptions = DemoOptions(tasks: 12)) -> Loop {
+        guard let demo = Catalogue.named(name) else { preconditionFailure("no demo named \(name)") }
+        let loop = Loop()
+        loop.deadlockEndsRun = false
+        demo.start(on: loop, options: options)
+        return loop
+    }
+
     /// The plain report, as `interleave demo NAME --plain` prints it.
     var plain: String { PlainReport(store: store).render() }
 

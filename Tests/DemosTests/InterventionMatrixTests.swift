@@ -16,18 +16,11 @@ import Testing
 
     /// fetch talks real HTTP on loopback (FetchDemoTests covers its faults).
     static let demos = Catalogue.all.map(\.name).filter { $0 != "fetch" }
-    static let options = DemoOptions(tasks: 12)
 
-    static func freshLoop(_ name: String) -> Loop {
-        let loop = Loop()
-        loop.deadlockEndsRun = false
-        Catalogue.named(name)!.start(on: loop, options: options)
-        return loop
-    }
 
     @Test(arguments: demos)
     func everyInterventionKeepsTheRunCoherent(name: String) throws {
-        let reference = Self.freshLoop(name)
+        let reference = DemoRun.liveLoop(name)
         defer { reference.close() }
         reference.runUntilIdle()
         let cursor = TraceCursor(store: reference.store)
@@ -54,7 +47,7 @@ import Testing
         _ name: String, _ move: Move, on task: TaskID, at step: Int, shown: WorldState, reference: TraceCursor
     ) throws {
         let context = "\(name) step \(step) \(move) on #\(task.rawValue)"
-        let loop = Self.freshLoop(name)
+        let loop = DemoRun.liveLoop(name)
         defer { loop.close() }
         loop.replay(steps: step, injecting: [], throughEvent: shown.eventCount)
         var state = AppState(width: 120, height: 40)
@@ -82,7 +75,7 @@ import Testing
             let target = step / 2
             reference.seek(toStep: target)
             let rewound = reference.world
-            let again = Self.freshLoop(name)
+            let again = DemoRun.liveLoop(name)
             defer { again.close() }
             again.replay(steps: target, injecting: [], throughEvent: rewound.eventCount)
             #expect(again.nowInNanoseconds == rewound.time, "\(context): the rewound clock is the one shown")

@@ -8,13 +8,6 @@ import Testing
 /// to the instant shown, a deadlock waits to be broken, and captions stop narrating a script
 /// the run has left.
 @Suite struct InterventionTests {
-    /// A demo's loop as the live view runs it (a deadlock leaves the run open), not yet run.
-    static func liveLoop(_ name: String) -> Loop {
-        let loop = Loop()
-        loop.deadlockEndsRun = false
-        Catalogue.named(name)!.start(on: loop, options: DemoOptions())
-        return loop
-    }
 
     @Test func rewindingStandsAtTheInstantTheViewShowedAndResumesFromIt() throws {
         let original = Loop()
@@ -42,7 +35,7 @@ import Testing
     }
 
     @Test func aLiveDeadlockWaitsAndAFaultOnACycleMemberBreaksIt() throws {
-        let loop = Self.liveLoop("deadlock")
+        let loop = DemoRun.liveLoop("deadlock")
         defer { loop.close() }
         loop.runUntilIdle()
         var world = Self.fold(loop.store)
@@ -60,7 +53,7 @@ import Testing
     }
 
     @Test func captionsStopAtAnInterventionAndTheStoryTellsItsEffect() throws {
-        let loop = Self.liveLoop("gather")
+        let loop = DemoRun.liveLoop("gather")
         defer { loop.close() }
         loop.run(until: .milliseconds(500))
         let task2 = try #require(Self.taskID("task2", in: loop.store))

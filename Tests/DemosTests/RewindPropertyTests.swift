@@ -9,16 +9,10 @@ import Testing
 @Suite struct RewindPropertyTests {
     static let demos = Catalogue.all.filter(\.paced).map(\.name)
 
-    static func freshLoop(_ name: String) -> Loop {
-        let loop = Loop()
-        loop.deadlockEndsRun = false
-        Catalogue.named(name)!.start(on: loop, options: DemoOptions(tasks: 12))
-        return loop
-    }
 
     @Test(arguments: demos)
     func theScreenAtAStepIsTheSameForwardRewoundAndResumed(name: String) throws {
-        let reference = Self.freshLoop(name)
+        let reference = DemoRun.liveLoop(name)
         defer { reference.close() }
         reference.runUntilIdle()
         let cursor = TraceCursor(store: reference.store)
@@ -35,15 +29,15 @@ import Testing
             let shownAtM = cursor.world
 
             // Stepped forward: a live run stops between two jobs, its clock on the next job's instant.
-            let forward = Self.freshLoop(name)
+            let forward = DemoRun.liveLoop(name)
             defer { forward.close() }
             forward.replay(steps: n, injecting: [], throughEvent: .max)
             // Rewound to N: re-executed up to what the view had shown.
-            let rewound = Self.freshLoop(name)
+            let rewound = DemoRun.liveLoop(name)
             defer { rewound.close() }
             rewound.replay(steps: n, injecting: [], throughEvent: shownAtN.eventCount)
             // Rewound to M < N, then stepped on to N.
-            let resumed = Self.freshLoop(name)
+            let resumed = DemoRun.liveLoop(name)
             defer { resumed.close() }
             resumed.replay(steps: m, injecting: [], throughEvent: shownAtM.eventCount)
             resumed.replay(steps: n, injecting: [], throughEvent: .max)

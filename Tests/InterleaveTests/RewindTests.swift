@@ -4,14 +4,6 @@ import Testing
 /// Time travel: re-executing a run up to a step reproduces it exactly, with or without the
 /// faults injected before that step.
 @Suite struct RewindTests {
-    private static func workload(_ loop: Loop) -> LoopTask<String> {
-        loop.spawn("main") {
-            let (a, b) = try await gather(
-                spawn("task1") { try await sleep(for: .seconds(2)); return "one" },
-                spawn("task2") { try await sleep(for: .seconds(1)); return "two" })
-            return a + b
-        }
-    }
 
     /// The number of jobs run before the first injected fault in a trace.
     private static func stepOfFirstFault(in store: TraceStore) -> Int? {
@@ -25,7 +17,7 @@ import Testing
 
     @Test func rewindingToBeforeAFaultAndResumingGivesTheFaultFreeOutcome() throws {
         let faulted = Loop()
-        let main = Self.workload(faulted)
+        let main = gatherOfTwo(faulted)
         faulted.run(until: .milliseconds(500))
         faulted.inject(.fail, into: TaskID(2))
         faulted.runUntilIdle()
@@ -34,7 +26,7 @@ import Testing
 
         // Rewind: a fresh run re-executed to the step before the fault, without it, then resumed.
         let rewound = Loop()
-        let again = Self.workload(rewound)
+        let again = gatherOfTwo(rewound)
         rewound.replay(steps: faultStep, injecting: [])
         let prefix = rewound.store.events.count
         #expect(Array(rewound.store.events.snapshot()) == Array(faulted.store.events.snapshot().prefix(prefix)))
@@ -45,14 +37,14 @@ import Testing
 
     @Test func rewindingWithTheFaultReproducesTheFaultedRun() throws {
         let faulted = Loop()
-        _ = Self.workload(faulted)
+        _ = gatherOfTwo(faulted)
         faulted.run(until: .milliseconds(500))
         faulted.inject(.fail, into: TaskID(2))
         faulted.runUntilIdle()
         let faultStep = try #require(Self.stepOfFirstFault(in: faulted.store))
 
         let rewound = Loop()
-        let again = Self.workload(rewound)
+        let again = gatherOfTwo(rewound)
         let fault = ReplayedFault(step: faultStep, time: 500_000_000, fault: .fail, task: TaskID(2))
         rewound.replay(steps: faultStep, injecting: [fault])
         rewound.runUntilIdle()

@@ -4,14 +4,6 @@ import Testing
 /// `scheduleFault`: a fault by task name at a virtual time, on a loop nobody stops at that time
 /// (the TUI's `demo --inject`).
 @Suite struct ScheduledFaultTests {
-    private static func workload(_ loop: Loop) -> LoopTask<String> {
-        loop.spawn("main") {
-            let (a, b) = try await gather(
-                spawn("task1") { try await sleep(for: .seconds(2)); return "one" },
-                spawn("task2") { try await sleep(for: .seconds(1)); return "two" })
-            return a + b
-        }
-    }
 
     private static func faults(in loop: Loop) -> [TraceEvent] {
         loop.store.events.snapshot().filter { $0.kind == .faultInjected }
@@ -19,7 +11,7 @@ import Testing
 
     @Test func theFaultLandsAtItsTimeOnTheNamedTask() throws {
         let loop = Loop()
-        let main = Self.workload(loop)
+        let main = gatherOfTwo(loop)
         loop.scheduleFault(.fail, intoTaskNamed: "task2", at: .milliseconds(500))
         loop.runUntilIdle()
         #expect(throws: InjectedFault.self) { try main.result?.get() }
@@ -30,12 +22,12 @@ import Testing
 
     @Test func itMatchesAnInjectionMadeByStoppingTheLoop() {
         let stopped = Loop()
-        _ = Self.workload(stopped)
+        _ = gatherOfTwo(stopped)
         stopped.run(until: .milliseconds(500))
         stopped.inject(.fail, into: TaskID(2))
         stopped.runUntilIdle()
         let scheduled = Loop()
-        _ = Self.workload(scheduled)
+        _ = gatherOfTwo(scheduled)
         scheduled.scheduleFault(.fail, intoTaskNamed: "task2", at: .milliseconds(500))
         scheduled.runUntilIdle()
         #expect(scheduled.store.events.snapshot().map(\.kind) == stopped.store.events.snapshot().map(\.kind))
@@ -43,7 +35,7 @@ import Testing
 
     @Test func aTaskThatIsNotRunningGetsALintNotAFault() {
         let loop = Loop()
-        _ = Self.workload(loop)
+        _ = gatherOfTwo(loop)
         loop.scheduleFault(.cancel, intoTaskNamed: "nobody", at: .milliseconds(500))
         loop.runUntilIdle()
         #expect(Self.faults(in: loop).isEmpty)
@@ -52,7 +44,7 @@ import Testing
 
     @Test func aRewindThatReappliesItDoesNotApplyItTwice() throws {
         let first = Loop()
-        _ = Self.workload(first)
+        _ = gatherOfTwo(first)
         first.scheduleFault(.fail, intoTaskNamed: "task2", at: .milliseconds(500))
         first.runUntilIdle()
         let fault = try #require(Self.faults(in: first).first)
@@ -63,7 +55,7 @@ import Testing
         }
         // As LiveSource rewinds: the same workload and schedule, the recorded fault re-applied.
         let rewound = Loop()
-        _ = Self.workload(rewound)
+        _ = gatherOfTwo(rewound)
         rewound.scheduleFault(.fail, intoTaskNamed: "task2", at: .milliseconds(500))
         rewound.replay(steps: step + 1, injecting: [ReplayedFault(step: step, time: fault.time, fault: .fail, task: fault.task)])
         rewound.runUntilIdle()

@@ -50,3 +50,14 @@ extension TraceStore {
         (0..<resources.count).first { resources[$0].name == name }.map { ResourceID($0) }
     }
 }
+
+/// main gathers task1 (2 s, "one") and task2 (1 s, "two") and returns "onetwo": the smallest
+/// run with a fault worth injecting, spawned on `loop` and not yet run.
+func gatherOfTwo(_ loop: Loop) -> LoopTask<String> {
+    loop.spawn("main") {
+        let (a, b) = try await gather(
+            spawn("task1") { try await sleep(for: .seconds(2)); return "one" },
+            spawn("task2") { try await sleep(for: .seconds(1)); return "two" })
+        return a + b
+    }
+}
