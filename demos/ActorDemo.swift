@@ -8,24 +8,29 @@ extension Catalogue {
         concept: "An actor runs one method at a time, but only between awaits: while a method is "
             + "suspended another may run, so a check made before an await can be stale after it."
     ) { _ in
+        // Every call is its own task, named for who calls what, so that each lane says which
+        // call it is and the three rounds never look like the same two tasks.
         let account = BankAccount(balance: 0, on: Loop.current!)
+        caption("alice and bob deposit 50 each at once: the account actor runs one deposit, then the other")
         _ = try await Interleave.gather(
-            spawn("alice") { await account.deposit(50) },
-            spawn("bob") { await account.deposit(50) }
+            spawn("alice_deposit") { await account.deposit(50) },
+            spawn("bob_deposit") { await account.deposit(50) }
         )
         caption("The actor ran the deposits one at a time: nothing lost, balance 100")
 
+        caption("Each withdrawal checks the balance, then awaits a 0.5 s fraud check: the actor is free meanwhile")
         _ = try await Interleave.gather(
-            spawn("alice") { try await account.withdraw(80) },
-            spawn("bob") { try await account.withdraw(80) }
+            spawn("alice_withdraw") { try await account.withdraw(80) },
+            spawn("bob_withdraw") { try await account.withdraw(80) }
         )
         print("Balance after two withdrawals: \(await account.balance)")
         caption("Overdrawn: both checked the balance before either paid out, across the await")
 
         let fixed = BankAccount(balance: 100, on: Loop.current!)
+        caption("Again on a fresh account of 100, but each withdrawal checks the balance again after the await")
         _ = try await Interleave.gather(
-            spawn("alice") { try await fixed.withdrawRechecking(80) },
-            spawn("bob") { try await fixed.withdrawRechecking(80) }
+            spawn("alice_recheck") { try await fixed.withdrawRechecking(80) },
+            spawn("bob_recheck") { try await fixed.withdrawRechecking(80) }
         )
         print("Balance with the re-check: \(await fixed.balance)")
         caption("The fix: check again after the await, right before changing the state")
