@@ -33,15 +33,39 @@ extension ResourcesView {
         return (holders.reversed(), inUse - holders.count)
     }
 
-    /// "3 holding: download1, download2, download3" under a semaphore in use.
-    func holderRow(_ id: ResourceID, columns: Columns) -> Row? {
+    /// Lines a semaphore's holders may take: enough for a few permits by name in a narrow pane,
+    /// not so many that a big pool pushes the other resources away.
+    static let holderLineLimit = 3
+
+    /// "3 holding: download1, download2, download3" under a semaphore in use, continued on up
+    /// to `holderLineLimit` lines when the pane is narrow, then "+N".
+    func holderRows(_ id: ResourceID, columns: Columns) -> [Row] {
         let (tasks, unnamed) = semaphoreHolders(id)
-        guard !tasks.isEmpty else { return nil }
+        guard !tasks.isEmpty else { return [] }
         let indent = String(repeating: " ", count: columns.kind + 1)
         let label = "\(tasks.count + unnamed) holding: "
-        let room = columns.total - indent.count - label.count
-        var list = names(tasks, room: room - (unnamed > 0 ? 4 : 0))
-        if unnamed > 0 { list += " +\(unnamed)" }
-        return [(indent, .dim), (label, .lockHeld), (list, .lockHeld)]
+        let room = max(1, columns.total - indent.count - label.count)
+        let continuation = indent + String(repeating: " ", count: label.count)
+        var rows: [Row] = []
+        var rest = tasks[...]
+        while !rest.isEmpty {
+            let lastLine = rows.count == Self.holderLineLimit - 1
+            // Greedy: as many names as fit on this line; the last line takes the rest as "+N".
+            var take = 0, width = 0
+            for task in rest {
+                let needed = context.store.taskName(task).unicodeScalars.count + (take == 0 ? 0 : 2)
+                guard take == 0 || width + needed <= room else { break }
+                width += needed
+                take += 1
+            }
+            if lastLine || take == rest.count { take = rest.count }
+            var list = names(Array(rest.prefix(take)), room: room - (unnamed > 0 && take == rest.count ? 4 : 0))
+            rest = rest.dropFirst(take)
+            if rest.isEmpty, unnamed > 0 { list += " +\(unnamed)" }
+            rows.append(rows.isEmpty
+                ? [(indent, .dim), (label, .lockHeld), (list, .lockHeld)]
+                : [(continuation, .dim), (list, .lockHeld)])
+        }
+        return rows
     }
 }

@@ -96,7 +96,7 @@ public struct ResourcesView {
             waiterRow(waiters, "awaiting", .taskWaiting)
         case .semaphore, .boundedSemaphore:
             // Who has the permits, then who waits for one: the count alone hides the holders.
-            if let holders = holderRow(id, columns: columns) { rows.append(holders) }
+            rows += holderRows(id, columns: columns)
             waiterRow(waiters, "waiting", .lockContended)
         default:
             waiterRow(waiters, "waiting", .lockContended)

@@ -59,7 +59,6 @@ import Testing
         Claim(demo: "future", caption: "main now awaits a second future") { $0.awaitsPendingFuture("main") },
         Claim(demo: "event", caption: "worker2 waits for the event") { $0.waiters(on: .event) == ["worker2"] },
         Claim(demo: "timeout", caption: "slow_query holds the lock") { $0.holders(of: .lock) == ["slow_query"] },
-        Claim(demo: "blocking", caption: "worker1 blocks the loop") { $0.name($0.world.blockingTask) == "worker1" },
     ]
 
     @Test(arguments: Catalogue.all.map(\.name).filter { name in claims.contains { $0.demo == name } })

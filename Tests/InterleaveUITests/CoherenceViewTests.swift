@@ -93,3 +93,12 @@ import Testing
         #expect(!LaneBuilder.isOverdue(sleepingSince: 0, deadline: 1_000, at: 500))
     }
 }
+
+extension CoherenceViewTests {
+    @Test func holdersContinueOnTheNextLinesInANarrowPane() {
+        let (store, world) = Self.permits(handOff: false)
+        let lines = ViewTests.draw(store, world, width: 24, height: 8) { ResourcesView(context: $0).draw(in: $1, into: &$2) }.lines()
+        let holding = lines.drop { !$0.contains("holding") }.prefix(3).joined(separator: "\n")
+        for name in ["w1", "w2", "w3"] { #expect(holding.contains(name), "\(lines)") }
+    }
+}
