@@ -73,10 +73,8 @@ import Testing
         let scale = TimeScale(span: 2_500_000_000, columns: 25)
         let lane = TimelineTests.picture(builder.build(task: ticker, store: store, world: world, scale: scale))
         #expect(lane == "#-----++++++++           ")
-        let detail = ViewTests.draw(store, world, width: 60, height: 1) { context, _, _ in
-            #expect(TaskDetailView(context: context).stateText(world.tasks[ticker.index]) == "overdue: the loop is blocked (due at 1.000s)")
-        }
-        _ = detail
+        let context = ViewContext(store: store, world: world, state: AppState(), theme: .color, glyphs: .unicode)
+        #expect(TaskDetailView(context: context).stateText(world.tasks[ticker.index]) == "overdue: the loop is blocked (due at 1.000s)")
     }
 
     @Test func theOverdueStretchStaysInTheLaneAfterTheBlock() {
