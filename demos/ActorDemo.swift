@@ -8,25 +8,32 @@ extension Catalogue {
         concept: "An actor runs one method at a time, but only between awaits: while a method is "
             + "suspended another may run, so a check made before an await can be stale after it."
     ) { _ in
+        // Every call is its own task, named for who calls what, and each round is a named scope,
+        // so that lanes and resources say which call and which round they are. (The actor itself
+        // is no traced resource: on the loop's executor it is busy only inside a job, never
+        // between steps, so a "held by" line would always read "free".)
         let account = BankAccount(balance: 0, on: Loop.current!)
-        _ = try await Interleave.gather(
-            spawn("alice") { await account.deposit(50) },
-            spawn("bob") { await account.deposit(50) }
-        )
+        caption("alice and bob deposit 50 each at once: the account actor runs one deposit, then the other")
+        try await withTaskScope("deposits") { scope in
+            scope.spawn("alice_deposit") { await account.deposit(50) }
+            scope.spawn("bob_deposit") { await account.deposit(50) }
+        }
         caption("The actor ran the deposits one at a time: nothing lost, balance 100")
 
-        _ = try await Interleave.gather(
-            spawn("alice") { try await account.withdraw(80) },
-            spawn("bob") { try await account.withdraw(80) }
-        )
+        caption("Each withdrawal checks the balance, then awaits a 0.5 s fraud check: the actor is free meanwhile")
+        try await withTaskScope("withdrawals") { scope in
+            scope.spawn("alice_withdraw") { try await account.withdraw(80) }
+            scope.spawn("bob_withdraw") { try await account.withdraw(80) }
+        }
         print("Balance after two withdrawals: \(await account.balance)")
         caption("Overdrawn: both checked the balance before either paid out, across the await")
 
         let fixed = BankAccount(balance: 100, on: Loop.current!)
-        _ = try await Interleave.gather(
-            spawn("alice") { try await fixed.withdrawRechecking(80) },
-            spawn("bob") { try await fixed.withdrawRechecking(80) }
-        )
+        caption("Again on a fresh account of 100, but each withdrawal checks the balance again after the await")
+        try await withTaskScope("rechecks") { scope in
+            scope.spawn("alice_recheck") { try await fixed.withdrawRechecking(80) }
+            scope.spawn("bob_recheck") { try await fixed.withdrawRechecking(80) }
+        }
         print("Balance with the re-check: \(await fixed.balance)")
         caption("The fix: check again after the await, right before changing the state")
     }

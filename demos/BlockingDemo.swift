@@ -10,6 +10,7 @@ extension Catalogue {
     ) { _ in
         caption("Phase 1: the worker calls a blocking function, like time.sleep(2) in a coroutine")
         try await runWithTicker(phase: 1) {
+            // No caption here: the caption bar gives the block itself, "loop blocked 1.2s by worker1".
             blockingCall(for: .seconds(2))  // the loop's thread is stuck here: no task runs
         }
         caption("tick 3 was due at 1.0 s but came at 2.5 s: nothing ran while the loop was blocked")
@@ -17,6 +18,7 @@ extension Catalogue {
         try await runWithTicker(phase: 2) {
             try await sleep(for: .seconds(2))  // suspends only the worker
         }
+        caption("Phase 2 took 2.5 s and every tick came on time: awaiting let the loop run the ticker")
     }
 }
 

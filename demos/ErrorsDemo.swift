@@ -24,12 +24,13 @@ extension Catalogue {
             )
         } catch {
             print("gather raised: \(error)")
-            caption("my_coroutine failed at 1 s: gather raised its error in main at once; "
-                + "slow_task keeps running and finishes at 2 s, with nobody awaiting it")
+            caption("my_coroutine failed at 1 s: gather raised its error in main at once "
+                + "and left slow_task running, to finish at 2 s with nobody awaiting it")
         }
 
         // 3. With returnExceptions the errors come back as results, and nothing is cancelled.
         // New names, so the timeline tells these two from the first pair.
+        caption("Again with returnExceptions: true: gather will hand back my_coroutine_2's error as a result")
         let tasks = [
             spawn("my_coroutine_2") { try await myCoroutine() },
             spawn("slow_task_2") { try await slowTask() },

@@ -19,6 +19,7 @@ extension Catalogue {
         spawn("downloader") { try await download(page) }
         do {
             print("Waiting for the page...")
+            caption("main now awaits a second future, page; nothing has set it yet")
             _ = try await page.value()
         } catch {
             print("Caught an error: \(error)")

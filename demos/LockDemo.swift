@@ -20,10 +20,13 @@ extension Catalogue {
 
 /// asyncio: `async with lock: print("Locked section"); await asyncio.sleep(2); print("Unlocked section")`
 private func myCoroutine(_ lock: Lock) async throws {
-    if lock.isLocked {
+    let mustWait = lock.isLocked
+    if mustWait {
         caption("The lock is held, so this coroutine waits until the holder releases it")
     }
     try await lock.withLock {
+        // The waiting caption stops being true here: say so, or it would outlive the wait.
+        if mustWait { caption("The holder released the lock and it passed to the waiting coroutine: its section runs now") }
         print("Locked section")
         try await sleep(for: .seconds(2))
         print("Unlocked section")

@@ -16,6 +16,7 @@ extension Catalogue {
         caption("Every item is queued; join waits until each one is marked done")
         try await queue.join()
         print("All items processed")
+        caption("join returned: all six items were marked done, so main cancels the idle consumers")
         // The consumers loop forever: cancel them, and wait until they have stopped.
         for consumer in consumers { consumer.cancel() }
         _ = try await Interleave.gather(consumers, returnExceptions: true)

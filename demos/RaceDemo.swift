@@ -17,6 +17,7 @@ extension Catalogue {
 
         let safe = Counter()
         let lock = Lock("counter lock")
+        caption("Again, with each task holding a lock from its read to its write: the four take turns")
         _ = try await Interleave.gather((1...4).map { n in
             spawn("locked\(n)") { try await lock.withLock { try await increment(safe) } }
         })

@@ -9,15 +9,35 @@ extension Catalogue {
             + "so at most N tasks are inside at any moment and the rest queue in order."
     ) { _ in
         let slots = Semaphore("download slots", permits: 3)
-        let downloads = (1...8).map { n in spawn("download\(n)") { try await download(n, slots) } }
-        caption("Eight downloads start; three take the permits and five wait in acquire")
+        let queue = WaitingDownloads()
+        let downloads = (1...8).map { n in spawn("download\(n)") { try await download(n, slots, queue) } }
+        caption("Eight downloads started: three took the permits and five queued in acquire")
         _ = try await Interleave.gather(downloads)
         caption("All eight done, never more than three at a time")
     }
 }
 
-private func download(_ n: Int, _ slots: Semaphore) async throws {
+/// How many downloads still wait for a permit, so that the captions can say when the queue
+/// first moves and when it empties (the semaphore does not count its waiters publicly).
+/// Only the loop's one thread touches it.
+private final class WaitingDownloads: @unchecked Sendable {
+    var count = 0
+    var handedOn = 0
+}
+
+private func download(_ n: Int, _ slots: Semaphore, _ queue: WaitingDownloads) async throws {
+    let mustWait = slots.available == 0
+    if mustWait { queue.count += 1 }
     try await slots.withPermit {
+        if mustWait {
+            queue.count -= 1
+            queue.handedOn += 1
+            if queue.count == 0 {
+                caption("download\(n), the last in the queue, got a permit: nobody waits in acquire any more")
+            } else if queue.handedOn == 1 {
+                caption("A finished download handed its permit straight to download\(n), the longest waiter")
+            }
+        }
         print("Downloading file\(n) (\(slots.inUse) of 3 slots in use)")
         try await sleep(for: .milliseconds(500 + 250 * (n % 3)))  // files of different sizes
         print("Finished file\(n)")

@@ -28,7 +28,7 @@ extension Catalogue {
                 spawn("gathered_c") { try await download("c", seconds: 2) })
         } catch {
             print("gather raised: \(error)")
-            caption("gather raised the error at once, while gathered_a and gathered_c still run: nobody awaits them now")
+            caption("gather raised the error at once and left gathered_a and gathered_c running, with nobody awaiting them")
         }
         try await sleep(for: .seconds(2))
         caption("gathered_a and gathered_c finished anyway: without a scope, a failure leaves work running behind you")

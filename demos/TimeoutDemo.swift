@@ -38,6 +38,6 @@ private func slowQuery(_ lock: Lock) async throws {
 private func makeReport(_ lock: Lock) async throws {
     try await lock.withLock {
         print("Report got the lock at once")
-        caption("report takes the lock without waiting: nothing is left holding it")
+        caption("report took the lock without waiting: nothing was left holding it")
     }
 }

@@ -101,7 +101,16 @@ struct LaneRecorder {
             changes.append([])
             runs.append([])
         }
-        let state = world.tasks[index].state
+        let snapshot = world.tasks[index]
+        let state = snapshot.state
+        if let last = changes[index].last, last.state != state {
+            // A sleep that ended past its deadline (the loop was blocked) was ready from then on,
+            // as the live timeline draws it.
+            if last.state == .sleeping,
+               LaneBuilder.isOverdue(sleepingSince: last.time, deadline: snapshot.deadline, at: event.time) {
+                changes[index].append((snapshot.deadline, .ready))
+            }
+        }
         if changes[index].last?.state != state { changes[index].append((event.time, state)) }
         if event.kind == .taskResumed { runs[index].append(event.time) }
     }

@@ -1,7 +1,7 @@
 import InterleaveTrace
 
-/// The resources pane: every lock, semaphore, event, condition, queue and future with its state
-/// and the tasks waiting on it, first come first.
+/// The resources pane: every lock, semaphore, event, condition, queue and future with its state,
+/// the tasks holding a semaphore's permits, and the tasks waiting on it, first come first.
 ///
 /// Contention shows twice: a highlighted waiter count beside the resource, and the waiters by
 /// name on the line below.
@@ -112,6 +112,10 @@ public struct ResourcesView {
             waiterRow(others, "awaiting all done", .taskWaiting)
         case .future, .group:
             waiterRow(waiters, "awaiting", .taskWaiting)
+        case .semaphore, .boundedSemaphore:
+            // Who has the permits, then who waits for one: the count alone hides the holders.
+            rows += holderRows(id, columns: columns)
+            waiterRow(waiters, "waiting", .lockContended)
         default:
             waiterRow(waiters, "waiting", .lockContended)
         }

@@ -117,6 +117,11 @@ public struct TaskDetailView {
             }
             return text + since
         case .sleeping:
+            // Its timer came due while the loop was stuck: it waits for the loop, not for time.
+            if LaneBuilder.isOverdue(sleepingSince: snapshot.since, deadline: snapshot.deadline, at: context.world.time) {
+                let why = context.world.blockingTask.isNone ? "" : ": the loop is blocked"
+                return "overdue\(why) (due at \(formatSeconds(snapshot.deadline)))"
+            }
             return "sleeping until \(formatSeconds(snapshot.deadline))" + since
         default:
             return snapshot.state.label + since

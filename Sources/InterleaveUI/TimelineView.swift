@@ -81,8 +81,12 @@ public struct TimelineView {
             buffer.writeRow(line == 0 ? marker + " " + indent + name : "", x: geometry.labels.x, y: y + line, width: width - 1, style: style)
         }
         // The state right now, as a glyph beside the name: the bar's last cell may show an
-        // earlier, more telling state of the same column.
-        buffer.set(geometry.labels.maxX - 1, y, Cell(context.glyphs.state(snapshot.state), style: context.theme.style(for: snapshot.state)))
+        // earlier, more telling state of the same column. An overdue sleeper reads as ready, as
+        // its bar does.
+        let overdue = snapshot.state == .sleeping
+            && LaneBuilder.isOverdue(sleepingSince: snapshot.since, deadline: snapshot.deadline, at: context.world.time)
+        let shown: TaskState = overdue ? .ready : snapshot.state
+        buffer.set(geometry.labels.maxX - 1, y, Cell(context.glyphs.state(shown), style: context.theme.style(for: shown)))
     }
 
     private func drawBar(_ cells: [UInt8], x: Int, y: Int, nowColumn: Int, into buffer: inout Buffer) {
@@ -123,10 +127,22 @@ public struct TimelineView {
         buffer.write(now, x: geometry.labels.x, y: y, style: context.style(.nowCursor), maxWidth: geometry.labels.width)
     }
 
+    /// True when the loop is blocked and some sleeper's deadline has passed (one pass over the
+    /// tasks, only while blocked).
+    private var hasOverdueSleeper: Bool {
+        let world = context.world
+        guard !world.blockingTask.isNone else { return false }
+        return world.tasks.contains { task in
+            task.state == .sleeping && LaneBuilder.isOverdue(sleepingSince: task.since, deadline: task.deadline, at: world.time)
+        }
+    }
+
     /// A key to the glyphs in the bottom border, as much as fits.
     private func drawLegend(rect: Rect, into buffer: inout Buffer) {
+        // While the loop is blocked, timers that came due wait for it: drawn as ready, and said so.
+        let ready = hasOverdueSleeper ? "ready/overdue" : "ready"
         let states: [(TaskState, String)] = [
-            (.running, "run"), (.ready, "ready"), (.sleeping, "sleep"), (.waiting, "wait"),
+            (.running, "run"), (.ready, ready), (.sleeping, "sleep"), (.waiting, "wait"),
             (.blocking, "block"), (.returned, "done"), (.failed, "fail"), (.cancelled, "cancel"),
             // A task spawned but not yet started (┄): brief, so last where the width runs out.
             (.created, "new"),

@@ -72,7 +72,9 @@ import Testing
         #expect(texts.contains("Balance after two withdrawals: -60"))
         #expect(texts.contains("Balance with the re-check: 20"))
         // Every actor step is attributed to the task that called it.
-        #expect(Set(run.lines.map(\.task)) == ["main", "alice", "bob"])
+        #expect(Set(run.lines.map(\.task)) == [
+            "main", "alice_deposit", "bob_deposit", "alice_withdraw", "bob_withdraw", "alice_recheck", "bob_recheck",
+        ])
     }
 
     @Test func swarmKeepsThePoolBounded() {
