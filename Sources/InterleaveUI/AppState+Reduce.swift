@@ -128,6 +128,8 @@ extension AppState {
             return presentNext()
         case .presentBack:
             return presentBack()
+        case .presentJump(let item):
+            return presentJump(to: item)
         case .presentationItemLoaded(let deck, let speed):
             return show(deck, speed: speed)
         }
