@@ -63,6 +63,10 @@ public struct Layout: Sendable, Equatable {
                 // Printed lines are short; the code's lines are longer.
                 output = Rect(x: 0, y: rest.y, width: width * 2 / 5, height: rest.height)
                 code = Rect(x: output.maxX, y: rest.y, width: width - output.width, height: rest.height)
+            } else if rest.height >= 2 * Self.outputMinimumHeight + 2 {
+                // Narrow but tall: the code under the output, each with room for a few lines.
+                output = Rect(x: 0, y: rest.y, width: width, height: rest.height / 2)
+                code = Rect(x: 0, y: output.maxY, width: width, height: rest.height - output.height)
             } else {
                 output = rest
             }
@@ -96,6 +100,8 @@ public struct Layout: Sendable, Equatable {
 
     /// The smallest output pane worth drawing: a border around three lines.
     static let outputMinimumHeight = 5
+    /// The shortest presentation timeline, however few its lanes.
+    static let presentationTimelineMinimum = 10
     /// Border and time axis around a timeline's lanes.
     static let timelineChrome = 4
     /// The shortest timeline (and resources pane) of the full layout: eight lanes, or resources.
@@ -109,7 +115,8 @@ public struct Layout: Sendable, Equatable {
         let room = available - outputMinimumHeight
         for laneHeight in [3, 2, 1] {
             // The last lane needs no gap below it.
-            let needed = lanes * laneHeight - (laneHeight == 3 ? 1 : 0) + timelineChrome
+            // A lane or two still get a full axis and some air.
+            let needed = max(presentationTimelineMinimum, lanes * laneHeight - (laneHeight == 3 ? 1 : 0) + timelineChrome)
             if needed <= room { return needed }
         }
         return room >= 8 ? room : available
