@@ -65,7 +65,9 @@ import Testing
             let geometry = layout.timelineGeometry
             #expect(geometry.visibleLanes >= lanes, "\(lanes) lanes all show at \(width)x\(height)")
             #expect(layout.output.height >= 5, "the output pane keeps three lines")
-            #expect(geometry.lanes.height < (lanes + 1) * geometry.laneHeight, "no blank lane's worth of rows")
+            #expect(
+                geometry.lanes.height < (lanes + 1) * geometry.laneHeight || layout.timeline.height == 10,
+                "no blank lane's worth of rows, beyond the ten rows every timeline keeps")
         }
         let race = Layout(width: 120, height: 40, presentation: true, lanes: 9)
         #expect(race.output.height >= 12 && race.code.height == race.output.height)
