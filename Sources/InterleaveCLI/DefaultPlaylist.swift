@@ -21,7 +21,9 @@ enum DefaultPlaylist {
         demo future        speed=1 title=Future: a result set by another task
         demo fetch         speed=1 title=Fetching pages concurrently
         demo race          speed=1 title=Race: an await between read and write
+        demo actor         speed=1 title=Actors: one at a time, but reentrant at every await
         demo deadlock      speed=1 title=Deadlock: two locks in opposite order
+        demo philosophers  speed=1 title=Dining philosophers: a deadlock of five
         demo blocking      speed=1 title=Blocking the loop
         demo timeout       speed=1 title=Timeouts cancel, and cancellation cleans up
         demo task-group    speed=1 title=Task groups: one fails, the siblings are cancelled

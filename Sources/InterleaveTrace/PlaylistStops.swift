@@ -5,6 +5,10 @@ extension Playlist.Stops {
     /// A caption holds right after its event, so that it is on screen; a time holds after every
     /// event at or before it; step N holds where `TraceCursor.seek(toStep: N)` lands. A stop at
     /// the last instant, with no caption after it, merges into the end.
+    ///
+    /// An injected fault holds too, with captions, at the end of its instant (what it did at
+    /// once is on screen): after a fault the demo's captions are no longer recorded, so without
+    /// this stop the item would play from the caption before it to its end without a pause.
     /// ```swift
     /// Playlist.Stops.captions.positions(in: store)   // [4, 17, 30, store.events.count]
     /// ```
@@ -14,6 +18,8 @@ extension Playlist.Stops {
         var timeIndex = 0
         var stepIndex = 0
         var steps = 0
+        // The time of a fault whose instant has not ended yet.
+        var faultTime: Int64?
         store.events.withRuns(in: 0..<total) { run, start in
             for (offset, event) in run.enumerated() {
                 let index = start + offset
@@ -21,6 +27,11 @@ extension Playlist.Stops {
                     result.append(index)
                     timeIndex += 1
                 }
+                if let time = faultTime, event.time > time {
+                    result.append(index)
+                    faultTime = nil
+                }
+                if atCaptions, event.kind == .faultInjected { faultTime = event.time }
                 if event.kind == .taskResumed {
                     // Step N is complete where step N + 1 begins.
                     while stepIndex < self.steps.count, self.steps[stepIndex] <= steps {

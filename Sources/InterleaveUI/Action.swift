@@ -49,6 +49,8 @@ public enum Action: Sendable, Equatable {
     case presentNext
     /// Presentation: back to the previous stop, or to the end of the previous item.
     case presentBack
+    /// Presentation: item `item` (0-based) from its start; the digit keys send it.
+    case presentJump(item: Int)
     /// Presentation: the driver put a playlist item on screen, to play at `speed`.
     case presentationItemLoaded(PresentationDeck, speed: Double)
 }

@@ -52,9 +52,9 @@ extension AppState {
             clampTimelineScroll()
         case .resources:
             scroll[.resources] = max(0, min(scroll[.resources] + lines, max(0, resourceCount * 2 - 1)))
-        case .log:
-            // The log's offset counts rows up from the newest event, so "down" lowers it.
-            scroll[.log] = max(0, min(scroll[.log] - lines, max(0, eventCount - 1)))
+        case .log, .output:
+            // These offsets count rows up from the newest line, so "down" lowers them.
+            scroll[pane] = max(0, min(scroll[pane] - lines, max(0, eventCount - 1)))
         case .code:
             // The code pane follows a task; the offset is relative to that line and may go either way.
             scroll[.code] = max(-100_000, min(scroll[.code] + lines, 100_000))

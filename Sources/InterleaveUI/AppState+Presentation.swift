@@ -4,10 +4,8 @@ extension AppState {
     /// playing, straight to the next stop; after the last item, nothing more (or quit, in autoplay).
     mutating func presentNext() -> [Effect] {
         guard var deck else { return [] }
-        if deck.finished {
-            status = .message(Self.endOfPlaylist)
-            return deck.autoplay ? quit() : []
-        }
+        // The caption bar already says the playlist is over; a status note would say it twice.
+        if deck.finished { return deck.autoplay ? quit() : [] }
         if deck.waiting {
             guard deck.atItemEnd else {
                 deck.waiting = false
@@ -44,6 +42,16 @@ extension AppState {
             return []
         }
         return pausing([.loadPresentationItem(index: deck.itemIndex - 1, atEnd: true)])
+    }
+
+    /// A digit: item `index` (0-based) from its start, whichever item is on screen.
+    mutating func presentJump(to index: Int) -> [Effect] {
+        guard let deck else { return [] }
+        guard index >= 0, index < deck.itemCount else {
+            status = .message("there is no item \(index + 1): the playlist has \(deck.itemCount)")
+            return []
+        }
+        return pausing([.loadPresentationItem(index: index, atEnd: false)])
     }
 
     /// Puts a freshly loaded item on screen, playing from its start at `speed`.

@@ -128,6 +128,8 @@ extension AppState {
             return presentNext()
         case .presentBack:
             return presentBack()
+        case .presentJump(let item):
+            return presentJump(to: item)
         case .presentationItemLoaded(let deck, let speed):
             return show(deck, speed: speed)
         }
@@ -172,6 +174,8 @@ extension AppState {
         rewoundTo = !isReplay && step < latestStep ? step : nil
         if let task = selected, task.index >= taskOrder.count { selected = nil; showDetail = false }
         scroll[.log] = min(scroll[.log], max(0, eventCount - 1))
+        scroll[.output] = min(scroll[.output], max(0, eventCount - 1))
+        laneBudget = facts.traceTaskCount
         scroll[.resources] = min(scroll[.resources], max(0, resourceCount * 2 - 1))
         clampTimelineScroll()
     }

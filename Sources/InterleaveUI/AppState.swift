@@ -22,13 +22,14 @@ public struct AppState: Sendable, Equatable {
 
     /// The panes that can hold keyboard focus, in Tab order.
     public enum Pane: Int, Sendable, Hashable, CaseIterable {
-        case timeline, resources, log, code
+        case timeline, resources, log, output, code
 
         public var title: String {
             switch self {
             case .timeline: "Timeline"
             case .resources: "Resources"
             case .log: "Events"
+            case .output: "Output"
             case .code: "Code"
             }
         }
@@ -78,6 +79,9 @@ public struct AppState: Sendable, Equatable {
     public var resourceCount = 0
     /// Copied from the latest `WorldFacts`: each task's state, by index.
     public var taskStates: [TaskState] = []
+    /// Copied from the latest `WorldFacts`: the tasks in the trace, which a presentation's
+    /// timeline makes room for (a presented item's trace is whole, so it holds still).
+    public var laneBudget = 0
 
     /// Creates the state for a live run (`replay: false`) or a recorded trace (`replay: true`).
     public init(
@@ -106,7 +110,8 @@ public struct AppState: Sendable, Equatable {
 
     /// The screen layout for the current size and presentation flag.
     public var layout: Layout {
-        Layout(width: width, height: height, presentation: presentation, presentationFooter: showHelp)
+        Layout(
+            width: width, height: height, presentation: presentation, presentationFooter: showHelp, lanes: laneBudget)
     }
 
     /// The nearest power of two to `speed`, within `speedExponents`.
@@ -120,9 +125,9 @@ public struct AppState: Sendable, Equatable {
     }
 }
 
-/// Scroll positions of the four panes.
+/// Scroll positions of the panes.
 public struct ScrollOffsets: Sendable, Equatable {
-    private var offsets = [0, 0, 0, 0]
+    private var offsets = [Int](repeating: 0, count: AppState.Pane.allCases.count)
     public init() {}
     public subscript(pane: AppState.Pane) -> Int {
         get { offsets[pane.rawValue] }

@@ -54,7 +54,12 @@ public struct KeyMap: Sendable, Equatable {
 
     /// The action for a key in a mode, if one is bound.
     public func action(for key: Key, mode: AppState.Mode) -> Action? {
-        bindings.first { $0.keys.contains(key) && $0.modes.contains(mode) }?.action
+        let action = bindings.first { $0.keys.contains(key) && $0.modes.contains(mode) }?.action
+        // One binding stands for all the digits: the key pressed says which item.
+        if case .presentJump = action, case .character(let c) = key, let digit = c.wholeNumberValue {
+            return .presentJump(item: digit - 1)
+        }
+        return action
     }
 
     /// The action for any input: keys through the table, clicks, wheel turns and resizes directly.

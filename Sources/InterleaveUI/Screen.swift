@@ -20,7 +20,7 @@ public enum Screen {
             store: store, world: world, state: state, theme: theme, glyphs: glyphs, reachedEventCount: reachedEventCount)
         let layout = Layout(
             width: width, height: height, presentation: state.presentation,
-            presentationFooter: state.showHelp)
+            presentationFooter: state.showHelp, lanes: state.laneBudget)
         guard !layout.isTooSmall else {
             TooSmallView(context: context).draw(in: buffer.bounds, into: &buffer)
             return buffer
@@ -34,6 +34,7 @@ public enum Screen {
         TimelineView(context: context).draw(in: layout.timeline, into: &buffer)
         ResourcesView(context: context).draw(in: layout.resources, into: &buffer)
         if !layout.log.isEmpty { EventLogView(context: context).draw(in: layout.log, into: &buffer) }
+        if !layout.output.isEmpty { OutputView(context: context).draw(in: layout.output, into: &buffer) }
         if !layout.code.isEmpty { CodeView(context: context).draw(in: layout.code, into: &buffer) }
         CaptionView(context: context).draw(in: layout.caption, into: &buffer)
         if !layout.footer.isEmpty { FooterView(context: context, keyMap: keys).draw(in: layout.footer, into: &buffer) }

@@ -21,15 +21,20 @@ public struct TimelineGeometry: Sendable, Equatable {
     /// Rows of a lane drawn as bar; the rest of the lane is a gap that keeps lanes apart.
     public var barHeight: Int
 
-    public init(rect: Rect, presentation: Bool) {
+    /// `laneCount`, when known, is how many lanes a presentation must fit: their bars are as
+    /// tall as lets them all show (see `Layout.presentationTimelineHeight`).
+    public init(rect: Rect, presentation: Bool, laneCount: Int = 0) {
         interior = rect.inset(by: 1)
         let axisRows = interior.height >= 8 ? 2 : 1
-        // In presentation, tall panes get two-row bars with a blank row between lanes.
-        let roomy = interior.height - axisRows >= 18
-        laneHeight = presentation ? (roomy ? 3 : 2) : 1
-        barHeight = presentation ? 2 : 1
-        let labelWidth = min(24, max(10, interior.width * 3 / 10))
         let lanesHeight = max(0, interior.height - axisRows)
+        if presentation, laneCount > 0 {
+            laneHeight = laneCount * 3 - 1 <= lanesHeight ? 3 : laneCount * 2 <= lanesHeight ? 2 : 1
+        } else {
+            // In presentation, tall panes get two-row bars with a blank row between lanes.
+            laneHeight = presentation ? (lanesHeight >= 18 ? 3 : 2) : 1
+        }
+        barHeight = min(laneHeight, presentation ? 2 : 1)
+        let labelWidth = min(24, max(10, interior.width * 3 / 10))
         labels = Rect(x: interior.x, y: interior.y, width: labelWidth, height: lanesHeight)
         lanes = Rect(x: labels.maxX + 1, y: interior.y, width: interior.width - labelWidth - 1, height: lanesHeight)
         axisLabels = Rect(x: lanes.x, y: interior.maxY - 1, width: lanes.width, height: interior.height > 0 ? 1 : 0)
@@ -47,8 +52,8 @@ public struct TimelineGeometry: Sendable, Equatable {
         if !axisLine.isEmpty { axisLine = Rect(x: lanes.x, y: axisLine.y, width: lanes.width, height: 1) }
     }
 
-    /// Lanes that fit at once.
-    public var visibleLanes: Int { max(0, lanes.height / laneHeight) }
+    /// Lanes that fit at once (the last one needs no gap below its bar).
+    public var visibleLanes: Int { max(0, (lanes.height + laneHeight - barHeight) / laneHeight) }
 
     /// The lane drawn at row `y` when the first lane shown is `firstLane`, if any.
     public func lane(atY y: Int, firstLane: Int) -> Int? {

@@ -17,7 +17,7 @@ public struct TimelineView {
     public func draw(in rect: Rect, into buffer: inout Buffer) {
         let state = context.state
         buffer.drawPane(rect, title: AppState.Pane.timeline.title, focused: state.focus == .timeline, context: context)
-        var geometry = TimelineGeometry(rect: rect, presentation: state.presentation)
+        var geometry = TimelineGeometry(rect: rect, presentation: state.presentation, laneCount: state.laneBudget)
         guard geometry.lanes.width > 4, geometry.visibleLanes > 0 else { return }
         let tree = TaskTree(store: context.store, taskCount: context.world.tasks.count)
         guard !tree.order.isEmpty else {

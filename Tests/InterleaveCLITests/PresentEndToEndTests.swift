@@ -24,10 +24,10 @@ struct PresentEndToEndTests {
         return !before.isEmpty && before == after
     }
 
-    /// The item number in the header ("item 3/16: …"), if the header shows one.
+    /// The item number in the header ("item 3/18: …"), if the header shows one.
     private func itemNumber(_ screen: String) -> Int? {
         guard let header = screen.split(separator: "\n").first,
-              let range = header.range(of: #"item (\d+)/16"#, options: .regularExpression) else { return nil }
+              let range = header.range(of: #"item (\d+)/18"#, options: .regularExpression) else { return nil }
         return Int(header[range].dropFirst(5).prefix { $0.isNumber })
     }
 
@@ -36,13 +36,13 @@ struct PresentEndToEndTests {
         let session = try TmuxSession(
             command: CLIBinary.commandRecordingTTY("present --autoplay 1 --speed 8", in: scratch), width: 100, height: 30)
         defer { session.close() }
-        let first = try session.waitForScreen(containing: "item 1/16: Coroutines", timeout: .seconds(20))
+        let first = try session.waitForScreen(containing: "item 1/18: Coroutines", timeout: .seconds(20))
         #expect(!first.contains("q quit"), "the footer is hidden until ?")
 
         var items = Set<Int>()
         var sights: Set<String> = []
         let expected = ["say_hello suspends at its await", "DEADLOCK", "HOLD", "autoplay"]
-        let status = try session.poll(timeout: .seconds(150)) { () -> Int32? in
+        let status = try session.poll(timeout: .seconds(180)) { () -> Int32? in
             if let screen = try? session.screen() {
                 if let item = itemNumber(screen) { items.insert(item) }
                 for sight in expected where screen.contains(sight) { sights.insert(sight) }
@@ -50,7 +50,7 @@ struct PresentEndToEndTests {
             return try? session.waitForExit(timeout: .zero)
         }
         #expect(status == 0)
-        #expect(items == Set(1...16), "every item was on screen")
+        #expect(items == Set(1...18), "every item was on screen")
         #expect(sights == Set(expected), "captions, diagnostics and holds were on screen")
         #expect(try ttyRestored())
     }
@@ -111,7 +111,7 @@ struct PresentEndToEndTests {
         }
         #expect(names == [
             "hello", "gather", "create-task", "errors", "as-completed", "lock", "event", "queue", "semaphore",
-            "future", "fetch", "race", "deadlock", "blocking", "timeout", "task-group",
+            "future", "fetch", "race", "actor", "deadlock", "philosophers", "blocking", "timeout", "task-group",
         ])
         #expect(names.allSatisfy { Catalogue.named($0) != nil })
     }

@@ -147,6 +147,22 @@ import Testing
         #expect(stops.positions(in: Self.store()) == [1, 4, 7])
     }
 
+    @Test func anInjectedFaultHoldsAtTheEndOfItsInstantWithCaptionsOnly() {
+        let store = TraceStore()
+        let task = TaskID(rawValue: 0)
+        let second: Int64 = 1_000_000_000
+        for event in [
+            TraceEvent(time: 0, kind: .taskCreated, task: task),
+            TraceEvent(time: 0, kind: .caption, task: task),
+            TraceEvent(time: second, kind: .faultInjected, task: task),
+            TraceEvent(time: second, kind: .taskFailed, task: task),
+            TraceEvent(time: 2 * second, kind: .taskCreated, task: TaskID(1)),
+            TraceEvent(time: 3 * second, kind: .taskReturned, task: TaskID(1)),
+        ] { _ = store.events.append(event) }
+        #expect(Playlist.Stops.captions.positions(in: store) == [2, 4, 6], "after the fault and its failure")
+        #expect(Playlist.Stops.none.positions(in: store) == [6])
+    }
+
     @Test func anEmptyTraceHoldsOnceAtItsStart() {
         #expect(Playlist.Stops.captions.positions(in: TraceStore()) == [0])
     }

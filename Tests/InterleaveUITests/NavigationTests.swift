@@ -30,12 +30,12 @@ import Testing
     @Test func tabCyclesThroughTheVisiblePanes() {
         var small = ReducerTests.state()
         var seen: [AppState.Pane] = []
-        for _ in 0..<3 { _ = small.reduce(.focusNext); seen.append(small.focus) }
-        #expect(seen == [.resources, .log, .timeline])
+        for _ in 0..<4 { _ = small.reduce(.focusNext); seen.append(small.focus) }
+        #expect(seen == [.resources, .log, .output, .timeline])
         var wide = ReducerTests.state(width: 120, height: 40)
         seen = []
-        for _ in 0..<4 { _ = wide.reduce(.focusNext); seen.append(wide.focus) }
-        #expect(seen == [.resources, .log, .code, .timeline])
+        for _ in 0..<5 { _ = wide.reduce(.focusNext); seen.append(wide.focus) }
+        #expect(seen == [.resources, .log, .output, .code, .timeline])
     }
 
     @Test func pageKeysMoveTheSelectionOrScrollTheFocusedPane() {
@@ -95,11 +95,12 @@ import Testing
 
     @Test func capitalPTogglesPresentationAndKeepsFocusOnAVisiblePane() {
         var s = ReducerTests.state(width: 120, height: 40)
-        s.focus = .code
+        s.focus = .log
         _ = s.reduce(.togglePresentation)
         #expect(s.presentation)
         #expect(s.focus == .timeline)
         #expect(s.layout.log.isEmpty)
+        #expect(!s.layout.output.isEmpty, "what the run printed stays on screen")
     }
 
     @Test func arrowsScrollTheFocusedPaneWhenItIsNotTheTimeline() {

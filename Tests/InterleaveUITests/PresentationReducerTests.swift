@@ -100,10 +100,30 @@ import Testing
         #expect(s.deck?.finished == true)
         #expect(!s.shouldQuit)
         #expect(s.reduce(.presentNext) == [])
-        #expect(s.status == .message(AppState.endOfPlaylist))
+        #expect(s.status == nil, "the caption bar says the end; a status note would say it twice")
         // Back from the end screen returns to the last item's end.
         #expect(s.reduce(.presentBack) == [])
         #expect(s.deck?.finished == false)
+    }
+
+    @Test func aDigitJumpsToThatItemFromItsStart() {
+        var s = Self.presenting(item: 0)
+        _ = Self.arrive(&s, at: 4)
+        let keys = KeyMap.presentation()
+        #expect(keys.action(for: .character("3"), mode: .replay) == .presentJump(item: 2))
+        #expect(s.reduce(.presentJump(item: 2)) == [.pause, .loadPresentationItem(index: 2, atEnd: false)])
+        // From the end screen too, and to the item on screen (from its start).
+        s.deck?.finished = true
+        #expect(s.reduce(.presentJump(item: 0)) == [.loadPresentationItem(index: 0, atEnd: false)])
+        #expect(s.reduce(.presentJump(item: 8)) == [])
+        #expect(s.status == .message("there is no item 9: the playlist has 3"))
+    }
+
+    @Test func theJumpKeysAreInTheHelpAndFooter() {
+        let keys = KeyMap.presentation()
+        let jump = keys.bindings.first { $0.action == .presentJump(item: 0) }
+        #expect(jump?.label == "1-9" && jump?.footerKey == "1-9" && jump?.showInFooter == true)
+        #expect(KeyMap(glyphs: .unicode).action(for: .character("3"), mode: .paused) == nil, "digits only present")
     }
 
     @Test func autoplayQuitsAfterTheLastItem() {

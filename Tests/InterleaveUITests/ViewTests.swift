@@ -113,3 +113,43 @@ import Testing
         #expect(!narrow.text().contains("1×"))
     }
 }
+
+/// The output pane: what the run printed, whoever printed it, newest last.
+@Suite struct OutputViewTests {
+    static func printing(_ count: Int) -> (TraceStore, WorldState) {
+        let s = Script(demoName: "talk", title: "", fileID: "Demos/Talk.swift", source: "")
+        let main = s.task("main")
+        let worker = s.task("worker", parent: main)
+        for n in 1...count {
+            s.resume(n.isMultiple(of: 2) ? worker : main)
+            s.say(n.isMultiple(of: 2) ? worker : main, "line \(n)")
+        }
+        return (s.store, s.cursor().world)
+    }
+
+    @Test func printedLinesShowNewestLastWithTheirTask() {
+        let (store, world) = Self.printing(12)
+        let buffer = ViewTests.draw(store, world, width: 40, height: 6) { OutputView(context: $0).draw(in: $1, into: &$2) }
+        let lines = buffer.lines()
+        #expect(lines[0].contains("Output"))
+        #expect(lines[4].contains("worker: line 12"))
+        #expect(lines[1].contains("main:   line 9"), "names in a column")
+        #expect(lines[2].contains("worker: line 10"))
+        #expect(!buffer.text().contains("line 8"))
+    }
+
+    @Test func itScrollsBackAndSaysWhenNothingWasPrinted() {
+        let (store, world) = Self.printing(12)
+        var state = AppState()
+        state.scroll[.output] = 9
+        let older = ViewTests.draw(store, world, state: state, width: 40, height: 6) {
+            OutputView(context: $0).draw(in: $1, into: &$2)
+        }
+        #expect(older.lines()[4].contains("line 4") && older.lines()[1].contains("line 1"), "clamped at the oldest line")
+        #expect(older.lines()[0].contains("scrolled back"))
+        let empty = ViewTests.draw(store, WorldState(), width: 40, height: 6) {
+            OutputView(context: $0).draw(in: $1, into: &$2)
+        }
+        #expect(empty.text().contains("nothing printed yet"))
+    }
+}
