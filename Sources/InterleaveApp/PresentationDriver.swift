@@ -79,7 +79,7 @@ extension TUISession {
         cursor.indexAll()
         let deck = PresentationDeck(
             itemIndex: index, itemCount: presenter.items.count, title: item.title,
-            stops: item.stops.positions(in: trace), autoplay: presenter.autoplay != nil)
+            stops: item.stops.positions(in: trace), autoplay: presenter.autoplay != nil, laneCount: trace.tasks.count)
         for effect in state.reduce(.presentationItemLoaded(deck, speed: item.speed)) { _ = perform(effect) }
         if atEnd { cursor.seek(toEvent: trace.events.count) }
         player.playing = !atEnd

@@ -175,7 +175,10 @@ extension AppState {
         if let task = selected, task.index >= taskOrder.count { selected = nil; showDetail = false }
         scroll[.log] = min(scroll[.log], max(0, eventCount - 1))
         scroll[.output] = min(scroll[.output], max(0, eventCount - 1))
-        laneBudget = facts.traceTaskCount
+        // A presented item's trace is whole, so its timeline is sized once for all its lanes;
+        // a live run or a replay makes room as lanes appear (and never takes it back), so that a
+        // replay lays out at each step as the live run did.
+        laneBudget = max(deck?.laneCount ?? laneBudget, facts.taskOrder.count)
         scroll[.resources] = min(scroll[.resources], max(0, resourceCount * 2 - 1))
         clampTimelineScroll()
     }

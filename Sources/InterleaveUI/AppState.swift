@@ -79,8 +79,8 @@ public struct AppState: Sendable, Equatable {
     public var resourceCount = 0
     /// Copied from the latest `WorldFacts`: each task's state, by index.
     public var taskStates: [TaskState] = []
-    /// Copied from the latest `WorldFacts`: the tasks in the trace, which a presentation's
-    /// timeline makes room for (a presented item's trace is whole, so it holds still).
+    /// The lanes the timeline makes room for: a presented item's whole trace, else the most
+    /// tasks seen so far.
     public var laneBudget = 0
 
     /// Creates the state for a live run (`replay: false`) or a recorded trace (`replay: true`).

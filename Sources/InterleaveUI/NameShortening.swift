@@ -52,7 +52,7 @@ extension ViewContext {
         guard excess > 0 else { return sentence }
         // Longest first, so that "worker1" is not replaced inside "worker10".
         let found = Set(names.map(SafeText.escape))
-            .filter { $0.unicodeScalars.count > Self.shortestCutName }
+            .filter { $0.unicodeScalars.count > Self.shortestNameInSentence }
             .sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
             .map { (name: $0, occurrences: sentence.ranges(of: $0).count) }
             .filter { $0.occurrences > 0 }
@@ -61,7 +61,7 @@ extension ViewContext {
         // Every name gives up the same share, so that none is cut to nothing.
         let share = (excess + occurrences - 1) / occurrences
         for (name, _) in found {
-            let cut = max(Self.shortestCutName, name.unicodeScalars.count - share)
+            let cut = max(Self.shortestNameInSentence, name.unicodeScalars.count - share)
             sentence = sentence.replacing(name, with: NameShortening.shorten(name, to: cut, ellipsis: glyphs.ellipsis))
         }
         return fit(sentence, width)
@@ -79,6 +79,7 @@ extension ViewContext {
         }
     }
 
-    /// Names are not cut below this many cells: "phi…r1" still reads as a name.
-    static let shortestCutName = 6
+    /// In a sentence a name gives way only when longer than this, and down to this: cutting
+    /// "reporter" to "repo…r" saves two cells and costs the reader the name.
+    static let shortestNameInSentence = 8
 }

@@ -22,13 +22,16 @@ public struct PresentationDeck: Sendable, Equatable {
     public var waiting = false
     /// Past the end of the last item: the screen says so until the presenter quits.
     public var finished = false
+    /// Tasks in the item's whole trace: its timeline is sized for all of them from the start.
+    public var laneCount: Int
 
-    public init(itemIndex: Int, itemCount: Int, title: String, stops: [Int], autoplay: Bool = false) {
+    public init(itemIndex: Int, itemCount: Int, title: String, stops: [Int], autoplay: Bool = false, laneCount: Int = 0) {
         self.itemIndex = itemIndex
         self.itemCount = itemCount
         self.title = title
         self.stops = stops.isEmpty ? [0] : stops
         self.autoplay = autoplay
+        self.laneCount = laneCount
     }
 
     /// The end of the item's trace.

@@ -63,8 +63,8 @@ extension ResourcesView {
             rest = rest.dropFirst(take)
             if rest.isEmpty, unnamed > 0 { list += " +\(unnamed)" }
             rows.append(rows.isEmpty
-                ? [(indent, .dim), (label, .lockHeld), (list, .lockHeld)]
-                : [(continuation, .dim), (list, .lockHeld)])
+                ? [Segment(indent, .dim), Segment(label, .lockHeld), Segment(list, .lockHeld)]
+                : [Segment(continuation, .dim), Segment(list, .lockHeld)])
         }
         return rows
     }

@@ -23,13 +23,10 @@ public struct WorldFacts: Sendable, Equatable {
     public var time: Int64
     /// Each task's state, by task index: what an intervention on it can still do.
     public var taskStates: [TaskState]
-    /// Tasks in the whole trace, up to where the view stands or beyond (a replay's future).
-    public var traceTaskCount: Int
 
     public init(
         step: Int, latestStep: Int, taskOrder: [TaskID], deadlocked: Bool = false, ended: Bool = false,
-        eventCount: Int = 0, resourceCount: Int = 0, time: Int64 = 0, taskStates: [TaskState] = [],
-        traceTaskCount: Int? = nil
+        eventCount: Int = 0, resourceCount: Int = 0, time: Int64 = 0, taskStates: [TaskState] = []
     ) {
         self.step = step
         self.latestStep = max(step, latestStep)
@@ -40,7 +37,6 @@ public struct WorldFacts: Sendable, Equatable {
         self.resourceCount = resourceCount
         self.time = time
         self.taskStates = taskStates
-        self.traceTaskCount = max(traceTaskCount ?? 0, taskOrder.count)
     }
 
     /// Reads the facts off a world state; `latestStep` is the cursor's `totalSteps`.
@@ -50,7 +46,7 @@ public struct WorldFacts: Sendable, Equatable {
             taskOrder: TaskTree(store: store, taskCount: world.tasks.count).order,
             deadlocked: world.deadlocked, ended: world.ended,
             eventCount: world.eventCount, resourceCount: world.resources.count,
-            time: world.time, taskStates: world.tasks.map(\.state), traceTaskCount: store.tasks.count
+            time: world.time, taskStates: world.tasks.map(\.state)
         )
     }
 }

@@ -64,9 +64,14 @@ import Testing
         #expect(Self.context().fitSentence(text, naming: ["task2", "task1"], 40) == text)
     }
 
-    @Test func namesStopAtSixCellsThenTheEndIsCut() {
+    @Test func namesStopAtEightCellsThenTheEndIsCut() {
         let text = "philosopher0 waits for fork 1 held by philosopher1"
         let fitted = Self.context().fitSentence(text, naming: ["philosopher0", "philosopher1"], 20)
-        #expect(fitted == "phi…r0 waits for fo…")
+        #expect(fitted == "philo…r0 waits for …")
+    }
+
+    @Test func shortNamesAreNotCutInASentence() {
+        let text = "reporter waits to get from jobs (empty)"
+        #expect(Self.context().fitSentence(text, naming: ["reporter"], 30) == "reporter waits to get from jo…")
     }
 }
