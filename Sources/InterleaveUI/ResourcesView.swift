@@ -64,6 +64,9 @@ public struct ResourcesView {
         }
     }
 
+    /// Cells a row takes when nothing is cut.
+    static func width(of row: Row) -> Int { row.reduce(0) { $0 + $1.text.unicodeScalars.count } }
+
     /// Column widths shared by every row, so that names and states line up.
     struct Columns {
         var kind: Int
@@ -86,11 +89,17 @@ public struct ResourcesView {
         let snapshot = context.world.resources[id.index]
         // "lock  lock" says it twice: a name that says its kind gets a blank kind column.
         let kind = info.nameSaysKind ? "" : Self.shortKind(info.kind)
+        let state = status(of: info, snapshot)
         var head: Row = [
             Segment(pad(kind, columns.kind) + " ", .dim),
             Segment(pad(context.fitName(info.name, columns.name), columns.name) + " ", .resourceName),
-        ]
-        head += status(of: info, snapshot)
+        ] + state
+        if Self.width(of: head) > columns.total, state.contains(where: \.isName) {
+            // The holder matters more than lined-up columns: drop the padding (and a blank kind)
+            // rather than cut the holder's name ("lock held by coroutine2", not "held by c…e2").
+            head = (kind.isEmpty ? [] : [Segment(kind + " ", .dim)])
+                + [Segment(context.fitName(info.name, columns.name) + " ", .resourceName)] + state
+        }
         var rows = [head]
         let indent = String(repeating: " ", count: columns.kind + 1)
         func waiterRow(_ list: [(task: TaskID, reason: WaitReason)], _ what: String, _ role: Role) {
