@@ -64,4 +64,27 @@ struct InterventionEndToEndTests {
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }
+
+    @Test func atEightyColumnsThePhilosophersAndTheirForksStayDistinguishable() throws {
+        let session = try TmuxSession(command: "'\(CLIBinary.url.path)' demo philosophers --speed 4", width: 80, height: 24)
+        defer { session.close() }
+        let screen = try session.waitForScreen(timeout: .seconds(20), "the deadlock") { $0.hasPrefix(" DEADLOCK") }
+        let lines = screen.split(separator: "\n").map(String.init)
+        // Lane labels: the timeline's rows that draw a philosopher's lane.
+        let lanes = lines.compactMap { line -> String? in
+            guard let start = line.firstIndex(of: "│") else { return nil }
+            let label = line[line.index(after: start)...].prefix(13).trimmingCharacters(in: .whitespaces)
+            return label.hasPrefix("phil") ? label : nil
+        }
+        #expect(lanes.count == 5 && Set(lanes).count == 5, "lanes: \(lanes)")
+        // Holders in the Resources pane: the right-hand pane beside the timeline.
+        let holders = lines.prefix { !$0.contains("Events") }.compactMap { line -> String? in
+            guard let pane = line.range(of: "││", options: .backwards).map({ line[$0.upperBound...] }),
+                  let range = pane.range(of: #"held by [^ │]+"#, options: .regularExpression) else { return nil }
+            return String(pane[range])
+        }
+        #expect(holders.count == 5 && Set(holders).count == 5, "holders: \(holders)")
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
 }
