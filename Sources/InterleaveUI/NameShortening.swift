@@ -47,7 +47,7 @@ extension ViewContext {
     /// six cells each), so that "held by philosopher1" becomes "held by philo…r1" rather than
     /// "held by ph…"; only then is the end cut.
     func fitSentence(_ text: String, naming names: [String], _ width: Int) -> String {
-        var sentence = SafeText.escape(text)
+        let sentence = SafeText.escape(text)
         let excess = sentence.unicodeScalars.count - width
         guard excess > 0 else { return sentence }
         // Longest first, so that "worker1" is not replaced inside "worker10".
@@ -60,11 +60,14 @@ extension ViewContext {
         guard occurrences > 0 else { return fit(sentence, width) }
         // Every name gives up the same share, so that none is cut to nothing.
         let share = (excess + occurrences - 1) / occurrences
+        var shortened = sentence
         for (name, _) in found {
             let cut = max(Self.shortestNameInSentence, name.unicodeScalars.count - share)
-            sentence = sentence.replacing(name, with: NameShortening.shorten(name, to: cut, ellipsis: glyphs.ellipsis))
+            shortened = shortened.replacing(name, with: NameShortening.shorten(name, to: cut, ellipsis: glyphs.ellipsis))
         }
-        return fit(sentence, width)
+        // Cut names only when that makes the sentence whole; if its end is lost anyway, the
+        // names might as well stay readable.
+        return fit(shortened.unicodeScalars.count <= width ? shortened : sentence, width)
     }
 
     /// The task names a sentence about `event` can contain, which may give way when it is cut.
