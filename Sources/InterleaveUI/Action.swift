@@ -49,8 +49,9 @@ public enum Action: Sendable, Equatable {
     case presentNext
     /// Presentation: back to the previous stop, or to the end of the previous item.
     case presentBack
-    /// Presentation: item `item` (0-based) from its start; the digit keys send it.
-    case presentJump(item: Int)
+    /// Presentation: a digit of an item's number; items are numbered from 1, and two digits in a
+    /// row make a two-digit number ("1" then "2": item 12) when the playlist has that many.
+    case presentDigit(Int)
     /// Presentation: the driver put a playlist item on screen, to play at `speed`.
     case presentationItemLoaded(PresentationDeck, speed: Double)
 }

@@ -44,7 +44,17 @@ extension AppState {
         return pausing([.loadPresentationItem(index: deck.itemIndex - 1, atEnd: true)])
     }
 
-    /// A digit: item `index` (0-based) from its start, whichever item is on screen.
+    /// A digit of an item's number: on its own it names items 1–9; right after another digit
+    /// it makes a two-digit number when the playlist has that many items (1, 2: item 12).
+    mutating func presentDigit(_ digit: Int) -> [Effect] {
+        guard let deck else { return [] }
+        let combined = typedItemNumber.map { $0 * 10 + digit }
+        let number = combined.flatMap { $0 <= deck.itemCount ? $0 : nil } ?? digit
+        typedItemNumber = number
+        return presentJump(to: number - 1)
+    }
+
+    /// Item `index` (0-based) from its start, whichever item is on screen.
     mutating func presentJump(to index: Int) -> [Effect] {
         guard let deck else { return [] }
         guard index >= 0, index < deck.itemCount else {

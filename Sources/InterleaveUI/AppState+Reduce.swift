@@ -13,6 +13,8 @@ extension AppState {
     public mutating func reduce(_ action: Action) -> [Effect] {
         // A note answers the last command; the next command replaces it.
         if action.isCommand { status = nil }
+        // A number is typed digit by digit; any other key ends it.
+        if action.isCommand, !action.isPresentDigit { typedItemNumber = nil }
         switch action {
         case .togglePause:
             // Held at a stop, resuming means going on to the next one.
@@ -128,8 +130,8 @@ extension AppState {
             return presentNext()
         case .presentBack:
             return presentBack()
-        case .presentJump(let item):
-            return presentJump(to: item)
+        case .presentDigit(let digit):
+            return presentDigit(digit)
         case .presentationItemLoaded(let deck, let speed):
             return show(deck, speed: speed)
         }
@@ -185,6 +187,8 @@ extension AppState {
 }
 
 extension Action {
+    var isPresentDigit: Bool { if case .presentDigit = self { true } else { false } }
+
     /// True for what the user does (keys, clicks), false for what the driver reports.
     var isCommand: Bool {
         switch self {

@@ -79,6 +79,8 @@ public struct AppState: Sendable, Equatable {
     public var resourceCount = 0
     /// Copied from the latest `WorldFacts`: each task's state, by index.
     public var taskStates: [TaskState] = []
+    /// The item number typed so far in a presentation (digit keys), until another key.
+    public var typedItemNumber: Int?
     /// The lanes the timeline makes room for: a presented item's whole trace, else the most
     /// tasks seen so far.
     public var laneBudget = 0

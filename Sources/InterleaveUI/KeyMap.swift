@@ -56,8 +56,8 @@ public struct KeyMap: Sendable, Equatable {
     public func action(for key: Key, mode: AppState.Mode) -> Action? {
         let action = bindings.first { $0.keys.contains(key) && $0.modes.contains(mode) }?.action
         // One binding stands for all the digits: the key pressed says which item.
-        if case .presentJump = action, case .character(let c) = key, let digit = c.wholeNumberValue {
-            return .presentJump(item: digit - 1)
+        if case .presentDigit = action, case .character(let c) = key, let digit = c.wholeNumberValue {
+            return .presentDigit(digit)
         }
         return action
     }

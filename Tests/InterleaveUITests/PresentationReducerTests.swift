@@ -110,19 +110,21 @@ import Testing
         var s = Self.presenting(item: 0)
         _ = Self.arrive(&s, at: 4)
         let keys = KeyMap.presentation()
-        #expect(keys.action(for: .character("3"), mode: .replay) == .presentJump(item: 2))
-        #expect(s.reduce(.presentJump(item: 2)) == [.pause, .loadPresentationItem(index: 2, atEnd: false)])
+        #expect(keys.action(for: .character("3"), mode: .replay) == .presentDigit(3))
+        #expect(s.reduce(.presentDigit(3)) == [.pause, .loadPresentationItem(index: 2, atEnd: false)])
         // From the end screen too, and to the item on screen (from its start).
         s.deck?.finished = true
-        #expect(s.reduce(.presentJump(item: 0)) == [.loadPresentationItem(index: 0, atEnd: false)])
-        #expect(s.reduce(.presentJump(item: 8)) == [])
+        _ = s.reduce(.presentBack)
+        #expect(s.reduce(.presentDigit(1)) == [.loadPresentationItem(index: 0, atEnd: false)])
+        _ = s.reduce(.presentBack)
+        #expect(s.reduce(.presentDigit(9)) == [])
         #expect(s.status == .message("there is no item 9: the playlist has 3"))
     }
 
     @Test func theJumpKeysAreInTheHelpAndFooter() {
         let keys = KeyMap.presentation()
-        let jump = keys.bindings.first { $0.action == .presentJump(item: 0) }
-        #expect(jump?.label == "1-9" && jump?.footerKey == "1-9" && jump?.showInFooter == true)
+        let jump = keys.bindings.first { $0.action == .presentDigit(0) }
+        #expect(jump?.label == "0-9" && jump?.footerKey == "0-9" && jump?.showInFooter == true)
         #expect(KeyMap(glyphs: .unicode).action(for: .character("3"), mode: .paused) == nil, "digits only present")
     }
 
@@ -176,5 +178,26 @@ import Testing
         }
         #expect(keys.action(for: .character("q"), mode: .paused) == .quit)
         #expect(keys.action(for: .character("f"), mode: .paused) == nil)
+    }
+
+    @Test func twoDigitsInARowNameItemsPastNine() {
+        var s = AppState(replay: true, width: 120, height: 40)
+        _ = s.reduce(.presentationItemLoaded(
+            PresentationDeck(itemIndex: 0, itemCount: 18, title: "Coroutines", stops: [4]), speed: 1))
+        #expect(s.reduce(.presentDigit(1)).contains(.loadPresentationItem(index: 0, atEnd: false)))
+        #expect(s.reduce(.presentDigit(2)).contains(.loadPresentationItem(index: 11, atEnd: false)))
+        // A third digit would make 122: past the end, so it starts a new number.
+        #expect(s.reduce(.presentDigit(5)).contains(.loadPresentationItem(index: 4, atEnd: false)))
+        // Another key ends the number: "1" then → then "2" is item 2.
+        _ = s.reduce(.presentDigit(1))
+        _ = s.reduce(.presentNext)
+        #expect(s.reduce(.presentDigit(2)).contains(.loadPresentationItem(index: 1, atEnd: false)))
+        // Digits that make no item: "1" "9" in an 18-item playlist is 1 then 9.
+        _ = s.reduce(.presentBack)
+        _ = s.reduce(.presentDigit(1))
+        #expect(s.reduce(.presentDigit(9)).contains(.loadPresentationItem(index: 8, atEnd: false)))
+        _ = s.reduce(.presentBack)
+        #expect(s.reduce(.presentDigit(0)) == [])
+        #expect(s.status == .message("there is no item 0: the playlist has 18"))
     }
 }
