@@ -27,6 +27,10 @@ struct DemoCommand: ParsableCommand {
             print(try PlainRun.run(demo, options: options, injecting: specs), terminator: "")
             return
         }
+        // The live run schedules its faults by time; an injection that would find no task of its
+        // name is refused here, headless and in milliseconds, as `--plain` refuses it, rather
+        // than moving the live clock on to an instant the run never reaches.
+        if !specs.isEmpty { _ = try PlainRun.run(demo, options: options, injecting: specs) }
         try TUIApp.runDemo(demo, options: options, injecting: specs)
     }
 }

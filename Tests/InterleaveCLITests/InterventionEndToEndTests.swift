@@ -87,4 +87,12 @@ struct InterventionEndToEndTests {
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }
+
+    @Test func anInjectionNoTaskCanTakeIsRefusedBeforeTheScreenOpens() throws {
+        let session = try TmuxSession(
+            command: "'\(CLIBinary.url.path)' demo gather --inject 'fail task2 at 10s'", width: 80, height: 24)
+        defer { session.close() }
+        #expect(try session.waitForExit() == 2)
+        #expect(try session.screen().contains("interleave: no running task named 'task2' at 10.0 seconds"))
+    }
 }
