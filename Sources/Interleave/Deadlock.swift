@@ -27,31 +27,45 @@ extension Loop {
     }
 
     /// The first cycle found by depth-first search, as (waiter, the task it waits for) pairs.
-    private func findCycle(among stuck: [TaskRecord]) -> [(TaskRecord, TaskRecord)] {
+    ///
+    /// Iterative, with its own stack: a wait chain can be as long as there are tasks (a
+    /// 100,000-philosopher table), far deeper than a thread's stack allows recursion.
+    func findCycle(among stuck: [TaskRecord]) -> [(TaskRecord, TaskRecord)] {
         var state: [ObjectIdentifier: Int] = [:]   // 1 = on the path, 2 = done
         var path: [(TaskRecord, TaskRecord)] = []
+        // One frame per task on the path: the task, its live blockers, and the next to try.
+        var frames: [(task: TaskRecord, blockers: [TaskRecord], next: Int)] = []
 
-        func visit(_ task: TaskRecord) -> [(TaskRecord, TaskRecord)]? {
+        func push(_ task: TaskRecord) {
             state[ObjectIdentifier(task)] = 1
-            for next in task.parkedAt?.blockers(of: task) ?? [] where !next.outcome.isFinished {
-                path.append((task, next))
+            let blockers = (task.parkedAt?.blockers(of: task) ?? []).filter { !$0.outcome.isFinished }
+            frames.append((task, blockers, 0))
+        }
+
+        for root in stuck where state[ObjectIdentifier(root)] == nil {
+            push(root)
+            while let top = frames.last {
+                guard top.next < top.blockers.count else {
+                    // Every way out of this task is explored: it is off the path.
+                    state[ObjectIdentifier(top.task)] = 2
+                    frames.removeLast()
+                    if !path.isEmpty { path.removeLast() }
+                    continue
+                }
+                let next = top.blockers[top.next]
+                frames[frames.count - 1].next += 1
                 switch state[ObjectIdentifier(next)] {
                 case 1:
+                    path.append((top.task, next))
                     let start = path.firstIndex { $0.0 === next } ?? 0
                     return Array(path[start...])
                 case nil:
-                    if let found = visit(next) { return found }
+                    path.append((top.task, next))
+                    push(next)
                 default:
                     break
                 }
-                path.removeLast()
             }
-            state[ObjectIdentifier(task)] = 2
-            return nil
-        }
-
-        for task in stuck where state[ObjectIdentifier(task)] == nil {
-            if let cycle = visit(task) { return cycle }
         }
         return []
     }

@@ -95,4 +95,22 @@ import Testing
         #expect(loop.store.events(.runEnded).count == 1)
         #expect(world.liveTaskCount == 0)
     }
+
+    /// A wait-for cycle as long as there are tasks is found whole, without recursion: a
+    /// recursive search 100,000 tasks deep overflowed the thread's stack. (Built directly from
+    /// task records, each joining the next, so the test takes milliseconds.)
+    @Test func aHundredThousandTaskCycleIsFoundWhole() {
+        let count = 100_000
+        let tasks = (0..<count).map { TaskRecord(id: TaskID($0), name: "t\($0)") }
+        for (index, task) in tasks.enumerated() { task.parkedAt = tasks[(index + 1) % count] }
+        let cycle = Loop().findCycle(among: tasks)
+        #expect(cycle.count == count)
+        #expect(cycle.first?.0 === tasks[0] && cycle.first?.1 === tasks[1])
+        #expect(cycle.last?.0 === tasks[count - 1] && cycle.last?.1 === tasks[0])
+        // A chain that ends in a task waiting on nothing has no cycle.
+        tasks[count - 1].parkedAt = nil
+        #expect(Loop().findCycle(among: tasks).isEmpty)
+        // Unlinked one by one: releasing a 100,000-long chain would recurse as deep.
+        for task in tasks { task.parkedAt = nil }
+    }
 }
