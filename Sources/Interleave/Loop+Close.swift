@@ -54,6 +54,13 @@ extension Loop {
             }
         }
         if inbox.hasWork { drainInbox() }
+        // The run is over: a later one on this loop has its own main task, end, deadlocks,
+        // lints and script (it recorded none of them before, its predecessor's flags still set).
+        rootTask = nil
+        runEndedRecorded = false
+        deadlockReportedAtStep = -1
+        hasIntervention = false
+        unretrievedFailures = []
         return liveTaskCount
     }
 }

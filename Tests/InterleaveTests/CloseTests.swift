@@ -117,4 +117,26 @@ import Testing
         #expect(resumed.count == 2, "the second run's jobs were recorded (before and after its sleep)")
         #expect(loop.store.events.count > before)
     }
+
+    /// A second run on a closed loop records its own end, deadlock and lints, as the first did.
+    @Test func aSecondRunRecordsItsOwnEndAndDeadlock() throws {
+        let loop = Loop()
+        func deadlockingRun(_ name: String) {
+            #expect(throws: LoopError.neverFinished(name)) {
+                try loop.run(name) {
+                    let never = Event("never")
+                    try await never.wait()
+                }
+            }
+        }
+        deadlockingRun("first")
+        deadlockingRun("second")
+        #expect(loop.store.events(.runEnded).count == 2)
+        let stuck = loop.store.events(.deadlock).map { loop.store.taskName($0.task) }
+        #expect(stuck == ["first", "second"])
+        #expect(Transcript.lints(loop.store) == [
+            "first waits forever on event never, which nothing will set",
+            "second waits forever on event never, which nothing will set",
+        ])
+    }
 }
