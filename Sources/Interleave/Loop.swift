@@ -138,7 +138,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     func stepBound() -> Bool {
         if inbox.hasWork { drainInbox() }
         guard let next = ready.pop() else { return false }
-        let address = UInt(bitPattern: unsafeBitCast(next.job, to: Int.self))
+        let address = JobIdentity.address(of: next.job)
         stepCount += 1
         publishedSteps.store(stepCount, ordering: .relaxed)
         if let record = recordByAddress[address] {
@@ -190,7 +190,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         if let current { return current }
         guard attributionPending else { return nil }
         attributionPending = false
-        let address = withUnsafeCurrentTask { task in task.map { UInt(bitPattern: unsafeBitCast($0, to: Int.self)) } } ?? 0
+        let address = JobIdentity.currentTaskAddress()
         guard address != 0 else { return nil }
         let record = recordByAddress[address] ?? adoptUntrackedJob(address: address)
         current = record

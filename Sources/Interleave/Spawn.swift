@@ -39,8 +39,7 @@ extension Loop {
             }
         }
         record.cancelSwiftTask = { task.cancel() }
-        // A task's first job is the task object itself, so its address identifies its jobs.
-        let address = UInt(bitPattern: unsafeBitCast(task, to: Int.self))
+        let address = JobIdentity.address(of: task)
         record.address = address
         recordByAddress[address] = record
         return handle

@@ -1,0 +1,37 @@
+import Testing
+@testable import Interleave
+
+/// The loop finds a task's record from its jobs by address (`JobIdentity`). If a Swift release
+/// changes what a task's job address is, these fail loudly, before any lane goes missing.
+@Suite struct JobIdentityTests {
+    @Test func aSpawnedTaskRunsUnderTheAddressItsRecordWasGiven() throws {
+        let loop = Loop()
+        let seen = Box<[UInt]>([])
+        let given = Box<[UInt]>([])
+        try loop.run("main") {
+            let worker = spawn("worker") {
+                seen.value.append(JobIdentity.currentTaskAddress())
+                try await sleep(for: .seconds(1))
+                // Resumed after a suspension: still the same task, so still the same address.
+                seen.value.append(JobIdentity.currentTaskAddress())
+            }
+            given.value.append(worker.record.address)
+            try await worker.value
+        }
+        #expect(seen.value.count == 2)
+        #expect(seen.value.allSatisfy { $0 == given.value.first && $0 != 0 })
+    }
+
+    @Test func everySpawnedTaskIsFollowedWithoutFallingBackToAdoption() throws {
+        let loop = Loop()
+        try loop.run("main") {
+            let tasks = (0..<20).map { n in spawn("t\(n)") { try await sleep(for: .milliseconds(n)) } }
+            _ = try await gather(tasks)
+        }
+        // The fallback adopts a job it cannot place as an "untracked-" task, with a lint.
+        #expect(!loop.store.tasks.snapshot().contains { $0.name.hasPrefix("untracked-") })
+        #expect(Transcript.lints(loop.store).isEmpty)
+        let resumed = Set(loop.store.events(.taskResumed).map(\.task))
+        #expect(resumed.count == 21, "main and its 20 tasks each ran as themselves")
+    }
+}
