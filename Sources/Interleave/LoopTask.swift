@@ -12,7 +12,9 @@ public struct LoopTask<Success: Sendable>: Sendable {
     // unspecialized code every element access looked up `LoopTask<Success>`'s metadata.
     @usableFromInline let record: TaskRecord
     @usableFromInline let box: ResultBox<Success>
-    unowned(unsafe) let loop: Loop
+    /// Weak: a handle may outlive its loop (kept in a test, sent to another thread), and using
+    /// it then must be a clear error or nothing, not a read of freed memory.
+    weak let loop: Loop?
 
     /// The task's id in the trace.
     public var id: TaskID { record.id }
@@ -24,21 +26,21 @@ public struct LoopTask<Success: Sendable>: Sendable {
     /// Awaiting a task that failed or was cancelled rethrows (`CancellationError` when cancelled),
     /// as awaiting an asyncio task does.
     public var value: Success {
-        get async throws {
-            try await loop.join(record, file: #fileID, line: #line)
-            return try box.get()
-        }
+        get async throws { try await value(file: #fileID, line: #line) }
     }
 
     /// Like `value`, with the caller's source location recorded.
     public func value(file: StaticString = #fileID, line: UInt = #line) async throws -> Success {
+        guard let loop else { return try box.get() }
         try await loop.join(record, file: file, line: line)
         return try box.get()
     }
 
-    /// Asks the task to stop: its current or next wait throws `CancellationError`.
+    /// Asks the task to stop: its current or next wait throws `CancellationError`. Nothing
+    /// happens once its loop is gone (its tasks ended with it).
     public func cancel() {
-        loop.onLoop { loop in loop.requestCancel(self.record) }
+        let record = record
+        loop?.onLoop { loop in loop.requestCancel(record) }
     }
 
     /// True once the task has returned, failed or been cancelled.

@@ -139,4 +139,27 @@ import Testing
             "second waits forever on event never, which nothing will set",
         ])
     }
+
+    /// A handle that outlives its loop is safe to use: cancelling does nothing, its outcome reads
+    /// as it was left, and awaiting it gives that outcome (the loop's memory is never read).
+    @Test func aHandleOutlivingItsLoopIsSafe() async throws {
+        weak var gone: Loop?
+        let (done, stuck): (LoopTask<Int>, LoopTask<Int>) = try {
+            let loop = Loop()
+            gone = loop
+            let handles = Box<(LoopTask<Int>, LoopTask<Int>)?>(nil)
+            _ = try? loop.run("main") {
+                let done = spawn("done") { 7 }
+                let stuck = spawn("stuck") { () async throws -> Int in try await Event("never").wait(); return 0 }
+                handles.value = (done, stuck)
+                _ = try await done.value
+            }
+            return try #require(handles.value)
+        }()
+        #expect(gone == nil, "the loop was freed")
+        stuck.cancel()
+        #expect(try done.result?.get() == 7)
+        #expect(try await done.value == 7)
+        await #expect(throws: CancellationError.self) { try await stuck.value }
+    }
 }
