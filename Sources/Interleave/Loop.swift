@@ -76,7 +76,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     let publishedTime = Atomic<Int64>(0)
     let publishedSteps = Atomic<Int>(0)
 
-    /// The face that actors use to run on this loop (`unownedExecutor`).
+    /// The face that actors use to run on this loop (`unownedExecutor`). Made in `init` (it needs
+    /// `self`, hence `lazy`), so that actors on two threads never race to make it twice.
     public private(set) lazy var actorExecutor = LoopActorExecutor(loop: self)
 
     /// Creates a loop recording into `store` (a new one by default).
@@ -90,6 +91,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         header.schedule = policy == .fifo ? "fifo" : "random"
         if case .random(let seed) = policy { header.seed = seed }
         store.header = header
+        _ = actorExecutor
     }
 
     /// The loop running the calling code, if it runs on one.
