@@ -54,13 +54,8 @@ extension Loop {
             }
         }
         if inbox.hasWork { drainInbox() }
-        // The run is over: a later one on this loop has its own main task, end, deadlocks,
-        // lints and script (it recorded none of them before, its predecessor's flags still set).
+        // The run is over: the next task spawned starts a new one (see `beginRun`).
         rootTask = nil
-        runEndedRecorded = false
-        deadlockReportedAtStep = -1
-        hasIntervention = false
-        unretrievedFailures = []
         return liveTaskCount
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import InterleaveTrace
 
 /// Driving a loop headless: run until idle, until an instant, or a whole main task.
@@ -5,19 +6,32 @@ extension Loop {
     /// Runs jobs, jumping the clock to each next timer, until nothing can make progress.
     ///
     /// Returns when every task has finished, or when the rest are stuck (a deadlock, which is
-    /// then recorded with its wait-for cycle), or waiting on I/O that has not completed.
-    public func runUntilIdle() {
+    /// then recorded with its wait-for cycle), or when only real I/O could move the run and
+    /// none has come back for `ioPatience` of wall time: that is recorded as a lint, and the
+    /// tasks waiting on it stay suspended (`close()` ends them).
+    public func runUntilIdle(ioPatience: Duration = .seconds(30)) {
         let previous = CurrentLoop.bind(self)
         defer { _ = CurrentLoop.bind(previous) }
+        let patience = Double(ioPatience.nanoseconds) / 1e9
+        // Since when only another thread could move the run, with nothing arriving.
+        var waitingSince: Date?
         while true {
-            while stepBound() {}
-            if waitForOwedWork() { continue }
-            if advanceToNextTimer() { continue }
-            if pendingIO > 0 {
-                inbox.wait(until: nil)
+            while stepBound() { waitingSince = nil }
+            let owed = unstartedTasks > 0 || dueIO > 0
+            if !owed, advanceToNextTimer() {
+                waitingSince = nil
                 continue
             }
-            break
+            guard owed || pendingIO > 0 else { break }
+            let since = waitingSince ?? Date()
+            waitingSince = since
+            let deadline = since.addingTimeInterval(patience)
+            guard Date() < deadline else {
+                lint("gave up after \(formatSeconds(ioPatience.nanoseconds)) of wall time waiting for I/O that never "
+                    + "completed (\(pendingIO) operation(s) pending)")
+                break
+            }
+            inbox.wait(until: deadline)
         }
         noteIdle()
     }

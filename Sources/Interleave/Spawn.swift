@@ -20,7 +20,7 @@ extension Loop {
         records.append(record)
         liveTaskCount += 1
         unstartedTasks += 1
-        if rootTask == nil { rootTask = record }
+        if rootTask == nil { beginRun(with: record) }
         let box = ResultBox<Success>()
         let handle = LoopTask(record: record, box: box, loop: self)
         let task = Task<Void, Never>(executorPreference: self) { [unowned self] in
@@ -43,6 +43,17 @@ extension Loop {
         record.address = address
         recordByAddress[address] = record
         return handle
+    }
+
+    /// The first task of a run (a new loop's, or the first after `close()`): the run's end,
+    /// deadlocks, lints and script are its own, not left over from the run before (a second
+    /// run on a closed loop recorded none of them).
+    private func beginRun(with root: TaskRecord) {
+        rootTask = root
+        runEndedRecorded = false
+        deadlockReportedAtStep = -1
+        hasIntervention = false
+        unretrievedFailures = []
     }
 
     /// Records a task's end, wakes whoever awaits it and tells its groups.
