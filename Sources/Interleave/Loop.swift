@@ -207,6 +207,10 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         let id = recorder.createTask(name: "untracked-\(records.count)", parent: parent, at: nowNanoseconds)
         let record = TaskRecord(id: id, name: "untracked-\(records.count)", untracked: true)
         record.address = address
+        // It is running now, and was never counted as a task yet to start: its next job must
+        // not count it as starting (that took one off `unstartedTasks`, which then let the
+        // loop think itself idle while a spawned task's first job was still on its way).
+        record.started = true
         records.append(record)
         recordByAddress[address] = record
         lint("a task not created through Interleave's spawn runs on the loop (untracked-\(id.rawValue)); "
