@@ -246,7 +246,12 @@ import Testing
                 }
                 try await sleep(for: .seconds(1))
                 outer.cancel()
-                _ = try? await outer.value
+                do {
+                    try await outer.value
+                    Issue.record("outer finished although it was cancelled")
+                } catch {
+                    #expect(error is CancellationError, "outer's gather rethrows its cancellation")
+                }
                 // asyncio: the outer gather future completes only once its children are done.
                 allEndedFirst.value = children.value.allSatisfy { $0.isFinished }
             }
