@@ -11,7 +11,12 @@ import InterleaveUI
 /// loop cannot freeze the screen.
 public final class TUISession {
     /// How a session ended.
-    public enum Outcome: Sendable { case quit, backToPicker }
+    public enum Outcome: Sendable, Equatable {
+        case quit, backToPicker
+        /// A termination signal (SIGINT, SIGTERM, SIGHUP) asked the program to end; the
+        /// terminal is restored and the run wound down, and ending the process is the caller's.
+        case terminated(signal: Int32)
+    }
 
     static let frameMilliseconds = 33
 
@@ -54,7 +59,8 @@ public final class TUISession {
 
     var store: TraceStore { cursor.store }
 
-    /// Runs frames until the user quits or goes back to the picker.
+    /// Runs frames until the user quits, goes back to the picker, or a signal asks the program
+    /// to end.
     public func run() -> Outcome {
         if presenter != nil, state.deck == nil { _ = perform(.loadPresentationItem(index: 0, atEnd: false)) }
         while true {
@@ -63,7 +69,7 @@ public final class TUISession {
                 // thread is stuck in a blocking call.
                 backend.restore()
                 shutdown()
-                exit(128 + signal)
+                return .terminated(signal: signal)
             }
             // Ctrl-Z and `fg` are handled inside `nextEvent`, which reports a resize on return.
             let timeout = state.mode == .paused && live?.runner.isPaused != false ? 200 : Self.frameMilliseconds

@@ -14,6 +14,14 @@ public struct VisualizeOptions: Sendable {
     /// How long the stall key blocks the loop, in virtual time.
     public var stallDuration: Duration
 
+    /// Options read from a program's command line: `--plain` asks for the report.
+    /// ```swift
+    /// try visualize("mine", options: VisualizeOptions(arguments: CommandLine.arguments)) { … }
+    /// ```
+    public init(arguments: [String]) {
+        self.init(plain: arguments.dropFirst().contains("--plain"))
+    }
+
     public init(policy: SchedulePolicy = .fifo, speed: Double = 1, plain: Bool = false, stallDuration: Duration = .seconds(2)) {
         self.policy = policy
         self.speed = speed
@@ -27,12 +35,14 @@ public struct VisualizeOptions: Sendable {
 ///
 /// Everything your code awaits through Interleave's primitives (`spawn`, `sleep`, `gather`,
 /// `Lock`, `Queue`…) is traced; the file that calls `visualize` is shown in the code pane.
-/// Pass `--plain` on the command line (or `options.plain`) to force the report.
+/// `options.plain` forces the report (`VisualizeOptions(arguments:)` reads `--plain` from a
+/// command line). Throws when the terminal cannot be opened; a termination signal (Ctrl-C,
+/// SIGTERM) restores the terminal and then ends the process by that signal.
 /// ```swift
 /// import Interleave
 /// import InterleaveApp
 ///
-/// visualize("two sleepers") {
+/// try visualize("two sleepers", options: VisualizeOptions(arguments: CommandLine.arguments)) {
 ///     let a = spawn("a") { try await sleep(for: .seconds(2)) }
 ///     let b = spawn("b") { try await sleep(for: .seconds(1)) }
 ///     _ = try await gather(a, b)
@@ -42,7 +52,7 @@ public func visualize(
     _ name: String, options: VisualizeOptions = VisualizeOptions(),
     filePath: String = #filePath, fileID: String = #fileID,
     _ workload: @escaping @Sendable () async throws -> Void
-) {
+) throws {
     let makeLoop: @Sendable (SchedulePolicy) -> Loop = { policy in
         let loop = Loop(policy: policy)
         var header = loop.store.header
@@ -55,7 +65,7 @@ public func visualize(
         loop.spawn("main", workload)
         return loop
     }
-    let wantsPlain = options.plain || CommandLine.arguments.contains("--plain")
+    let wantsPlain = options.plain
     let reason = wantsPlain ? nil : TerminalEnvironment.current().fullScreenUnavailableReason()
     if wantsPlain || reason != nil {
         if let reason { FileHandle.standardError.write(Data("interleave: \(reason); showing plain output\n".utf8)) }
@@ -65,14 +75,13 @@ public func visualize(
         loop.close()
         return
     }
-    do {
-        let backend = try NCursesBackend()
-        defer { backend.restore() }
-        let live = LiveSource(
-            policy: options.policy, speed: options.speed, startPaused: false, stallDuration: options.stallDuration, makeLoop: makeLoop)
-        _ = TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: false).run()
-    } catch {
-        FileHandle.standardError.write(Data("interleave: \(error)\n".utf8))
-        exit(2)
+    let backend = try NCursesBackend()
+    defer { backend.restore() }
+    let live = LiveSource(
+        policy: options.policy, speed: options.speed, startPaused: false, stallDuration: options.stallDuration, makeLoop: makeLoop)
+    let outcome = TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: false).run()
+    if case .terminated(let signal) = outcome {
+        backend.restore()
+        TerminalGuard.endProcess(by: signal)
     }
 }

@@ -58,7 +58,7 @@ struct PresentCommand: ParsableCommand {
             return
         }
         try TUIApp.withBackend { backend in
-            _ = TUISession(backend: backend, presenting: items, autoplay: autoplay).run()
+            TUIApp.endIfTerminated(TUISession(backend: backend, presenting: items, autoplay: autoplay).run())
         }
     }
 

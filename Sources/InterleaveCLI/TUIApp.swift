@@ -22,7 +22,7 @@ enum TUIApp {
             while let current = next {
                 let session = session(for: current, options: options, backend: backend, presentation: presentation, injecting: pending)
                 pending = []
-                let outcome = session.run()
+                let outcome = endIfTerminated(session.run())
                 next = outcome == .backToPicker ? Picker(backend: backend).choose() : nil
             }
         }
@@ -31,14 +31,14 @@ enum TUIApp {
     static func runPicker(options: RunOptions) throws {
         try withBackend { backend in
             while let demo = Picker(backend: backend).choose() {
-                if session(for: demo, options: options, backend: backend, presentation: false).run() == .quit { break }
+                if endIfTerminated(session(for: demo, options: options, backend: backend, presentation: false).run()) == .quit { break }
             }
         }
     }
 
     static func runReplay(_ store: TraceStore, speed: Double) throws {
         try withBackend { backend in
-            _ = TUISession(backend: backend, live: nil, replay: store, speed: speed, presentation: false).run()
+            _ = endIfTerminated(TUISession(backend: backend, live: nil, replay: store, speed: speed, presentation: false).run())
         }
     }
 
@@ -61,6 +61,14 @@ enum TUIApp {
             return loop
         }
         return TUISession(backend: backend, live: live, replay: nil, speed: speed, presentation: presentation)
+    }
+
+    /// Exits with the shell's 128 + signal when a signal ended the session (it has given the
+    /// terminal back); otherwise passes the outcome on.
+    @discardableResult
+    static func endIfTerminated(_ outcome: TUISession.Outcome) -> TUISession.Outcome {
+        if case .terminated(let signal) = outcome { Foundation.exit(128 + signal) }
+        return outcome
     }
 
     /// Opens the terminal, runs `body`, and always gives the terminal back.

@@ -116,6 +116,14 @@ public enum TerminalGuard {
     }
 
     /// Ends the process by `signal`'s default action; async-signal-safe.
+    /// Ends the process by `signal` as if no handler had caught it: for a library that caught a
+    /// termination request, restored what it had changed, and must not pretend it never came
+    /// (the shell sees 128 + signal, as it would have).
+    public static func endProcess(by signal: Int32) -> Never {
+        dieByDefaultAction(signal)
+        preconditionFailure("signal \(signal) did not end the process")
+    }
+
     static func dieByDefaultAction(_ signal: Int32) {
         var defaultAction = sigaction()
         defaultAction.__sigaction_handler.sa_handler = SIG_DFL

@@ -9,11 +9,12 @@ import Synchronization
 /// happens inside a handler.
 ///
 /// `TerminalGuard.install()` routes SIGINT, SIGTERM and SIGHUP here; the loop asks once per
-/// frame and shuts down itself, exiting with the shell convention 128 + signal number:
+/// frame and shuts down itself; the program then exits with the shell convention 128 + signal
+/// number (a library ends the process by the signal instead, `TerminalGuard.endProcess(by:)`):
 /// ```swift
 /// if let signal = TerminalSignals.takeTermination() {
 ///     backend.restore()
-///     exit(128 + signal)
+///     return .terminated(signal: signal)
 /// }
 /// ```
 /// `NCursesBackend.nextEvent(timeoutMilliseconds:)` consumes the suspend and continue flags itself.

@@ -3,7 +3,7 @@ import InterleaveApp
 
 // A cache shared by three readers and one writer: run it and watch who waits for whom.
 // `swift run MyWorkload` opens the full-screen view; `swift run MyWorkload --plain` prints it.
-visualize("cache refresh") {
+try visualize("cache refresh", options: VisualizeOptions(arguments: CommandLine.arguments)) {
     let cacheLock = Lock("cache")
     let refreshed = Event("refreshed")
 
