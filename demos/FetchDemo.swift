@@ -19,15 +19,16 @@ extension Catalogue {
     }
 }
 
-/// Lets a test see the server and client a fetch run starts, without global state.
+/// Lets a test see the server and client a fetch run starts, without global state; a test
+/// hook, so not public (tests reach it with `@testable import Demos`).
 ///
 /// ```swift
 /// FetchDemoProbe.$started.withValue({ server, client in ... }) {
 ///     Catalogue.fetch.start(on: loop, options: DemoOptions())   // the main task inherits it
 /// }
 /// ```
-public enum FetchDemoProbe {
-    @TaskLocal public static var started: (@Sendable (LoopbackServer, LoopbackHTTPClient) -> Void)?
+enum FetchDemoProbe {
+    @TaskLocal static var started: (@Sendable (LoopbackServer, LoopbackHTTPClient) -> Void)?
 }
 
 /// The pages the local server plays, in the order the lesson fetches them.

@@ -1,5 +1,5 @@
 import Foundation
-import Demos
+@testable import Demos
 import Interleave
 import InterleaveUI
 import Synchronization
