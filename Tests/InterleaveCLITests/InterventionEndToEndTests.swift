@@ -93,6 +93,7 @@ struct InterventionEndToEndTests {
             command: "'\(CLIBinary.url.path)' demo gather --inject 'fail task2 at 10s'", width: 80, height: 24)
         defer { session.close() }
         #expect(try session.waitForExit() == 2)
-        #expect(try session.screen().contains("interleave: no running task named 'task2' at 10.0 seconds"))
+        // The status file can come before tmux has drawn the last line: wait for the line.
+        try session.waitForScreen(containing: "interleave: no running task named 'task2' at 10.0 seconds")
     }
 }
