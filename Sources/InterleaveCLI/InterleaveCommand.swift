@@ -122,6 +122,6 @@ func lookUpDemo(_ name: String) throws -> Demo {
 /// Escapes control characters in user-supplied names before they reach a terminal.
 enum SafeName {
     static func escape(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        String(text.unicodeScalars.map { ControlCharacters.contains($0) ? "?" : Character($0) })
     }
 }
