@@ -63,7 +63,7 @@ func demoNamedInsteadOfCommand<Arguments: Collection<String>>(_ arguments: Argum
 struct RunOptions: ParsableArguments {
     // `.unconditional` on the numeric options: a negative value is read as one and meets the
     // range check below, instead of passing for an option and leaving "Missing value".
-    @Option(parsing: .unconditional, help: "Playback speed, from 1/16 to 64 (e.g. 0.5, 2); by default each demo's own pace, at most 1×.")
+    @Option(parsing: .unconditional, help: "Playback speed, from \(PlaybackSpeed.rangeText) (e.g. 0.5, 2); by default each demo's own pace, at most 1×.")
     var speed: Double?
 
     @Option(help: "Seed for the demo's random choices and the random schedule.")
@@ -88,7 +88,7 @@ struct RunOptions: ParsableArguments {
     func speed(for demo: Demo) -> Double { speed ?? demo.defaultSpeed(options: demoOptions) }
 
     func validate() throws {
-        guard speed.map({ $0 >= 1.0 / 16 && $0 <= 64 }) ?? true else { throw ValidationError("--speed must be between 1/16 and 64") }
+        guard speed.map(PlaybackSpeed.range.contains) ?? true else { throw ValidationError(PlaybackSpeed.outOfRangeMessage) }
         try Self.checkTasks(tasks)
         guard stall >= 0.1 && stall <= 60 else { throw ValidationError("--stall must be between 0.1 and 60 seconds") }
     }
@@ -124,4 +124,9 @@ enum SafeName {
     static func escape(_ text: String) -> String {
         String(text.unicodeScalars.map { ControlCharacters.contains($0) ? "?" : Character($0) })
     }
+}
+
+extension PlaybackSpeed {
+    /// The error for a `--speed` outside the range, worded the same by every command.
+    static var outOfRangeMessage: String { "--speed must be between \(slowestText) and \(fastestText)" }
 }

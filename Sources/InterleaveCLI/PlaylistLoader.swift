@@ -51,7 +51,7 @@ struct PlaylistLoader {
     /// Resolves every item: demos by name, recordings read from disk; `speedFactor` scales each speed.
     func items(of playlist: Playlist, speedFactor: Double) throws -> [PresentationItem] {
         try playlist.items.map { item in
-            let speed = min(Playlist.speedRange.upperBound, max(Playlist.speedRange.lowerBound, item.speed * speedFactor))
+            let speed = PlaybackSpeed.clamped(item.speed * speedFactor)
             switch item.source {
             case .demo(let name):
                 guard let demo = Catalogue.named(name) else {
