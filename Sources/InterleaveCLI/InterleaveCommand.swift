@@ -48,8 +48,8 @@ func helpForUnknownCommand(_ arguments: [String]) -> (text: String, isError: Boo
     let commands = InterleaveCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
     guard !commands.contains(name), !name.hasPrefix("-") else { return nil }
     if Catalogue.named(name) != nil { return (InterleaveCommand.helpMessage(for: DemoCommand.self, columns: 80) + "\n", false) }
-    let hint = "see `interleave --help` for the commands"
-    return ("interleave: no command '\(SafeName.escape(name))' to show help for; \(hint)\n", true)
+    let message = UnknownName.message("command", name, among: commands, otherwise: "see `interleave --help` for the commands")
+    return ("interleave: \(message)\n", true)
 }
 
 /// For `interleave gather`: a demo's name where a command belongs, and the command meant.
@@ -114,9 +114,7 @@ func fail(_ message: String) -> ExitCode {
 /// Finds a demo by name, or fails with the closest names.
 func lookUpDemo(_ name: String) throws -> Demo {
     if let demo = Catalogue.named(name) { return demo }
-    let close = Catalogue.suggestions(for: name)
-    let hint = close.isEmpty ? "run `interleave list` to see them" : "did you mean \(close.joined(separator: ", "))?"
-    throw fail("unknown demo '\(SafeName.escape(name))': \(hint)")
+    throw fail(UnknownName.demo(name))
 }
 
 /// Escapes control characters in user-supplied names before they reach a terminal.

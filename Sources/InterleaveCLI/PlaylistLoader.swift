@@ -55,9 +55,7 @@ struct PlaylistLoader {
             switch item.source {
             case .demo(let name):
                 guard let demo = Catalogue.named(name) else {
-                    let close = Catalogue.suggestions(for: name)
-                    let hint = close.isEmpty ? "run `interleave list` to see them" : "did you mean \(close.joined(separator: ", "))?"
-                    throw failure("unknown demo '\(SafeName.escape(name))': \(hint)", line: item.line)
+                    throw failure(UnknownName.demo(name), line: item.line)
                 }
                 return PresentationItem(title: item.title ?? demo.title, speed: speed, stops: item.stops) {
                     Self.recordHeadless(demo)
