@@ -64,7 +64,7 @@ func loadTrace(_ path: String) throws -> TraceDecoder.Loaded {
         throw fail("\(SafeName.escape(path)) is a directory, not a trace file")
     }
     do {
-        let loaded = try TraceFileRecorder.read(path: path)
+        let loaded = try TraceDecoder.decodeFile(atPath: path)
         if loaded.truncated {
             FileHandle.standardError.write(Data("interleave: \(SafeName.escape(path)) is truncated; using it up to its last whole block\n".utf8))
         }

@@ -85,7 +85,7 @@ struct PlaylistLoader {
     private func readTrace(_ path: String, line: Int) throws -> TraceStore {
         let resolved = path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
         do {
-            let loaded = try TraceFileRecorder.read(path: resolved)
+            let loaded = try TraceDecoder.decodeFile(atPath: resolved)
             if loaded.truncated {
                 FileHandle.standardError.write(Data(
                     "interleave: \(label):\(line): \(SafeName.escape(path)) is truncated; using it up to its last whole block\n".utf8))
