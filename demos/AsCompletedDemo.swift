@@ -26,9 +26,7 @@ extension Catalogue {
 }
 
 private func mightFail(_ delay: Int) async throws -> String {
-    if delay > 0 {  // sleep(0) only yields; skipped because the runtime traces that yield as a stray task
-        try await sleep(for: .seconds(delay))
-    }
+    try await sleep(for: .seconds(delay))  // as in asyncio, sleeping 0 s still yields to the others
     if delay > 2 {
         throw Exception("Something went wrong!")
     }

@@ -15,14 +15,15 @@ public enum Catalogue {
 
     /// Names close to a mistyped one, best first: those a name starts with, else those at the
     /// smallest edit distance within a third of its length ("gathr" → gather, not also actor,
-    /// three edits away: a far guess reads as noise).
-    public static func suggestions(for name: String) -> [String] {
+    /// three edits away: a far guess reads as noise). `names` are the demos' unless given, so
+    /// that the CLI can rank its command names the same way.
+    public static func suggestions(for name: String, among names: [String] = all.map(\.name)) -> [String] {
         let typed = name.lowercased()
         guard !typed.isEmpty else { return [] }
-        let prefixed = all.map(\.name).filter { $0.hasPrefix(typed) }
+        let prefixed = names.filter { $0.hasPrefix(typed) }
         if !prefixed.isEmpty { return Array(prefixed.prefix(3)) }
         let allowed = max(1, typed.count / 3)
-        let scored = all.map { ($0.name, editDistance($0.name, typed)) }.filter { $0.1 <= allowed }
+        let scored = names.map { ($0, editDistance($0, typed)) }.filter { $0.1 <= allowed }
         guard let best = scored.map(\.1).min() else { return [] }
         return scored.filter { $0.1 == best }.map(\.0).sorted().prefix(3).map { $0 }
     }

@@ -26,11 +26,11 @@ public struct DemoPace: Sendable, Equatable {
         self.captions = captions
     }
 
-    /// The speed (a power of two from 1/16 to 1) at which the run lasts the minimum.
+    /// The speed (a power of two from the slowest playback speed to 1) at which the run lasts the minimum.
     public var speed: Double {
         let atRealTime = virtualSeconds + Double(captions) * Self.captionHoldSeconds
         var speed = 1.0
-        while speed > 1.0 / 16, atRealTime / speed < Self.minimumWallSeconds { speed /= 2 }
+        while speed > PlaybackSpeed.range.lowerBound, atRealTime / speed < Self.minimumWallSeconds { speed /= 2 }
         return speed
     }
 }

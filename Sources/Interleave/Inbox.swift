@@ -3,7 +3,9 @@ import Synchronization
 
 /// Jobs and commands posted to a loop from other threads, and the signal that wakes it.
 ///
-/// The only lock in the runtime; it is never held while a continuation is resumed or a job runs.
+/// The loop's one lock for traffic from other threads (the other lock in the runtime is each
+/// `IOCompletion`'s, held only to store or read its result). It is never held while a
+/// continuation is resumed or a job runs, so it cannot deadlock with the work it hands over.
 final class Inbox: @unchecked Sendable {
     typealias Command = @Sendable (Loop) -> Void
     private let condition = NSCondition()

@@ -80,11 +80,11 @@ public final class LiveRunner: @unchecked Sendable {
         }
     }
 
-    /// Changes how fast virtual time follows wall time (1/16 to 64).
+    /// Changes how fast virtual time follows wall time, clamped to `PlaybackSpeed.range`.
     public func setSpeed(_ speed: Double) {
         command { runner in
             runner.reanchor()
-            runner.loop.speed = min(64, max(1.0 / 16, speed))
+            runner.loop.speed = PlaybackSpeed.clamped(speed)
         }
     }
 

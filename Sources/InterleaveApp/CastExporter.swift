@@ -76,34 +76,13 @@ public struct CastExporter: Sendable {
         let title = SafeText.escape(name.isEmpty ? "interleave replay" : "interleave: " + name)
         var fields = ["\"version\": 2", "\"width\": \(width)", "\"height\": \(height)"]
         if let timestamp { fields.append("\"timestamp\": \(timestamp)") }
-        fields.append("\"title\": " + Self.quoted(title))
+        fields.append("\"title\": " + JSONText.quoted(title))
         fields.append("\"env\": {\"TERM\": \"xterm-256color\"}")
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
     /// One output event line.
     static func event(at seconds: Double, _ bytes: String) -> String {
-        "[" + String(format: "%.6f", seconds) + ", \"o\", " + quoted(bytes) + "]\n"
-    }
-
-    /// A JSON string literal: every control character (the escapes included) as `\uXXXX`, so a
-    /// cast line never holds a raw control byte.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if SafeText.isControl(scalar) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        "[" + String(format: "%.6f", seconds) + ", \"o\", " + JSONText.quoted(bytes) + "]\n"
     }
 }

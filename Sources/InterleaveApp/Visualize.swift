@@ -7,7 +7,7 @@ import InterleaveUI
 public struct VisualizeOptions: Sendable {
     /// Scheduling policy: `.fifo` (asyncio's order) or `.random(seed:)`.
     public var policy: SchedulePolicy
-    /// Playback speed in the full-screen view, from 1/16 to 64.
+    /// Playback speed in the full-screen view, within `PlaybackSpeed.range` (1/16 to 64).
     public var speed: Double
     /// Print the plain report instead of opening the full-screen view.
     public var plain: Bool

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "cast: terminal rows, \(CastExporter.heights.lowerBound) to \(CastExporter.heights.upperBound).")
     var height = CastExporter.defaultHeight
 
-    @Option(help: "cast: playback speed, from 1/16 to 64.")
+    @Option(help: "cast: playback speed, from \(PlaybackSpeed.rangeText).")
     var speed: Double = 1
 
     /// The cast options' limits, checked before the file is read; one line and status 2 each.
@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
         guard CastExporter.heights.contains(height) else {
             throw fail("--height must be between \(CastExporter.heights.lowerBound) and \(CastExporter.heights.upperBound)")
         }
-        guard speed >= 1.0 / 16 && speed <= 64 else { throw fail("--speed must be between 1/16 and 64") }
+        guard PlaybackSpeed.range.contains(speed) else { throw fail(PlaybackSpeed.outOfRangeMessage) }
     }
 
     func run() throws {
@@ -64,7 +64,7 @@ func loadTrace(_ path: String) throws -> TraceDecoder.Loaded {
         throw fail("\(SafeName.escape(path)) is a directory, not a trace file")
     }
     do {
-        let loaded = try TraceFileRecorder.read(path: path)
+        let loaded = try TraceDecoder.decodeFile(atPath: path)
         if loaded.truncated {
             FileHandle.standardError.write(Data("interleave: \(SafeName.escape(path)) is truncated; using it up to its last whole block\n".utf8))
         }

@@ -67,8 +67,9 @@ struct InjectionError: Error, CustomStringConvertible {
 }
 
 extension Loop {
-    /// The newest unfinished task with this name, as seen in the trace so far.
-    func liveTask(named name: String) -> TaskID? {
+    /// The newest unfinished task with this name, as seen in the trace so far. It replays the
+    /// whole trace, so it is for the few lookups of `--inject`, not for a loop.
+    func newestUnfinishedTask(named name: String) -> TaskID? {
         var world = WorldState()
         store.events.withRuns(in: 0..<store.events.count) { run, _ in for e in run { world.reduce(e) } }
         for index in stride(from: store.tasks.count - 1, through: 0, by: -1)
@@ -82,7 +83,7 @@ extension Loop {
     func runInjecting(_ injections: [InjectionSpec]) throws {
         for spec in injections.sorted(by: { $0.time < $1.time }) {
             run(until: spec.time)
-            guard let task = liveTask(named: spec.taskName) else {
+            guard let task = newestUnfinishedTask(named: spec.taskName) else {
                 throw InjectionError(message: "no running task named '\(SafeName.escape(spec.taskName))' at \(spec.time)")
             }
             inject(spec.fault, into: task)

@@ -48,8 +48,8 @@ func helpForUnknownCommand(_ arguments: [String]) -> (text: String, isError: Boo
     let commands = InterleaveCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
     guard !commands.contains(name), !name.hasPrefix("-") else { return nil }
     if Catalogue.named(name) != nil { return (InterleaveCommand.helpMessage(for: DemoCommand.self, columns: 80) + "\n", false) }
-    let hint = "see `interleave --help` for the commands"
-    return ("interleave: no command '\(SafeName.escape(name))' to show help for; \(hint)\n", true)
+    let message = UnknownName.message("command", name, among: commands, otherwise: "see `interleave --help` for the commands")
+    return ("interleave: \(message)\n", true)
 }
 
 /// For `interleave gather`: a demo's name where a command belongs, and the command meant.
@@ -63,7 +63,7 @@ func demoNamedInsteadOfCommand<Arguments: Collection<String>>(_ arguments: Argum
 struct RunOptions: ParsableArguments {
     // `.unconditional` on the numeric options: a negative value is read as one and meets the
     // range check below, instead of passing for an option and leaving "Missing value".
-    @Option(parsing: .unconditional, help: "Playback speed, from 1/16 to 64 (e.g. 0.5, 2); by default each demo's own pace, at most 1×.")
+    @Option(parsing: .unconditional, help: "Playback speed, from \(PlaybackSpeed.rangeText) (e.g. 0.5, 2); by default each demo's own pace, at most 1×.")
     var speed: Double?
 
     @Option(help: "Seed for the demo's random choices and the random schedule.")
@@ -88,7 +88,7 @@ struct RunOptions: ParsableArguments {
     func speed(for demo: Demo) -> Double { speed ?? demo.defaultSpeed(options: demoOptions) }
 
     func validate() throws {
-        guard speed.map({ $0 >= 1.0 / 16 && $0 <= 64 }) ?? true else { throw ValidationError("--speed must be between 1/16 and 64") }
+        guard speed.map(PlaybackSpeed.range.contains) ?? true else { throw ValidationError(PlaybackSpeed.outOfRangeMessage) }
         try Self.checkTasks(tasks)
         guard stall >= 0.1 && stall <= 60 else { throw ValidationError("--stall must be between 0.1 and 60 seconds") }
     }
@@ -114,14 +114,17 @@ func fail(_ message: String) -> ExitCode {
 /// Finds a demo by name, or fails with the closest names.
 func lookUpDemo(_ name: String) throws -> Demo {
     if let demo = Catalogue.named(name) { return demo }
-    let close = Catalogue.suggestions(for: name)
-    let hint = close.isEmpty ? "run `interleave list` to see them" : "did you mean \(close.joined(separator: ", "))?"
-    throw fail("unknown demo '\(SafeName.escape(name))': \(hint)")
+    throw fail(UnknownName.demo(name))
 }
 
 /// Escapes control characters in user-supplied names before they reach a terminal.
 enum SafeName {
     static func escape(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        String(text.unicodeScalars.map { ControlCharacters.contains($0) ? "?" : Character($0) })
     }
+}
+
+extension PlaybackSpeed {
+    /// The error for a `--speed` outside the range, worded the same by every command.
+    static var outOfRangeMessage: String { "--speed must be between \(slowestText) and \(fastestText)" }
 }

@@ -51,13 +51,11 @@ struct PlaylistLoader {
     /// Resolves every item: demos by name, recordings read from disk; `speedFactor` scales each speed.
     func items(of playlist: Playlist, speedFactor: Double) throws -> [PresentationItem] {
         try playlist.items.map { item in
-            let speed = min(Playlist.speedRange.upperBound, max(Playlist.speedRange.lowerBound, item.speed * speedFactor))
+            let speed = PlaybackSpeed.clamped(item.speed * speedFactor)
             switch item.source {
             case .demo(let name):
                 guard let demo = Catalogue.named(name) else {
-                    let close = Catalogue.suggestions(for: name)
-                    let hint = close.isEmpty ? "run `interleave list` to see them" : "did you mean \(close.joined(separator: ", "))?"
-                    throw failure("unknown demo '\(SafeName.escape(name))': \(hint)", line: item.line)
+                    throw failure(UnknownName.demo(name), line: item.line)
                 }
                 return PresentationItem(title: item.title ?? demo.title, speed: speed, stops: item.stops) {
                     Self.recordHeadless(demo)
@@ -87,7 +85,7 @@ struct PlaylistLoader {
     private func readTrace(_ path: String, line: Int) throws -> TraceStore {
         let resolved = path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
         do {
-            let loaded = try TraceFileRecorder.read(path: resolved)
+            let loaded = try TraceDecoder.decodeFile(atPath: resolved)
             if loaded.truncated {
                 FileHandle.standardError.write(Data(
                     "interleave: \(label):\(line): \(SafeName.escape(path)) is truncated; using it up to its last whole block\n".utf8))

@@ -25,7 +25,7 @@ struct PresentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Go on by itself after SECONDS at each stop, and quit after the last item.", valueName: "SECONDS"))
     var autoplay: Double?
 
-    @Option(help: "Multiply every item's speed by this factor (each result stays within 1/16 to 64).")
+    @Option(help: "Multiply every item's speed by this factor (each result stays within \(PlaybackSpeed.rangeText)).")
     var speed: Double = 1
 
     @Flag(help: "Print the built-in playlist, a starting point for your own, and exit.")

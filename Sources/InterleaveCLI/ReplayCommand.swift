@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InterleaveTrace
 import InterleaveUI
 
 /// `interleave replay FILE`: the same screens as the live run, from a recording.
@@ -9,11 +10,11 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "The trace file to replay.")
     var file: String
 
-    @Option(help: "Playback speed, from 1/16 to 64.")
+    @Option(help: "Playback speed, from \(PlaybackSpeed.rangeText).")
     var speed: Double = 1
 
     func validate() throws {
-        guard speed >= 1.0 / 16 && speed <= 64 else { throw ValidationError("--speed must be between 1/16 and 64") }
+        guard PlaybackSpeed.range.contains(speed) else { throw ValidationError(PlaybackSpeed.outOfRangeMessage) }
     }
 
     func run() throws {

@@ -1,6 +1,15 @@
-/// Minimal JSON string escaping for exporters that stream millions of lines.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
+/// The JSON string escaper for every exporter (JSONL, Chrome trace, asciinema cast): one
+/// definition, so that no exporter can let a raw control byte from a hostile name into its file.
+///
+/// Escapes `"` and `\`, and writes every control character (`ControlCharacters`: C0, DEL, C1)
+/// as an escape: `\n`, `\r`, `\t` in their short forms for legibility, the rest as `\u00XX`.
+/// Fast enough for exporters that stream millions of lines.
+///
+/// ```swift
+/// JSONText.quoted("a\"b\u{1B}[2J")   // "\"a\\\"b\\u001b[2J\""
+/// ```
+public enum JSONText {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -11,7 +20,7 @@ enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if ControlCharacters.contains(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

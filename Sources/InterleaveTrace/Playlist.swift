@@ -24,7 +24,7 @@ public struct Playlist: Sendable, Equatable {
     /// The longest demo name or trace path, in bytes.
     public static let maximumTargetBytes = 512
     /// Playback speeds an item may ask for, as the TUI allows them.
-    public static let speedRange = 1.0 / 16...64.0
+    public static let speedRange = PlaybackSpeed.range
     /// The latest virtual time a stop may name: 11.5 days, far beyond any demo.
     public static let maximumStopTime: Int64 = 1_000_000 * 1_000_000_000
     /// The highest step a stop may name.
@@ -135,7 +135,7 @@ public struct PlaylistError: Error, Sendable, Equatable, CustomStringConvertible
         case .unknownOption(let key): return "unknown option \(q(key)) (expected speed, stop or title)"
         case .repeatedOption(let key): return "\(q(key)) is given twice"
         case .invalidSpeed(let value):
-            return "speed \(q(value)) is not a number from 1/16 to 64 (e.g. 0.5, 2, 1/4)"
+            return "speed \(q(value)) is not a number from \(PlaybackSpeed.rangeText) (e.g. 0.5, 2, 1/4)"
         case .invalidStop(let value):
             return "stop \(q(value)) is not captions, none, a time (1.5s, 200ms) or a step (step:40)"
         case .tooManyStops: return "more than \(Playlist.maximumStops) stops"

@@ -74,7 +74,7 @@ struct PlaylistParser {
     /// A name or path: bounded, and free of control characters that could mean something to a terminal.
     static func isUsableTarget(_ target: String) -> Bool {
         target.utf8.count <= Playlist.maximumTargetBytes
-            && !target.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }
+            && !target.unicodeScalars.contains(where: ControlCharacters.contains)
     }
 
     /// "2", "0.5", "1/4": digits, one dot, at most one slash; within `Playlist.speedRange`.

@@ -104,15 +104,6 @@ public final class TraceFileRecorder: @unchecked Sendable {
         let recorder = try TraceFileRecorder(path: path, store: store)
         try recorder.finish()
     }
-
-    /// Reads a trace file: one-line errors for anything that is not a whole, valid trace.
-    public static func read(path: String) throws -> TraceDecoder.Loaded {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let size = attributes?[.size] as? Int else { throw TraceFileError.unreadable("cannot read \(path)") }
-        guard size <= TraceFileFormat.maximumFileSize else { throw TraceFileError.tooLarge(size) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw TraceFileError.unreadable("cannot read \(path)") }
-        return try TraceDecoder.decode([UInt8](data))
-    }
 }
 
 /// write(2), named apart from the recorder's own `write` methods.

@@ -110,39 +110,29 @@ public struct WorldState: Sendable, Equatable {
         }
         // A loaded file may name a task before its creation event; such events change no task.
         let knownTask = !e.task.isNone && e.task.index < tasks.count
+        // The task's state comes from the one mapping the timeline's lanes replay too.
+        if let state = e.kind.taskStateAfter {
+            if state.isFinished { finish(e.task, state, at: e.time) } else { setState(e.task, state, at: e.time) }
+        }
         switch e.kind {
-        case .taskCreated:
-            setState(e.task, .created, at: e.time)
+        case .taskCreated, .taskYielded, .taskWoken, .taskWaitAbandoned, .taskReturned, .taskCancelled:
+            break
         case .taskResumed:
             step += 1
             // A job ran, so nothing is stuck any more: someone broke the deadlock.
             deadlocked = false
             running = e.task
-            setState(e.task, .running, at: e.time)
-        case .taskYielded:
-            setState(e.task, .ready, at: e.time)
         case .taskSleeping:
-            setState(e.task, .sleeping, at: e.time)
             if knownTask { tasks[e.task.index].deadline = e.arg }
         case .taskWaiting:
-            setState(e.task, .waiting, at: e.time)
             if knownTask {
                 tasks[e.task.index].resource = e.resource
                 tasks[e.task.index].reason = e.waitReason
                 tasks[e.task.index].awaited = e.awaitedTask
                 tasks[e.task.index].waitSince = index
             }
-        case .taskWoken:
-            setState(e.task, .ready, at: e.time)
-        case .taskWaitAbandoned:
-            setState(e.task, .running, at: e.time)
-        case .taskReturned:
-            finish(e.task, .returned, at: e.time)
         case .taskFailed:
-            finish(e.task, .failed, at: e.time)
             if knownTask { tasks[e.task.index].error = StringID(rawValue: UInt32(truncatingIfNeeded: e.arg)) }
-        case .taskCancelled:
-            finish(e.task, .cancelled, at: e.time)
         case .faultInjected:
             lastIntervention = Int(index)
         case .taskCancelRequested, .output, .userAction, .ioStarted, .ioFinished:
@@ -171,10 +161,8 @@ public struct WorldState: Sendable, Equatable {
         case .loopBlockStarted:
             blockingTask = e.task
             blockedSince = e.time
-            if !e.task.isNone, e.task.index < tasks.count { setState(e.task, .blocking, at: e.time) }
         case .loopBlockEnded:
             blockingTask = .none
-            if !e.task.isNone, e.task.index < tasks.count { setState(e.task, .running, at: e.time) }
         case .lint:
             lastDiagnostic = Int(index)
         case .deadlock:

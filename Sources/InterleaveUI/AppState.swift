@@ -35,8 +35,8 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
-    /// Speed limits as powers of two: 1/16× to 64×.
-    public static let speedExponents = -4...6
+    /// Speed limits as powers of two (the shared `PlaybackSpeed` range).
+    public static let speedExponents = PlaybackSpeed.exponents
 
     public var mode: Mode
     /// True when showing a recorded trace with no runtime behind it (no faults, no live edge).

@@ -1,3 +1,5 @@
+import InterleaveTrace
+
 /// One character cell of the screen: a scalar and its style, in 8 bytes.
 public struct Cell: Sendable, Hashable {
     public var scalar: Unicode.Scalar
@@ -28,9 +30,9 @@ public enum SafeText {
         return String(out)
     }
 
-    /// True for C0, DEL and C1 control characters.
+    /// True for C0, DEL and C1 control characters (the shared `ControlCharacters` definition).
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
+        ControlCharacters.contains(scalar)
     }
 
     static func visible(_ scalar: Unicode.Scalar) -> String {

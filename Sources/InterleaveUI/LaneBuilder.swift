@@ -1,24 +1,5 @@
 import InterleaveTrace
 
-extension TraceEvent {
-    /// The state this event puts its task in, exactly as `WorldState.reduce` decides it, or `nil`
-    /// when it leaves the state alone.
-    public var taskStateAfter: TaskState? {
-        switch kind {
-        case .taskCreated: .created
-        case .taskResumed, .loopBlockEnded: .running
-        case .taskYielded, .taskWoken: .ready
-        case .taskSleeping: .sleeping
-        case .taskWaiting: .waiting
-        case .taskReturned: .returned
-        case .taskFailed: .failed
-        case .taskCancelled: .cancelled
-        case .loopBlockStarted: .blocking
-        default: nil
-        }
-    }
-}
-
 /// Turns one task's history into a row of timeline cells.
 ///
 /// It walks the task's own event chain backwards from its latest event (never the whole trace),

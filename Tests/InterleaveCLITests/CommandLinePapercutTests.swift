@@ -32,6 +32,14 @@ struct CommandLinePapercutTests {
         #expect(try oneLineError(["record", "swarm", "-o", "/dev/null", "--tasks", "-5"]).contains("--tasks must be between 1 and"))
     }
 
+    /// A mistyped name gets the same "unknown X: did you mean …?" answer wherever it was typed.
+    @Test func unknownNamesAreAnsweredInOneWording() throws {
+        #expect(try oneLineError(["demo", "gathr"]) == "interleave: unknown demo 'gathr': did you mean gather?\n")
+        #expect(try oneLineError(["demo", "qqqqqq"]) == "interleave: unknown demo 'qqqqqq': run `interleave list` to see them\n")
+        #expect(try oneLineError(["help", "replya"]) == "interleave: unknown command 'replya': did you mean replay?\n")
+        #expect(try oneLineError(["help", "qqqqqq"]) == "interleave: unknown command 'qqqqqq': see `interleave --help` for the commands\n")
+    }
+
     @Test func onlyCloseNamesAreSuggested() throws {
         let error = try oneLineError(["demo", "gathr"])
         #expect(error.contains("did you mean gather?"))
@@ -73,6 +81,6 @@ extension CommandLinePapercutTests {
         let demo = try CLIBinary.run(["help", "gather"])
         #expect(demo.status == 0)
         #expect(demo.out.hasPrefix("OVERVIEW: Run one demo."))
-        #expect(try oneLineError(["help", "frobnicate"]).contains("no command 'frobnicate'"))
+        #expect(try oneLineError(["help", "frobnicate"]).contains("unknown command 'frobnicate'"))
     }
 }

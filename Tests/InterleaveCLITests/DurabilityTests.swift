@@ -43,7 +43,7 @@ struct DurabilityTests {
     private func expectLoadsWithoutLoss(_ path: String, earlier: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let final = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(final.starts(with: earlier), "the recorder only appends", sourceLocation: sourceLocation)
-        let loaded = try TraceFileRecorder.read(path: path)
+        let loaded = try TraceDecoder.decodeFile(atPath: path)
         let before = try TraceDecoder.decode(earlier)
         #expect(loaded.store.events.count > 0, sourceLocation: sourceLocation)
         #expect(loaded.store.events.count >= before.store.events.count, "nothing already flushed is lost", sourceLocation: sourceLocation)
@@ -140,7 +140,7 @@ struct DurabilityTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         #expect(message == "interleave: recording to \(path) failed: File too large\n")
-        let loaded = try TraceFileRecorder.read(path: path)
+        let loaded = try TraceDecoder.decodeFile(atPath: path)
         #expect(loaded.store.events.count > 0)
     }
 

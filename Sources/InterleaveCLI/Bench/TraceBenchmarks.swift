@@ -39,7 +39,7 @@ struct TraceBenchmarks {
         if wanted("trace-read") {
             if !FileManager.default.fileExists(atPath: path) { try TraceFileRecorder.write(store, to: path) }
             let start = ContinuousClock.now
-            let loaded = try TraceFileRecorder.read(path: path)
+            let loaded = try TraceDecoder.decodeFile(atPath: path)
             report("interleave", "trace-read", loaded.store.events.count, (ContinuousClock.now - start).seconds)
         }
         if wanted("memory") {

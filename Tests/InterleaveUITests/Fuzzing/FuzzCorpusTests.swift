@@ -31,7 +31,7 @@ import Testing
         let path = Self.fuzzFolder.appendingPathComponent(input).path
         let direct: TraceReaderEntry.Reading
         do {
-            let loaded = try TraceFileRecorder.read(path: path)
+            let loaded = try TraceDecoder.decodeFile(atPath: path)
             direct = .loaded(events: loaded.store.events.count, truncated: loaded.truncated)
         } catch let error as TraceFileError {
             direct = .refused(error.description)
