@@ -31,6 +31,16 @@ struct DemoRun {
 
     var store: TraceStore { loop.store }
 
+    /// A demo run to its end as the live view runs it, with a cursor over its whole trace (for
+    /// seeking to any step of it). Close the loop after use.
+    static func liveReference(_ name: String) -> (loop: Loop, cursor: TraceCursor) {
+        let loop = liveLoop(name)
+        loop.runUntilIdle()
+        let cursor = TraceCursor(store: loop.store)
+        cursor.indexAll()
+        return (loop, cursor)
+    }
+
     /// A demo's loop set up as the live view runs it (a deadlock leaves the run open for the
     /// user to break), spawned and not yet run. Close it after use.
     static func liveLoop(_ name: String, options: DemoOptions = DemoOptions(tasks: 12)) -> Loop {

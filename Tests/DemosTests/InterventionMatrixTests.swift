@@ -17,14 +17,10 @@ import Testing
     /// fetch talks real HTTP on loopback (FetchDemoTests covers its faults).
     static let demos = Catalogue.all.map(\.name).filter { $0 != "fetch" }
 
-
     @Test(arguments: demos)
     func everyInterventionKeepsTheRunCoherent(name: String) throws {
-        let reference = DemoRun.liveLoop(name)
+        let (reference, cursor) = DemoRun.liveReference(name)
         defer { reference.close() }
-        reference.runUntilIdle()
-        let cursor = TraceCursor(store: reference.store)
-        cursor.indexAll()
         let total = cursor.totalSteps
         // The start, two points in the middle, and the end (where a deadlock demo is stuck).
         for step in Set([0, total / 3, 2 * total / 3, total]).sorted() {

@@ -9,14 +9,10 @@ import Testing
 @Suite struct RewindPropertyTests {
     static let demos = Catalogue.all.filter(\.paced).map(\.name)
 
-
     @Test(arguments: demos)
     func theScreenAtAStepIsTheSameForwardRewoundAndResumed(name: String) throws {
-        let reference = DemoRun.liveLoop(name)
+        let (reference, cursor) = DemoRun.liveReference(name)
         defer { reference.close() }
-        reference.runUntilIdle()
-        let cursor = TraceCursor(store: reference.store)
-        cursor.indexAll()
         let total = cursor.totalSteps
         guard total > 1 else { return }
         var random = SeededGenerator(seed: UInt64(name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
