@@ -57,7 +57,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// and again only if the run made progress (someone broke it) and got stuck anew.
     @exclusivity(unchecked) var deadlockReportedAtStep = -1
     /// True once a fault was applied from outside: the run has left its script (see `caption`).
-    @exclusivity(unchecked) public internal(set) var hasIntervention = false
+    @exclusivity(unchecked) var hasIntervention = false
     /// Whether a deadlock ends the run (headless runs) or leaves it waiting for the user to
     /// break it by failing or cancelling a task in the cycle (live runs).
     @exclusivity(unchecked) public var deadlockEndsRun = true

@@ -35,8 +35,8 @@ public enum EventText {
             if !e.resource.isNone { return "\(named(e.resource, in: store)) cancels \(task)" }
             // The line before already says "you cancelled task2".
             if previous(of: e, in: store).map(isInjectedCancel) == true { return nil }
-            // No task asked: the loop did, from a timer (a timeout expiring) or while shutting
-            // the run down; the trace does not say which, so the sentence claims neither.
+            // No task asked: the loop did, winding the run down (a timeout's cancel is recorded
+            // as its waiting caller's, so it reads "main cancels slow_query").
             return "the loop cancels \(task)"
         case .resourceCreated: return "\(task) creates \(named(e.resource, in: store))"
         case .lockAcquired: return "\(task) acquired \(res)"
