@@ -12,8 +12,15 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+// Debian and Homebrew ship the wide-character build as ncursesw/; macOS's own ncurses is
+// wide-character capable under the plain names.
+#if __has_include(<ncursesw/ncurses.h>)
 #include <ncursesw/ncurses.h>
 #include <ncursesw/term.h>
+#else
+#include <ncurses.h>
+#include <term.h>
+#endif
 
 // Text attributes (attr_t); WA_* equal A_* in ncurses.
 static inline attr_t cncurses_attribute_bold(void) { return A_BOLD; }

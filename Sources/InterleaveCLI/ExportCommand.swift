@@ -110,7 +110,7 @@ struct OutputSink {
         buffer = ""
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            let count = bytes.withUnsafeBytes { writeDescriptor(descriptor, $0.baseAddress! + written, bytes.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
                 failure = .fromErrno()
@@ -125,4 +125,10 @@ struct OutputSink {
         if path != nil, descriptor >= 0, close(descriptor) != 0, failure == nil { failure = .fromErrno() }
         if let failure { throw failure }
     }
+}
+
+/// The C library's `write`, reachable from inside a type that has a `write(_:)` of its own
+/// (a module-qualified name would differ between glibc and Darwin).
+private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

@@ -2,6 +2,8 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import CNCurses
 
@@ -46,9 +48,13 @@ struct TerminalFiles {
         let copy = dup(descriptor)
         guard copy >= 0 else { return nil }
         guard let stream = fdopen(copy, mode) else {
-            Glibc.close(copy)
+            closeDescriptor(copy)
             return nil
         }
         return stream
     }
 }
+
+/// The C library's `close`, reachable from inside a type that has a `close()` of its own
+/// (a module-qualified name would differ between glibc and Darwin).
+private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }

@@ -2,6 +2,8 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Synchronization
 
@@ -68,7 +70,7 @@ public enum TerminalGuard {
     /// Stops the process as Ctrl-Z would, returning once it is continued; call after `endwin`.
     public static func stopProcess() {
         var defaultAction = sigaction()
-        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        defaultAction.plainHandler = SIG_DFL
         sigemptyset(&defaultAction.sa_mask)
         var ourAction = sigaction()
         sigaction(SIGTSTP, &defaultAction, &ourAction)
@@ -105,9 +107,7 @@ public enum TerminalGuard {
     /// then the default action ends the process.
     static func chainToPreviousHandler(_ signal: Int32, isFault: Bool) {
         let previous = GuardStorage.shared.previousActions + Int(signal)
-        if unsafeBitCast(previous.pointee.__sigaction_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
-            previous.pointee.__sigaction_handler.sa_handler = SIG_DFL
-        }
+        if previous.pointee.ignoresSignal { previous.pointee.plainHandler = SIG_DFL }
         sigaction(signal, previous, nil)
         guard !isFault else { return }
         unblock(signal)
@@ -126,7 +126,7 @@ public enum TerminalGuard {
 
     static func dieByDefaultAction(_ signal: Int32) {
         var defaultAction = sigaction()
-        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        defaultAction.plainHandler = SIG_DFL
         sigemptyset(&defaultAction.sa_mask)
         sigaction(signal, &defaultAction, nil)
         unblock(signal)
@@ -143,7 +143,7 @@ public enum TerminalGuard {
 
     private static func setCrashHandler(for signal: Int32) {
         var action = sigaction()
-        action.__sigaction_handler.sa_sigaction = TerminalSignals.crashHandler
+        action.detailedHandler = TerminalSignals.crashHandler
         sigemptyset(&action.sa_mask)
         // SA_ONSTACK: a stack overflow can only be handled on an alternate signal stack, if the
         // thread has one (the Swift runtime's backtracer relies on the same).
@@ -153,7 +153,7 @@ public enum TerminalGuard {
 
     private static func setHandler(_ handler: @convention(c) (Int32) -> Void, for signal: Int32) {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = handler
+        action.plainHandler = handler
         sigemptyset(&action.sa_mask)
         // SA_RESTART keeps other threads' blocking reads and writes from failing with EINTR;
         // the UI loop's poll still returns early, because poll is never restarted.
