@@ -46,7 +46,8 @@ public struct Demo: Sendable {
         header.demoName = name
         header.title = title
         loop.store.header = header
-        if let text = DemoSource.read(sourcePath) {
+        // Not while exploring: a search starts the demo thousands of times, untraced.
+        if loop.isTracing, let text = DemoSource.read(sourcePath) {
             loop.store.addSource(SourceFile(fileID: fileID, text: text))
         }
         return loop.spawn("main") { try await body(options) }

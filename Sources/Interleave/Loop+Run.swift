@@ -80,6 +80,7 @@ extension Loop {
         guard !runEndedRecorded else { return }
         if liveTaskCount > 0 {
             guard pendingIO == 0 else { return }
+            failures.stuckTasks = records.compactMap { $0 }.filter { !$0.outcome.isFinished }.map(\.name)
             reportDeadlock()
             guard deadlockEndsRun else { return }
         } else if let root = rootTask, root.outcome.isFinished {
@@ -94,6 +95,7 @@ extension Loop {
 
     /// Records a diagnostic line in the trace.
     func lint(_ text: String, task: TaskID = .none) {
+        if failures.lintsFail, failures.firstLint == nil { failures.firstLint = text }
         guard recorder.isEnabled else { return }
         recorder.record(.lint, task: task, arg: Int64(recorder.intern(text).rawValue), at: nowNanoseconds)
     }

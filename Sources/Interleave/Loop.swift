@@ -62,6 +62,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// break it by failing or cancelling a task in the cycle (live runs).
     @exclusivity(unchecked) public var deadlockEndsRun = true
     @exclusivity(unchecked) var resourceCount = 0
+    /// Failed checks, invariants, deadlocks and lints of the current run (see `failure`).
+    @exclusivity(unchecked) var failures = FailureLog()
     let sleepSource = SleepSource()
     lazy var yieldSource: YieldSource = { let source = YieldSource(); source.loop = self; return source }()
     /// Tasks that yielded during the current job; they go to the back of the ready queue after it.
@@ -88,8 +90,9 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         recorder.isEnabled = tracing
         ready = ReadyQueue(policy: policy)
         var header = store.header
-        header.schedule = policy == .fifo ? "fifo" : "random"
+        header.schedule = policy.headerName
         if case .random(let seed) = policy { header.seed = seed }
+        if case .replay(let schedule) = policy { header.choices = schedule.choices }
         store.header = header
         _ = actorExecutor
     }
@@ -168,6 +171,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         }
         current = nil
         attributionPending = false
+        if !failures.invariants.isEmpty { checkInvariants() }
         if !yielded.isEmpty {
             let again = yielded
             yielded = []

@@ -1,4 +1,5 @@
 import DequeModule
+import InterleaveTrace
 
 /// A job waiting to run, and whether it must run isolated to the loop's actor face.
 struct ReadyJob {
@@ -6,13 +7,41 @@ struct ReadyJob {
     let isolated: Bool
 }
 
-/// The jobs ready to run, picked FIFO or by a seeded random choice. Loop thread only.
+/// Decides which of several ready jobs runs next, for a search over schedules (`explore`).
+protocol SchedulePicker: AnyObject {
+    /// An index into `ready` (in the order the jobs became ready); called only when there are two or more.
+    func pick(from ready: Deque<ReadyJob>) -> Int
+}
+
+/// The jobs ready to run, and the rule that picks among them. Loop thread only.
+///
+/// Every pick where more than one job was ready is a choice; unless the rule is FIFO (whose
+/// choices are all 0), the choices made are kept, so a run can be saved as a `Schedule`.
 struct ReadyQueue {
+    private enum Rule {
+        case fifo
+        case random(SeededGenerator)
+        case replay(choices: [Int], next: Int)
+        case picker(any SchedulePicker)
+    }
+
     private var jobs = Deque<ReadyJob>()
-    private var generator: SeededGenerator?
+    private var rule: Rule
+    /// The choices made so far (empty under FIFO).
+    private(set) var choicesMade: [Int] = []
 
     init(policy: SchedulePolicy) {
-        if case .random(let seed) = policy { generator = SeededGenerator(seed: seed) }
+        switch policy {
+        case .fifo: rule = .fifo
+        case .random(let seed): rule = .random(SeededGenerator(seed: seed))
+        case .replay(let schedule): rule = .replay(choices: schedule.choices, next: 0)
+        }
+    }
+
+    /// Hands every choice to `picker` from now on (a search's rule for one schedule).
+    mutating func choose(with picker: any SchedulePicker) {
+        rule = .picker(picker)
+        choicesMade = []
     }
 
     var isEmpty: Bool { jobs.isEmpty }
@@ -23,11 +52,34 @@ struct ReadyQueue {
 
     @inline(__always)
     mutating func pop() -> ReadyJob? {
-        guard !jobs.isEmpty else { return nil }
-        guard var generator, jobs.count > 1 else { return jobs.removeFirst() }
-        let pick = Int(generator.next() % UInt64(jobs.count))
-        self.generator = generator
-        jobs.swapAt(0, pick)
-        return jobs.removeFirst()
+        guard jobs.count > 1 else { return jobs.popFirst() }
+        if case .fifo = rule { return jobs.removeFirst() }
+        return take(at: choose())
+    }
+
+    private mutating func choose() -> Int {
+        let count = jobs.count
+        let pick: Int
+        switch rule {
+        case .fifo:
+            pick = 0
+        case .random(var generator):
+            pick = Int(generator.next() % UInt64(count))
+            rule = .random(generator)
+        case .replay(let choices, let next):
+            // A choice beyond the jobs ready (the schedule was edited, or shrunk) takes the last.
+            pick = next < choices.count ? min(choices[next], count - 1) : 0
+            rule = .replay(choices: choices, next: next + 1)
+        case .picker(let picker):
+            pick = min(max(picker.pick(from: jobs), 0), count - 1)
+        }
+        choicesMade.append(pick)
+        return pick
+    }
+
+    /// Removes the job at `index`, leaving the others in the order they became ready: a
+    /// preemption moves one job ahead and nothing else.
+    private mutating func take(at index: Int) -> ReadyJob {
+        index == 0 ? jobs.removeFirst() : jobs.remove(at: index)
     }
 }

@@ -54,6 +54,7 @@ extension Loop {
         deadlockReportedAtStep = -1
         hasIntervention = false
         unretrievedFailures = []
+        failures.beginRun()
     }
 
     /// Records a task's end, wakes whoever awaits it and tells its groups.

@@ -53,7 +53,7 @@ public struct ChromeTraceExporter {
                     event(counter("semaphore \(store.resourceName(e.resource))", "in use", e.arg, ts))
                     event(instant(e, ts))
                 case .lockAcquired, .lockReleased, .eventSet, .eventCleared, .conditionNotified, .queueTaskDone,
-                     .futureResolved, .futureFailed, .futureCancelled, .output, .faultInjected, .lint, .deadlock,
+                     .futureResolved, .futureFailed, .futureCancelled, .output, .faultInjected, .lint, .checkFailed, .deadlock,
                      .ioStarted, .ioFinished, .caption:
                     event(instant(e, ts))
                 default:

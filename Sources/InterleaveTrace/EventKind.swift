@@ -72,6 +72,9 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case userAction = 57
     /// The run ended: every task finished, or nothing can make progress.
     case runEnded = 58
+    /// A `check` or an invariant did not hold; arg = string id of its message; task = the task
+    /// that checked (none for an invariant, checked between jobs).
+    case checkFailed = 59
 }
 
 /// Why a task waits, packed into `taskWaiting`'s arg.

@@ -76,6 +76,9 @@ public enum EventText {
             return e.argTask.isNone ? waits + ", which no task can end" : waits + " held by \(store.taskName(e.argTask))"
         case .userAction: return nil
         case .runEnded: return "run ended"
+        case .checkFailed:
+            let message = store.string(StringID(rawValue: UInt32(truncatingIfNeeded: e.arg)))
+            return e.task.isNone ? "CHECK FAILED: \(message)" : "CHECK FAILED in \(task): \(message)"
         }
     }
 

@@ -63,6 +63,10 @@ public enum TraceDecoder {
             h.demoName = try r.string(); h.title = try r.string(); h.seed = try r.varint(); h.schedule = try r.string()
             h.toolVersion = try r.string()
             h.terminalColumns = Int(min(try r.varint(), 10_000)); h.terminalRows = Int(min(try r.varint(), 10_000))
+            // Files written before schedules were stored end the block here.
+            if r.remaining > 0 {
+                for _ in 0..<(try r.count(max: r.remaining)) { h.choices.append(Int(min(try r.varint(), 1 << 20))) }
+            }
             store.header = h
         case .sources:
             for _ in 0..<(try r.count(max: r.remaining)) {

@@ -37,6 +37,9 @@ public final class TraceEncoder {
                 let h = store.header
                 w.string(h.demoName); w.string(h.title); w.varint(h.seed); w.string(h.schedule)
                 w.string(h.toolVersion); w.varint(UInt64(max(0, h.terminalColumns))); w.varint(UInt64(max(0, h.terminalRows)))
+                // Appended in a way older readers skip: they stop reading the block here.
+                w.varint(UInt64(h.choices.count))
+                for choice in h.choices { w.varint(UInt64(max(0, choice))) }
             }
         }
         let sources = store.sources

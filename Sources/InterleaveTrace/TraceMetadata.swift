@@ -68,8 +68,10 @@ public struct TraceHeader: Sendable, Equatable {
     public var demoName: String
     public var title: String
     public var seed: UInt64
-    /// "fifo" or "random".
+    /// "fifo", "random" or "replay".
     public var schedule: String
+    /// For "replay": the choices the run follows where more than one job is ready (see `Schedule`).
+    public var choices: [Int] = []
     public var toolVersion: String
     public var terminalColumns: Int
     public var terminalRows: Int

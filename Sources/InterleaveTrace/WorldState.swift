@@ -89,6 +89,8 @@ public struct WorldState: Sendable, Equatable {
     /// Index of the latest diagnostic event (lint or deadlock), or -1.
     public var lastDiagnostic = -1
     /// True from a detected deadlock until a job runs again (a fault or cancellation broke it).
+    /// How many checks or invariants have failed so far (see `check` in the runtime).
+    public var failedChecks = 0
     public var deadlocked = false
     /// True once the run ended.
     public var ended = false
@@ -167,6 +169,9 @@ public struct WorldState: Sendable, Equatable {
             lastDiagnostic = Int(index)
         case .deadlock:
             deadlocked = true
+            lastDiagnostic = Int(index)
+        case .checkFailed:
+            failedChecks += 1
             lastDiagnostic = Int(index)
         case .runEnded:
             ended = true

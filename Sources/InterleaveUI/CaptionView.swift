@@ -81,6 +81,10 @@ public struct CaptionView {
             if event.kind == .lint, let text = EventText.describe(event, in: store) {
                 return Message(text: "warning: \(text)", isDiagnostic: true)
             }
+            // A broken check outranks the script's caption: it is what the run is about now.
+            if event.kind == .checkFailed, let text = EventText.describe(event, in: store) {
+                return Message(text: text, isDiagnostic: true)
+            }
         }
         if let caption = world.caption { return Message(text: store.string(caption), isDiagnostic: false) }
         if world.ended {

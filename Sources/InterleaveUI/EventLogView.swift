@@ -59,7 +59,7 @@ public struct EventLogView {
         switch event.kind {
         case .taskFailed, .futureFailed: .taskFailed
         case .taskCancelled, .futureCancelled: .taskCancelled
-        case .deadlock, .lint, .loopBlockStarted, .loopBlockEnded, .faultInjected: .lockContended
+        case .deadlock, .lint, .checkFailed, .loopBlockStarted, .loopBlockEnded, .faultInjected: .lockContended
         case .output: .logOutput
         case .taskWaiting: .taskWaiting
         case .taskReturned: .futureResolved

@@ -32,7 +32,7 @@ public struct PlainReport {
                 case .output:
                     let text = store.string(StringID(rawValue: UInt32(truncatingIfNeeded: event.arg)))
                     lines.append("\(formatSeconds(event.time))  \(safe(store.taskName(event.task)))  \(safe(text))")
-                case .lint, .deadlock, .loopBlockEnded, .faultInjected, .taskFailed:
+                case .lint, .checkFailed, .deadlock, .loopBlockEnded, .faultInjected, .taskFailed:
                     if let text = EventText.describe(event, in: store) {
                         diagnostics.append("\(formatSeconds(event.time))  \(safe(text))")
                     }

@@ -1,0 +1,120 @@
+import Foundation
+import InterleaveTrace
+
+/// Searches a program's schedules for one that fails, shrinks it, and replays it traced.
+///
+/// Each schedule is a fresh loop with tracing off running the whole program; the first is the
+/// FIFO run. The failing schedule is shrunk (`ScheduleShrinker`), then run once more with
+/// tracing on, so it can be saved and stepped through.
+/// ```swift
+/// let explorer = Explorer(options: ExploreOptions(schedules: 1000)) { loop in
+///     loop.spawn("main") { try await transferTwice() }
+/// }
+/// let report = explorer.search()
+/// ```
+public struct Explorer: Sendable {
+    /// Starts the program on the loop it is given: spawns its main task, nothing more.
+    public typealias Program = @Sendable (Loop) -> Void
+
+    public let options: ExploreOptions
+    let program: Program
+
+    public init(options: ExploreOptions = ExploreOptions(), program: @escaping Program) {
+        self.options = options
+        self.program = program
+    }
+
+    /// Runs the search, then shrinks what it found.
+    public func search() -> ExploreReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var seeds = SeededGenerator(seed: options.seed)
+        // The first schedule is FIFO, run through the DFS picker so its choices are counted
+        // (PCT spreads its change points over them) and it is the DFS's root.
+        var dfs = BoundedDFSPicker(prefix: [])
+        var outcome = run(picker: dfs)
+        let choicesInFIFO = dfs.trail.count
+        var schedulesRun = 1
+        var exhausted = false
+        while outcome.failure == nil, !exhausted, schedulesRun < options.schedules {
+            if let limit = options.timeLimit, clock.now - started >= limit { break }
+            let picker: any SchedulePicker
+            switch options.strategy {
+            case .random:
+                picker = RandomPicker(seed: seeds.next())
+            case .pct(let depth):
+                picker = PCTPicker(seed: seeds.next(), depth: depth, expectedChoices: choicesInFIFO)
+            case .dfs(let bound):
+                guard let prefix = dfs.nextPrefix(bound: bound) else {
+                    exhausted = true
+                    continue
+                }
+                dfs = BoundedDFSPicker(prefix: prefix)
+                picker = dfs
+            }
+            outcome = run(picker: picker)
+            schedulesRun += 1
+        }
+        let searchTime = clock.now - started
+        var report = ExploreReport(
+            failure: nil, schedule: nil, foundSchedule: nil, foundAt: nil, schedulesRun: schedulesRun,
+            searchTime: searchTime, steps: 0, exhausted: exhausted, shrinkRuns: 0, tracePath: nil)
+        guard outcome.failure != nil else { return report }
+        var shrinker = ScheduleShrinker(budget: options.shrinkBudget) { schedule in self.run(.replay(schedule)) }
+        let shrunk = shrinker.shrink(outcome)
+        report.failure = shrunk.failure
+        report.schedule = shrunk.schedule
+        report.foundSchedule = outcome.schedule
+        report.foundAt = schedulesRun
+        report.steps = shrunk.steps
+        report.shrinkRuns = shrinker.runsUsed
+        return report
+    }
+
+    /// Runs the program once, tracing off, with `policy` choosing.
+    func run(_ policy: SchedulePolicy) -> ScheduleShrinker.Outcome {
+        let loop = Loop(policy: policy, tracing: false)
+        return finish(loop)
+    }
+
+    /// Runs the program once, tracing off, with `picker` choosing.
+    func run(picker: any SchedulePicker) -> ScheduleShrinker.Outcome {
+        let loop = Loop(policy: .fifo, tracing: false)
+        loop.ready.choose(with: picker)
+        return finish(loop)
+    }
+
+    private func finish(_ loop: Loop) -> ScheduleShrinker.Outcome {
+        loop.lintsFail = options.lintsFail
+        program(loop)
+        loop.runUntilIdle(ioPatience: .seconds(5))
+        let outcome = ScheduleShrinker.Outcome(failure: loop.failure, schedule: loop.scheduleMade, steps: loop.failureStep)
+        loop.close()
+        return outcome
+    }
+
+    /// Runs `schedule` once more with tracing on, into `store`: the run to save and step through.
+    /// Returns the failure it met (the same as the search's, for a deterministic program).
+    @discardableResult
+    public func replay(_ schedule: Schedule, into store: TraceStore) -> RunFailure? {
+        let loop = Loop(policy: .replay(schedule), store: store)
+        loop.lintsFail = options.lintsFail
+        program(loop)
+        loop.runUntilIdle(ioPatience: .seconds(5))
+        let failure = loop.failure
+        loop.close()
+        return failure
+    }
+
+    /// Writes `store` as a trace file at `path`, all at once (a temporary file renamed into
+    /// place), so a failed write never leaves half a file.
+    public static func save(_ store: TraceStore, to path: String) throws {
+        let encoder = TraceEncoder(store: store)
+        let bytes = encoder.fileStart() + encoder.encodeNew()
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw TraceFileError.unreadable("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
