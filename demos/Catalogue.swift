@@ -8,6 +8,7 @@ public enum Catalogue {
     public static let all: [Demo] = [
         hello, gather, createTask, errors, asCompleted, lock, event, queue, semaphore, future,
         timeout, taskGroup, race, deadlock, philosophers, blocking, actors, swarm, fetch,
+        bank, lostWakeup, lockOrder, philosophersRandom,
     ]
 
     /// The demo with this CLI name.

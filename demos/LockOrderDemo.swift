@@ -1,0 +1,37 @@
+import Interleave
+
+extension Catalogue {
+    static let lockOrder = Demo(
+        name: "lock-order",
+        title: "Two locks in opposite orders, deadlocking only sometimes",
+        summary: "Two transfers lock their accounts in opposite orders: most orders pass, one deadlocks",
+        concept: "Taking two locks in different orders deadlocks only when each task gets its first "
+            + "lock before the other gets its second: tests usually pass. `interleave explore "
+            + "lock-order` finds the order. Taking locks in one global order prevents it."
+    ) { _ in
+        let savings = Lock("savings")
+        let checking = Lock("checking")
+        caption("One transfer locks savings then checking; the other locks checking then savings")
+        _ = try await Interleave.gather(
+            spawn("transfer1") { try await transfer("transfer1", first: (savings, "savings"), then: (checking, "checking")) },
+            spawn("transfer2") {
+                try await sleep(for: .zero)  // validate the request first
+                try await transfer("transfer2", first: (checking, "checking"), then: (savings, "savings"))
+            }
+        )
+        caption("transfer1 had both locks before transfer2 began. `interleave explore lock-order` finds the deadlock")
+    }
+}
+
+private func transfer(_ name: String, first: (lock: Lock, name: String), then second: (lock: Lock, name: String)) async throws {
+    try await first.lock.withLock {
+        print("\(name) locks \(first.name)")
+        try await sleep(for: .zero)  // read the balance
+        if second.lock.isLocked {
+            caption("Each transfer holds one account's lock and waits for the other's: a deadlock")
+        }
+        try await second.lock.withLock {
+            print("\(name) locks \(second.name) and moves the money")
+        }
+    }
+}
