@@ -73,6 +73,10 @@ let package = Package(
             name: "DemosTests", dependencies: ["Demos", "Interleave", "InterleaveUI", "InterleaveApp"],
             exclude: ["Golden"], swiftSettings: strict
         ),
+        .testTarget(
+            name: "InterleaveAppTests", dependencies: ["InterleaveApp", "Interleave", "InterleaveTrace", "InterleaveUI"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"], swiftSettings: strict),
         .testTarget(
             name: "InterleaveCLITests",
