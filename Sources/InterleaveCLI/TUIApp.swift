@@ -50,15 +50,9 @@ enum TUIApp {
             policy: options.policy, speed: speed, startPaused: false, stallDuration: .milliseconds(Int64(options.stall * 1000)),
             captionHold: DemoPace.captionHoldSeconds
         ) { policy in
-            let loop = Loop(policy: policy)
-            var header = loop.store.header
-            header.seed = options.seed
-            header.terminalColumns = backend.size.width
-            header.terminalRows = backend.size.height
-            loop.store.header = header
-            demo.start(on: loop, options: options.demoOptions)
-            loop.schedule(injections)
-            return loop
+            // The header records the terminal as it is when this loop starts (a rewind makes a new one).
+            options.workload.run(of: demo, terminalSize: (backend.size.width, backend.size.height))
+                .makeLoop(policy: policy, scheduling: injections)
         }
         return TUISession(backend: backend, live: live, replay: nil, speed: speed, presentation: presentation)
     }
