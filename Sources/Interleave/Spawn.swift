@@ -17,10 +17,11 @@ extension Loop {
         let parent = runningTask?.id ?? .none
         let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds, location: location)
         let record = TaskRecord(id: id, name: name)
-        records.append(record)
-        liveTaskCount += 1
-        unstartedTasks += 1
-        if rootTask == nil { beginRun(with: record) }
+        registry.register(record)
+        // The first task of a run (a new loop's, or the first after `close()`): the run's end,
+        // deadlocks, lints and script are its own, not left over from the run before (a second
+        // run on a closed loop recorded none of them).
+        if !runEnd.isOpen { runEnd.begin(with: record) }
         let box = ResultBox<Success>()
         let handle = LoopTask(record: record, box: box, loop: self)
         let task = Task<Void, Never>(executorPreference: self) { [unowned self] in
@@ -39,27 +40,13 @@ extension Loop {
             }
         }
         record.cancelSwiftTask = { task.cancel() }
-        let address = JobIdentity.address(of: task)
-        record.address = address
-        recordByAddress[address] = record
+        registry.bind(record, to: JobIdentity.address(of: task))
         return handle
-    }
-
-    /// The first task of a run (a new loop's, or the first after `close()`): the run's end,
-    /// deadlocks, lints and script are its own, not left over from the run before (a second
-    /// run on a closed loop recorded none of them).
-    private func beginRun(with root: TaskRecord) {
-        rootTask = root
-        runEndedRecorded = false
-        deadlockReportedAtStep = -1
-        hasIntervention = false
-        unretrievedFailures = []
     }
 
     /// Records a task's end, wakes whoever awaits it and tells its groups.
     func finish(_ task: TaskRecord, _ outcome: TaskRecord.Outcome) {
         task.outcome = outcome
-        liveTaskCount -= 1
         switch outcome {
         case .returned:
             recorder.record(.taskReturned, task: task.id, at: nowNanoseconds)
@@ -71,8 +58,7 @@ extension Loop {
         case .running:
             break
         }
-        recordByAddress[task.address] = nil
-        records[task.id.index] = nil
+        registry.remove(task)
         let joiners = task.joiners
         task.joiners = []
         if !joiners.isEmpty { task.outcomeRetrieved = true }
@@ -80,16 +66,16 @@ extension Loop {
         let watchers = task.watchers
         task.watchers = []
         for watcher in watchers { watcher.taskFinished(task) }
-        if task === rootTask, liveTaskCount > 0 {
+        if task === runEnd.rootTask, registry.liveTaskCount > 0 {
             // asyncio.run would cancel these; here they run on, but nobody waits for them.
-            let pending = records.compactMap { $0 }.filter { !$0.outcome.isFinished && !$0.untracked }.map(\.name)
+            let pending = registry.unfinishedTasks.filter { !$0.untracked }.map(\.name)
             if !pending.isEmpty {
                 lint("\(task.name) ended while \(pending.count) task(s) were still pending: "
                     + pending.prefix(5).joined(separator: ", ") + (pending.count > 5 ? ", …" : ""), task: task.id)
             }
         }
         if case .failed(let error) = outcome, !task.outcomeRetrieved, task.untracked == false {
-            unretrievedFailures.append((task, describe(error)))
+            runEnd.noteFailure(of: task, describe(error))
         }
     }
 
