@@ -198,7 +198,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         let record = TaskRecord(id: id, name: name, untracked: true)
         registry.adopt(record, at: address)
         lint("a task not created through Interleave's spawn runs on the loop (untracked-\(id.rawValue)); "
-            + "use spawn or withTaskScope so it is named and followed", task: id)
+            + "use spawn or withTaskScope so it is named and followed (Swift does not tell the loop when such "
+            + "a task completes: it is shown ended once every spawned task has, as its parent must have)", task: id)
         return record
     }
 

@@ -47,6 +47,9 @@ extension Loop {
     /// Records a task's end, wakes whoever awaits it and tells its groups.
     func finish(_ task: TaskRecord, _ outcome: TaskRecord.Outcome) {
         task.outcome = outcome
+        // When the last spawned task ends, so have the tasks adopted along the way, and they
+        // ended first (a structured child ends before its parent).
+        endAdoptedTasks(with: task)
         switch outcome {
         case .returned:
             recorder.record(.taskReturned, task: task.id, at: nowNanoseconds)
@@ -76,6 +79,27 @@ extension Loop {
         }
         if case .failed(let error) = outcome, !task.outcomeRetrieved, task.untracked == false {
             runEnd.noteFailure(of: task, describe(error))
+        }
+    }
+
+    /// Records the end of the adopted tasks that must have completed by now (see
+    /// `TaskRegistry.adoptedTasksThatMustHaveEnded`) and forgets them.
+    ///
+    /// Swift does not tell an executor when a task completes. A task's last job just returns, as
+    /// does a job after which it awaits something the loop cannot see (its own child task, a
+    /// continuation), and the runtime has no public way to ask a task whether it has completed.
+    /// So an adopted task's end is recorded at the first moment it is certain: when the last
+    /// spawned task ends, since a structured child (`async let`, a group child) always ends
+    /// before its parent. How it ended is not known either: `.taskReturned` stands for "ended".
+    /// The adoption lint says both. A task created with `Task(executorPreference:)` is the one
+    /// case this reasoning does not cover: one suspended outside the loop at that moment is
+    /// taken as ended, and adopted anew should it come back.
+    private func endAdoptedTasks(with ending: TaskRecord) {
+        let ended = registry.adoptedTasksThatMustHaveEnded(with: ending) { ready.contains(jobAt: $0.address) }
+        for task in ended {
+            task.outcome = .returned
+            recorder.record(.taskReturned, task: task.id, at: nowNanoseconds)
+            registry.remove(task)
         }
     }
 

@@ -94,15 +94,16 @@ struct TaskRegistry {
         }
     }
 
-    /// The adopted tasks that must have completed once every spawned task has finished.
+    /// The adopted tasks that must have completed by the time `ending`, a task that is ending
+    /// now (and still counted), has: all of them when it is the last spawned task left.
     ///
     /// An adopted task is a structured child (an `async let`, a group child) of a task on the
     /// loop, and a structured child always completes before its parent does: once no spawned
     /// task is left, neither are their children, however deeply nested. Only a task still
     /// parked on one of the loop's waits, or already queued to run again, is provably still
     /// going (one created with `Task(executorPreference:)` can outlive everything spawned).
-    func adoptedTasksThatMustHaveEnded(isQueued: (TaskRecord) -> Bool) -> [TaskRecord] {
-        guard liveTaskCount == 0 else { return [] }
+    func adoptedTasksThatMustHaveEnded(with ending: TaskRecord, isQueued: (TaskRecord) -> Bool) -> [TaskRecord] {
+        guard !ending.untracked, liveTaskCount == 1, records[ending.id.index] === ending else { return [] }
         return openAdopted.filter { $0.parkedAt == nil && !isQueued($0) }
     }
 }

@@ -68,24 +68,29 @@ import Testing
         #expect(registry.openAdopted.isEmpty && registry.addressCount == 0 && registry.liveTaskCount == 0)
     }
 
-    @Test func adoptedTasksMustHaveEndedOnlyOnceNoSpawnedTaskIsLeft() {
+    @Test func adoptedTasksMustHaveEndedOnlyWhenTheLastSpawnedTaskEnds() {
         var registry = TaskRegistry()
         let main = spawned(&registry, "main", at: 0x100)
-        let done = TaskRecord(id: TaskID(registry.nextIndex), name: "untracked-1", untracked: true)
-        registry.adopt(done, at: 0x200)
-        #expect(registry.adoptedTasksThatMustHaveEnded { _ in false }.isEmpty, "main may still await it")
-        main.outcome = .returned
-        registry.remove(main)
-        #expect(registry.adoptedTasksThatMustHaveEnded { _ in false } == [done])
+        let worker = spawned(&registry, "worker", at: 0x200)
+        let child = TaskRecord(id: TaskID(registry.nextIndex), name: "untracked-2", untracked: true)
+        registry.adopt(child, at: 0x300)
+        #expect(registry.adoptedTasksThatMustHaveEnded(with: worker) { _ in false }.isEmpty,
+                "main still runs and may still await it")
+        worker.outcome = .returned
+        registry.remove(worker)
+        #expect(registry.adoptedTasksThatMustHaveEnded(with: child) { _ in false }.isEmpty,
+                "an adopted task ending proves nothing of the others")
+        #expect(registry.adoptedTasksThatMustHaveEnded(with: main) { _ in false } == [child])
     }
 
     @Test func anAdoptedTaskParkedOrQueuedIsProvablyStillGoing() {
         var registry = TaskRegistry()
-        let parked = TaskRecord(id: TaskID(0), name: "untracked-0", untracked: true)
-        let queued = TaskRecord(id: TaskID(1), name: "untracked-1", untracked: true)
-        let ended = TaskRecord(id: TaskID(2), name: "untracked-2", untracked: true)
+        let main = spawned(&registry, "main", at: 0x10)
+        let parked = TaskRecord(id: TaskID(1), name: "untracked-1", untracked: true)
+        let queued = TaskRecord(id: TaskID(2), name: "untracked-2", untracked: true)
+        let ended = TaskRecord(id: TaskID(3), name: "untracked-3", untracked: true)
         for (index, task) in [parked, queued, ended].enumerated() { registry.adopt(task, at: UInt(index + 1)) }
         parked.parkedAt = SleepSource()
-        #expect(registry.adoptedTasksThatMustHaveEnded { $0 === queued } == [ended])
+        #expect(registry.adoptedTasksThatMustHaveEnded(with: main) { $0 === queued } == [ended])
     }
 }
