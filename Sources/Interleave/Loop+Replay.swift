@@ -57,6 +57,6 @@ extension Loop {
     /// world just before job N + 1 (the trace cursor's steps end there), so a run stepped
     /// forward to N and a run rewound to N must both stand there, at the same time.
     func settleBeforeNextJob() {
-        while ready.isEmpty, !inbox.hasWork, unstartedTasks == 0, dueIO == 0, advanceToNextTimer() {}
+        while ready.isEmpty, !inbox.hasWork, !isOwedWork, advanceToNextTimer() {}
     }
 }

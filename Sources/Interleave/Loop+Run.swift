@@ -17,18 +17,18 @@ extension Loop {
         var waitingSince: Date?
         while true {
             while stepBound() { waitingSince = nil }
-            let owed = unstartedTasks > 0 || dueIO > 0
+            let owed = isOwedWork
             if !owed, advanceToNextTimer() {
                 waitingSince = nil
                 continue
             }
-            guard owed || pendingIO > 0 else { break }
+            guard owed || io.pending > 0 else { break }
             let since = waitingSince ?? Date()
             waitingSince = since
             let deadline = since.addingTimeInterval(patience)
             guard Date() < deadline else {
                 lint("gave up after \(formatSeconds(ioPatience.nanoseconds)) of wall time waiting for I/O that never "
-                    + "completed (\(pendingIO) operation(s) pending)")
+                    + "completed (\(io.pending) operation(s) pending)")
                 break
             }
             inbox.wait(until: deadline)
@@ -77,18 +77,21 @@ extension Loop {
     /// When `deadlockEndsRun` is false a deadlock is reported but the run stays open, so a
     /// fault or cancellation can still break it and the run goes on (and may end later).
     func noteIdle() {
-        guard !runEndedRecorded else { return }
-        if liveTaskCount > 0 {
-            guard pendingIO == 0 else { return }
+        guard let verdict = runEnd.verdictWhenIdle(liveTasks: registry.liveTaskCount, pendingIO: io.pending) else {
+            return
+        }
+        switch verdict {
+        case .waitingForIO:
+            return
+        case .deadlock(let endsRun):
             reportDeadlock()
-            guard deadlockEndsRun else { return }
-        } else if let root = rootTask, root.outcome.isFinished {
-            // The main task's failure is the run's outcome, not an error someone forgot to await.
-            for (task, text) in unretrievedFailures where !task.outcomeRetrieved && task !== root {
+            guard endsRun else { return }
+        case .allDone:
+            for (task, text) in runEnd.unretrievedFailures {
                 lint("\(task.name) failed with \"\(text)\" and nobody awaited it", task: task.id)
             }
         }
-        runEndedRecorded = true
+        runEnd.markEnded()
         recorder.record(.runEnded, at: nowNanoseconds)
     }
 
@@ -99,7 +102,7 @@ extension Loop {
     }
 
     /// True once the loop has nothing left to run and has recorded why.
-    public var isFinished: Bool { runEndedRecorded }
+    public var isFinished: Bool { runEnd.runEndedRecorded }
 }
 
 /// Errors the loop itself reports.
