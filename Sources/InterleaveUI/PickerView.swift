@@ -34,12 +34,14 @@ public struct PickerView {
         var buffer = Buffer(width: width, height: height)
         let theme = context.theme
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
-            let need = "\(Self.minimumWidth)×\(Self.minimumHeight)"
-            buffer.write("Terminal too small: need \(need), have \(width)×\(height)", x: 0, y: 0, style: theme.style(.diagnostic))
+            let times = context.glyphs.times
+            let need = "\(Self.minimumWidth)\(times)\(Self.minimumHeight), have \(width)\(times)\(height)"
+            buffer.write("Terminal too small: need \(need)", x: 0, y: 0, style: theme.style(.diagnostic))
             return buffer
         }
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), with: Cell(" ", style: theme.style(.headerBar)))
-        buffer.write(" Interleave — pick a demo", x: 0, y: 0, style: theme.style(.headerBar))
+        let dash = context.glyphs == .ascii ? "-" : "—"
+        buffer.write(" Interleave \(dash) pick a demo", x: 0, y: 0, style: theme.style(.headerBar))
         let picker = context.state.picker ?? PickerState(entries: [])
         drawList(picker, width: width, height: height, into: &buffer)
         if let entry = picker.highlighted {
