@@ -36,7 +36,9 @@ public struct PickerView {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             let times = context.glyphs.times
             let need = "\(Self.minimumWidth)\(times)\(Self.minimumHeight), have \(width)\(times)\(height)"
-            buffer.write("Terminal too small: need \(need)", x: 0, y: 0, style: theme.style(.diagnostic))
+            // Two short lines, so that the sizes still show in a very narrow terminal.
+            buffer.write("Terminal too small:", x: 0, y: 0, style: theme.style(.diagnostic))
+            buffer.write("need \(need)", x: 0, y: 1, style: theme.style(.diagnostic))
             return buffer
         }
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), with: Cell(" ", style: theme.style(.headerBar)))
@@ -45,7 +47,7 @@ public struct PickerView {
         let picker = context.state.picker ?? PickerState(entries: [])
         drawList(picker, width: width, height: height, into: &buffer)
         if let entry = picker.highlighted {
-            buffer.write(entry.summary, x: 2, y: height - 3, style: theme.style(.caption), maxWidth: width - 4)
+            buffer.write(context.fit(entry.summary, width - 4), x: 2, y: height - 3, style: theme.style(.caption))
         }
         FooterView(context: context, keyMap: keyMap).draw(in: Rect(x: 0, y: height - 1, width: width, height: 1), into: &buffer)
         if context.state.showHelp {
