@@ -20,6 +20,9 @@ extension TUISession {
     /// Without a catalogue there is no picker here, and the session ends as it always did.
     func closeRunForPicker() -> Outcome? {
         guard catalogue != nil, state.mode == .picker else { return .backToPicker }
+        // The picker first: winding the run down takes up to a second when its loop thread is
+        // stuck in a blocking call, and the key should answer at once.
+        drawFrame()
         shutdown()
         live = nil
         cursor = TraceCursor(store: TraceStore())

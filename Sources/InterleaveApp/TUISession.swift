@@ -115,13 +115,15 @@ public final class TUISession {
                 return outcome
             }
             if state.mode != .picker { advanceView() }
-            if dirty {
-                if live == nil { replayReached = max(replayReached, cursor.world.eventCount) }
-                Screen.draw(store: store, world: displayWorld(), state: state, theme: theme, glyphs: glyphs,
-                            to: backend, keyMap: activeKeyMap, reachedEventCount: live == nil ? replayReached : nil)
-                dirty = false
-            }
+            if dirty { drawFrame() }
         }
+    }
+
+    func drawFrame() {
+        if live == nil { replayReached = max(replayReached, cursor.world.eventCount) }
+        Screen.draw(store: store, world: displayWorld(), state: state, theme: theme, glyphs: glyphs,
+                    to: backend, keyMap: activeKeyMap, reachedEventCount: live == nil ? replayReached : nil)
+        dirty = false
     }
 
     private func handle(_ event: InputEvent) -> Outcome? {

@@ -20,10 +20,10 @@ public struct AppState: Sendable, Equatable {
         case replay
         /// The demo picker is showing; no run is open.
         case picker
-
-        /// The modes in which a run (live or recorded) is on screen.
-        public static let run: Set<Mode> = [.live, .paused, .replay]
     }
+
+    /// The modes in which a run (live or recorded) is on screen.
+    public static let runModes: Set<Mode> = [.live, .paused, .replay]
 
     /// The panes that can hold keyboard focus, in Tab order.
     public enum Pane: Int, Sendable, Hashable, CaseIterable {

@@ -27,7 +27,7 @@ public struct KeyBinding: Sendable, Equatable {
 
     public init(
         keys: [Key], label: String? = nil, help: String, footer: String, action: Action, showInFooter: Bool = true,
-        modes: Set<AppState.Mode> = AppState.Mode.run, footerLabel: String? = nil,
+        modes: Set<AppState.Mode> = AppState.runModes, footerLabel: String? = nil,
         footerByMode: [AppState.Mode: String] = [:], glyphs: Glyphs = .unicode
     ) {
         self.keys = keys

@@ -17,7 +17,7 @@ public struct KeyMap: Sendable, Equatable {
         let runtime: Set<AppState.Mode> = [.live, .paused]
         func bind(
             _ keys: [Key], _ help: String, _ footer: String, _ action: Action, footer show: Bool = true,
-            modes: Set<AppState.Mode> = AppState.Mode.run, footerLabel: String? = nil,
+            modes: Set<AppState.Mode> = AppState.runModes, footerLabel: String? = nil,
             footerByMode: [AppState.Mode: String] = [:]
         ) -> KeyBinding {
             KeyBinding(
@@ -93,7 +93,7 @@ public struct KeyMap: Sendable, Equatable {
     /// The bindings the help overlay lists in `mode`: the picker's in the picker, else every
     /// binding of a run (those that do nothing in `mode` are shown dimmed).
     public func helpBindings(mode: AppState.Mode) -> [KeyBinding] {
-        let screen: Set<AppState.Mode> = mode == .picker ? [.picker] : AppState.Mode.run
+        let screen: Set<AppState.Mode> = mode == .picker ? [.picker] : AppState.runModes
         return bindings.filter { !$0.modes.isDisjoint(with: screen) }
     }
 }

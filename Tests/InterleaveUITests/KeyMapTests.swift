@@ -139,7 +139,7 @@ import Testing
         for key in [Key.character(" "), .character("s"), .character("f"), .character("r"), .character("p"), .tab] {
             #expect(keys.action(for: key, mode: .picker) == nil, "\(key)")
         }
-        for mode in AppState.Mode.run {
+        for mode in AppState.runModes {
             #expect(keys.bindings.filter { $0.modes.contains(mode) }.allSatisfy { !$0.modes.contains(.picker) })
         }
     }
