@@ -15,6 +15,11 @@ import Synchronization
 /// runner.resume()
 /// runner.stop()
 /// ```
+///
+/// The runner's thread drives the loop from `start` until it exits: stepping the same loop
+/// from another thread meanwhile traps (see `LoopDriverClaim`).
+// Unchecked: the mutable fields below are touched only on the runner's thread, by commands
+// posted through the loop's inbox; the rest is atomics and constants.
 public final class LiveRunner: @unchecked Sendable {
     public let loop: Loop
     private let finished = Atomic<Bool>(false)
@@ -139,13 +144,15 @@ public final class LiveRunner: @unchecked Sendable {
     }
 
     private func threadMain() {
-        _ = CurrentLoop.bind(loop)
+        let previous = loop.beginDriving("LiveRunner.start")
         reanchor()
         while !stopped {
             loop.drainInbox()
             if stopped { break }
             turn()
         }
+        // `close` claims the loop itself.
+        loop.endDriving(restoring: previous)
         // Tasks that caught their cancellation and waited again would stay suspended forever,
         // holding this loop and its trace; a stopped run's are still mid-flight.
         if draining { loop.close() }

@@ -25,8 +25,8 @@ extension Loop {
     /// ```
     @discardableResult
     public func close(rounds: Int = 8, stepsPerRound: Int = 1_000_000) -> Int {
-        let previous = CurrentLoop.bind(self)
-        defer { _ = CurrentLoop.bind(previous) }
+        let previous = beginDriving("Loop.close")
+        defer { endDriving(restoring: previous) }
         let wasTracing = recorder.isEnabled, wasLive = pacing.isLive
         recorder.isEnabled = false
         // A stall injected but not yet performed would block this thread for real.

@@ -29,8 +29,8 @@ extension Loop {
     /// loop.replay(steps: 3, injecting: [], throughEvent: 14)
     /// ```
     public func replay(steps: Int, injecting faults: [ReplayedFault], throughEvent target: Int? = nil) {
-        let previous = CurrentLoop.bind(self)
-        defer { _ = CurrentLoop.bind(previous) }
+        let previous = beginDriving("Loop.replay")
+        defer { endDriving(restoring: previous) }
         var pending = faults[...]
         func applyDue() {
             while let next = pending.first, next.step <= stepCount {

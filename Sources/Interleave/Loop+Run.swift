@@ -10,8 +10,8 @@ extension Loop {
     /// none has come back for `ioPatience` of wall time: that is recorded as a lint, and the
     /// tasks waiting on it stay suspended (`close()` ends them).
     public func runUntilIdle(ioPatience: Duration = .seconds(30)) {
-        let previous = CurrentLoop.bind(self)
-        defer { _ = CurrentLoop.bind(previous) }
+        let previous = beginDriving("Loop.runUntilIdle")
+        defer { endDriving(restoring: previous) }
         let patience = Double(ioPatience.nanoseconds) / 1e9
         // Since when only another thread could move the run, with nothing arriving.
         var waitingSince: Date?
@@ -38,8 +38,8 @@ extension Loop {
 
     /// Runs until virtual time reaches `instant` (or nothing is left to run before it).
     public func run(until instant: Duration) {
-        let previous = CurrentLoop.bind(self)
-        defer { _ = CurrentLoop.bind(previous) }
+        let previous = beginDriving("Loop.run(until:)")
+        defer { endDriving(restoring: previous) }
         let limit = instant.nanoseconds
         while true {
             while stepBound() {}
@@ -62,9 +62,8 @@ extension Loop {
         _ name: String = "main", file: StaticString = #fileID, line: UInt = #line,
         _ body: @escaping @Sendable () async throws -> Success
     ) throws -> Success {
-        let previous = CurrentLoop.bind(self)
+        // Each of the three claims the loop for this thread in turn.
         let main = spawn(name, file: file, line: line, body)
-        _ = CurrentLoop.bind(previous)
         runUntilIdle()
         let result = main.result
         close()

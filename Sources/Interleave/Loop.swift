@@ -19,6 +19,9 @@ import Synchronization
 /// }
 /// // total == .seconds(2)
 /// ```
+// Unchecked: the `@exclusivity(unchecked)` state is touched only by the thread driving the loop
+// (`LoopDriverClaim` traps a second one, `currentRecord` a call off it); the rest is atomics,
+// the inbox's lock, and constants.
 public final class Loop: TaskExecutor, @unchecked Sendable {
     /// The trace this loop records into.
     public let store: TraceStore
@@ -51,6 +54,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     let inbox = Inbox()
     let publishedTime = Atomic<Int64>(0)
     let publishedSteps = Atomic<Int>(0)
+    /// Which thread drives the loop now (see `LoopDriverClaim`).
+    let driverClaim = LoopDriverClaim()
 
     /// The face that actors use to run on this loop (`unownedExecutor`). Made in `init` (it needs
     /// `self`, hence `lazy`), so that actors on two threads never race to make it twice.
@@ -121,8 +126,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// Runs exactly one ready job; returns false when none was ready (time does not move).
     @discardableResult
     public func step() -> Bool {
-        let previous = CurrentLoop.bind(self)
-        defer { _ = CurrentLoop.bind(previous) }
+        let previous = beginDriving("Loop.step")
+        defer { endDriving(restoring: previous) }
         return stepBound()
     }
 
@@ -229,7 +234,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
 ///     nonisolated var unownedExecutor: UnownedSerialExecutor { loop.actorExecutor.asUnownedSerialExecutor() }
 /// }
 /// ```
-public final class LoopActorExecutor: SerialExecutor, @unchecked Sendable {
+public final class LoopActorExecutor: SerialExecutor, Sendable {
     unowned let loop: Loop
     init(loop: Loop) { self.loop = loop }
 

@@ -13,6 +13,8 @@ extension Loop {
         _ name: String, file: StaticString = #fileID, line: UInt = #line,
         _ body: @escaping @Sendable () async throws -> Success
     ) -> LoopTask<Success> {
+        // From outside the loop (a test or a demo setting the run up), the caller drives it for now.
+        guard isOnLoopThread else { return onLoopThreadOrClaimed("Loop.spawn") { spawn(name, file: file, line: line, body) } }
         let location = recorder.location(file, line)
         let parent = runningTask?.id ?? .none
         let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds, location: location)
@@ -31,10 +33,10 @@ extension Loop {
                 // would run to its end as if nothing had been injected).
                 try self.checkInterrupt(record)
                 let value = try await body()
-                box.result = .success(value)
+                box.publish(.success(value))
                 self.finish(record, .returned)
             } catch {
-                box.result = .failure(error)
+                box.publish(.failure(error))
                 // asyncio marks a task cancelled whenever CancelledError escapes it.
                 self.finish(record, error is CancellationError ? .cancelled : .failed(error))
             }
