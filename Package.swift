@@ -55,10 +55,15 @@ let package = Package(
             path: "demos",
             swiftSettings: runtime
         ),
+        .target(
+            name: "InterleaveBench",
+            dependencies: ["Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveApp", "Demos"],
+            swiftSettings: runtime
+        ),
         .executableTarget(
             name: "InterleaveCLI",
             dependencies: [
-                "Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveTerminal", "InterleaveApp", "Demos",
+                "Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveTerminal", "InterleaveApp", "InterleaveBench", "Demos",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: runtime
@@ -73,6 +78,11 @@ let package = Package(
             name: "DemosTests", dependencies: ["Demos", "Interleave", "InterleaveUI", "InterleaveApp"],
             exclude: ["Golden"], swiftSettings: strict
         ),
+        .testTarget(
+            name: "InterleaveAppTests", dependencies: ["InterleaveApp", "Interleave", "InterleaveTrace", "InterleaveUI"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "InterleaveBenchTests", dependencies: ["InterleaveBench", "Interleave"], swiftSettings: strict),
         .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"], swiftSettings: strict),
         .testTarget(
             name: "InterleaveCLITests",

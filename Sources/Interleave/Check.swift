@@ -41,7 +41,7 @@ extension Loop {
     /// then an error escaping the main task, a deadlock, and a promoted lint.
     public var failure: RunFailure? {
         if let check = failures.firstCheck { return check }
-        if let root = rootTask, case .failed(let error) = root.outcome {
+        if let root = runEnd.rootTask, case .failed(let error) = root.outcome {
             return .mainFailed(error: String(describing: error))
         }
         if let stuck = failures.stuckTasks { return .deadlock(tasks: stuck) }

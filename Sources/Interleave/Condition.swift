@@ -11,6 +11,11 @@ import InterleaveTrace
 ///     while items.isEmpty { try await cond.wait() }
 /// }
 /// ```
+///
+/// Notifying needs the condition's lock, which only a task on the loop can hold, so `notify`
+/// and `notifyAll` trap off the loop (as waiting does).
+// Unchecked: its state is touched only on the loop thread; calls from elsewhere trap
+// (`Loop.currentRecord`, `Loop.trapOffLoop`).
 public final class Condition: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let lock: Lock
@@ -53,6 +58,7 @@ public final class Condition: @unchecked Sendable, WaitSource {
 
     /// Wakes up to `count` waiters.
     public func notify(_ count: Int = 1, file: StaticString = #fileID, line: UInt = #line) {
+        guard loop.isOnLoopThread else { trapOffLoop("Condition.notify") }
         let n = min(count, waiters.count)
         let woken = waiters.prefix(n)
         waiters.removeFirst(n)
@@ -62,6 +68,7 @@ public final class Condition: @unchecked Sendable, WaitSource {
 
     /// Wakes every waiter.
     public func notifyAll(file: StaticString = #fileID, line: UInt = #line) {
+        guard loop.isOnLoopThread else { trapOffLoop("Condition.notifyAll") }
         notify(waiters.count, file: file, line: line)
     }
 
@@ -73,6 +80,10 @@ public final class Condition: @unchecked Sendable, WaitSource {
         }
         loop.noteWait(me, on: lock.resource, .acquire, file: file, line: line)
         await loop.suspendShielded(me, on: lock) { lock.machine.enqueue(me) }
+    }
+
+    private func trapOffLoop(_ api: StaticString) -> Never {
+        loop.trapOffLoop(api, "notifying needs the condition's lock held, and only a task running on the loop can hold it")
     }
 
     var traceResource: ResourceID { resource }

@@ -21,6 +21,14 @@ enum CurrentLoop {
         return Unmanaged<Loop>.fromOpaque(raw).takeUnretainedValue()
     }
 
+    /// Whether this thread is stepping `loop` right now: one thread-local load and a pointer
+    /// compare (no retain), cheap enough for every traced operation to check.
+    @inline(__always)
+    static func isBound(to loop: Loop) -> Bool {
+        let bound: UnsafeMutableRawPointer? = pthread_getspecific(key)
+        return bound == Unmanaged.passUnretained(loop).toOpaque()
+    }
+
     /// Binds `loop` to this thread and returns what was bound before, to restore later.
     static func bind(_ loop: Loop?) -> Loop? {
         let previous = self.loop

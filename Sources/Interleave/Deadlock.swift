@@ -8,9 +8,8 @@ extension Loop {
     /// an awaited task). A cycle is reported edge by edge as `.deadlock` events; stuck tasks
     /// outside any cycle are reported as lints ("waits on event E that nothing will set").
     func reportDeadlock() {
-        guard deadlockReportedAtStep != stepCount else { return }
-        deadlockReportedAtStep = stepCount
-        let stuck = records.compactMap { $0 }.filter { !$0.outcome.isFinished && $0.parkedAt != nil }
+        guard runEnd.shouldReportDeadlock(atStep: stepCount) else { return }
+        let stuck = registry.unfinishedTasks.filter { $0.parkedAt != nil }
         let cycle = findCycle(among: stuck)
         for (task, next) in cycle {
             let resource = task.parkedAt?.traceResource ?? .none

@@ -7,6 +7,11 @@ import InterleaveTrace
 /// spawn("worker2") { try await ready.wait(); print("Worker 2 finishing") }
 /// ready.set()
 /// ```
+///
+/// `set` and `clear` may be called from any thread: off the loop they take effect at its next
+/// turn, recorded as done from outside its tasks (like asyncio's `call_soon_threadsafe(event.set)`).
+// Unchecked: its state is touched only on the loop thread; calls from elsewhere hop onto it
+// (`Loop.hopOntoLoop`) or trap (`Loop.currentRecord`).
 public final class Event: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
@@ -29,10 +34,14 @@ public final class Event: @unchecked Sendable, WaitSource {
 
     /// Sets the flag and wakes every waiter, in the order they began to wait.
     public func set(file: StaticString = #fileID, line: UInt = #line) {
+        guard loop.isOnLoopThread else {
+            loop.hopOntoLoop { _ in self.set(file: file, line: line) }
+            return
+        }
         let me = loop.runningTask
         guard !isSet else { return }
         isSet = true
-        if let me { loop.note(.eventSet, by: me, on: resource, arg: 1, file: file, line: line) }
+        loop.note(.eventSet, byTaskOrOutside: me, on: resource, arg: 1, file: file, line: line)
         let woken = waiters
         waiters = []
         for task in woken { loop.wake(task, by: me?.id ?? .none, source: resource) }
@@ -40,9 +49,13 @@ public final class Event: @unchecked Sendable, WaitSource {
 
     /// Clears the flag; later waiters wait again.
     public func clear(file: StaticString = #fileID, line: UInt = #line) {
+        guard loop.isOnLoopThread else {
+            loop.hopOntoLoop { _ in self.clear(file: file, line: line) }
+            return
+        }
         guard isSet else { return }
         isSet = false
-        if let me = loop.runningTask { loop.note(.eventCleared, by: me, on: resource, arg: 0, file: file, line: line) }
+        loop.note(.eventCleared, byTaskOrOutside: loop.runningTask, on: resource, arg: 0, file: file, line: line)
     }
 
     var traceResource: ResourceID { resource }

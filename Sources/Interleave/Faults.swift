@@ -63,9 +63,9 @@ extension Loop {
     }
 
     func applyFault(_ fault: Fault, to id: TaskID) {
-        guard id.index < records.count, let task = records[id.index], !task.outcome.isFinished else { return }
+        guard let task = registry.unfinishedTask(id) else { return }
         recorder.record(.faultInjected, task: id, arg: Int64(fault.kind.rawValue), at: nowNanoseconds)
-        hasIntervention = true
+        runEnd.hasIntervention = true
         switch fault {
         case .fail:
             interrupt(task, with: InjectedFault())
@@ -85,8 +85,7 @@ extension Loop {
     func performBlockingCall(by task: TaskRecord, for duration: Duration) {
         let nanoseconds = max(0, duration.nanoseconds)
         recorder.record(.loopBlockStarted, task: task.id, arg: nanoseconds, at: nowNanoseconds)
-        if isLive {
-            let wall = Double(nanoseconds) / 1e9 / max(speed, 1.0 / 64)
+        if let wall = pacing.blockingWallSeconds(forVirtual: nanoseconds) {
             blockWallClock(seconds: wall, virtualNanoseconds: nanoseconds)
         }
         setNow(nowNanoseconds &+ nanoseconds)

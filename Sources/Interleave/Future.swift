@@ -1,4 +1,5 @@
 import InterleaveTrace
+import Synchronization
 
 /// A value that will be set later by someone, like `asyncio.Future`.
 ///
@@ -9,10 +10,19 @@ import InterleaveTrace
 /// spawn("solver") { try await sleep(for: .seconds(1)); answer.setResult(42) }
 /// let value = try await answer.value()
 /// ```
+///
+/// `setResult`, `setError` and `cancel` may be called from any thread: the first call wins at
+/// once (its return value is exact), and off the loop the future is resolved at the loop's next
+/// turn, recorded as done from outside its tasks (like asyncio's `call_soon_threadsafe`).
+// Unchecked: its state is touched only on the loop thread; setters from elsewhere claim the
+// atomic `resolutionClaimed` and hop onto the loop, awaiting traps off it (`Loop.currentRecord`).
 public final class Future<Success: Sendable>: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
     private(set) var outcome: Result<Success, any Error>?
+    /// Set by the first setter on any thread: later ones return false even before the first
+    /// has reached the loop.
+    private let resolutionClaimed = Atomic<Bool>(false)
     @exclusivity(unchecked) var waiters: [TaskRecord] = []
 
     public init(_ name: String = "future", on loop: Loop? = nil, file: StaticString = #fileID, line: UInt = #line) {
@@ -38,32 +48,46 @@ public final class Future<Success: Sendable>: @unchecked Sendable, WaitSource {
     /// Resolves the future with a value; false if it was already done.
     @discardableResult
     public func setResult(_ value: Success, file: StaticString = #fileID, line: UInt = #line) -> Bool {
-        complete(.success(value), kind: .futureResolved, arg: 0, file: file, line: line)
+        complete(.success(value), kind: .futureResolved, file: file, line: line)
     }
 
     /// Fails the future with an error; false if it was already done.
     @discardableResult
     public func setError(_ error: any Error, file: StaticString = #fileID, line: UInt = #line) -> Bool {
-        let text = loop.recorder.isEnabled ? Int64(loop.recorder.intern(loop.describe(error)).rawValue) : 0
-        return complete(.failure(error), kind: .futureFailed, arg: text, file: file, line: line)
+        complete(.failure(error), kind: .futureFailed, file: file, line: line)
     }
 
     /// Cancels the future: its waiters get `CancellationError`; false if it was already done.
     @discardableResult
     public func cancel(file: StaticString = #fileID, line: UInt = #line) -> Bool {
-        complete(.failure(CancellationError()), kind: .futureCancelled, arg: 0, file: file, line: line)
+        complete(.failure(CancellationError()), kind: .futureCancelled, file: file, line: line)
     }
 
-    private func complete(_ result: Result<Success, any Error>, kind: EventKind, arg: Int64,
+    private func complete(_ result: Result<Success, any Error>, kind: EventKind,
                           file: StaticString, line: UInt) -> Bool {
-        guard outcome == nil else { return false }
+        guard resolutionClaimed.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else {
+            return false
+        }
+        if loop.isOnLoopThread {
+            resolve(result, kind: kind, file: file, line: line)
+        } else {
+            loop.hopOntoLoop { _ in self.resolve(result, kind: kind, file: file, line: line) }
+        }
+        return true
+    }
+
+    /// Stores the outcome and wakes every waiter; on the loop thread, once.
+    private func resolve(_ result: Result<Success, any Error>, kind: EventKind, file: StaticString, line: UInt) {
         outcome = result
+        var text: Int64 = 0
+        if case .failure(let error) = result, kind == .futureFailed, loop.recorder.isEnabled {
+            text = Int64(loop.recorder.intern(loop.describe(error)).rawValue)
+        }
         let me = loop.runningTask
-        if let me { loop.note(kind, by: me, on: resource, arg: arg, file: file, line: line) }
+        loop.note(kind, byTaskOrOutside: me, on: resource, arg: text, file: file, line: line)
         let woken = waiters
         waiters = []
         for task in woken { loop.wake(task, by: me?.id ?? .none, source: resource) }
-        return true
     }
 
     var traceResource: ResourceID { resource }

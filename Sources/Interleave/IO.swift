@@ -86,32 +86,10 @@ public final class IOCompletion<Success: Sendable>: Sendable {
     }
 }
 
-/// Where one I/O stands, for the loop's rule that virtual time waits for I/O that is due.
-enum IOPhase {
-    /// The request is on its way to the far side: due.
-    case requestInFlight
-    /// The far side holds the response until a virtual deadline: not due.
-    case scheduled
-    /// The response is on its way back: due.
-    case responseDue
-
-    var isDue: Bool { self != .scheduled }
-}
-
 extension Loop {
-    func beginIO() -> UInt64 {
-        nextIOToken &+= 1
-        ioPhases[nextIOToken] = .requestInFlight
-        pendingIO += 1
-        dueIO += 1
-        return nextIOToken
-    }
+    func beginIO() -> UInt64 { io.begin() }
 
-    func endIO(_ token: UInt64) {
-        guard let phase = ioPhases.removeValue(forKey: token) else { return }
-        pendingIO -= 1
-        if phase.isDue { dueIO -= 1 }
-    }
+    func endIO(_ token: UInt64) { io.end(token) }
 
     /// Called by the far side of an I/O (a test server) when the request with `token` arrives:
     /// the response is released `latency` of virtual time from now, then `deliver` runs on the
@@ -121,15 +99,9 @@ extension Loop {
     /// answered the same way but does not take part in the loop's accounting.
     public func respond(to token: UInt64?, after latency: Duration, _ deliver: @escaping @Sendable () -> Void) {
         inbox.post { loop in
-            if let token, loop.ioPhases[token] == .requestInFlight {
-                loop.ioPhases[token] = .scheduled
-                loop.dueIO -= 1
-            }
+            loop.io.requestArrived(token)
             loop.addTimer(at: loop.nowNanoseconds &+ max(0, latency.nanoseconds), .run { [unowned loop] in
-                if let token, loop.ioPhases[token] == .scheduled {
-                    loop.ioPhases[token] = .responseDue
-                    loop.dueIO += 1
-                }
+                loop.io.responseReleased(token)
                 deliver()
             })
         }

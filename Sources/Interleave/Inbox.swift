@@ -6,6 +6,7 @@ import Synchronization
 /// The loop's one lock for traffic from other threads (the other lock in the runtime is each
 /// `IOCompletion`'s, held only to store or read its result). It is never held while a
 /// continuation is resumed or a job runs, so it cannot deadlock with the work it hands over.
+// Unchecked: every mutable field is touched only with `condition` locked; `pending` is atomic.
 final class Inbox: @unchecked Sendable {
     typealias Command = @Sendable (Loop) -> Void
     private let condition = NSCondition()

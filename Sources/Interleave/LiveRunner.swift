@@ -15,6 +15,11 @@ import Synchronization
 /// runner.resume()
 /// runner.stop()
 /// ```
+///
+/// The runner's thread drives the loop from `start` until it exits: stepping the same loop
+/// from another thread meanwhile traps (see `LoopDriverClaim`).
+// Unchecked: the mutable fields below are touched only on the runner's thread, by commands
+// posted through the loop's inbox; the rest is atomics and constants.
 public final class LiveRunner: @unchecked Sendable {
     public let loop: Loop
     private let finished = Atomic<Bool>(false)
@@ -41,8 +46,8 @@ public final class LiveRunner: @unchecked Sendable {
         self.captionHold = captionHold
         paused = startPaused
         pausedFlag.store(startPaused, ordering: .relaxed)
-        loop.speed = speed
-        loop.isLive = true
+        loop.pacing.speed = speed
+        loop.pacing.isLive = true
         loop.deadlockEndsRun = false
     }
 
@@ -84,7 +89,7 @@ public final class LiveRunner: @unchecked Sendable {
     public func setSpeed(_ speed: Double) {
         command { runner in
             runner.reanchor()
-            runner.loop.speed = PlaybackSpeed.clamped(speed)
+            runner.loop.pacing.speed = PlaybackSpeed.clamped(speed)
         }
     }
 
@@ -101,7 +106,7 @@ public final class LiveRunner: @unchecked Sendable {
         command { runner in
             runner.draining = true
             runner.setPaused(false)
-            for case let task? in runner.loop.records where !task.outcome.isFinished { runner.loop.requestCancel(task) }
+            for task in runner.loop.registry.unfinishedTasks { runner.loop.requestCancel(task) }
         }
         let deadline = Date().addingTimeInterval(timeout)
         while !hasExited && Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
@@ -139,13 +144,15 @@ public final class LiveRunner: @unchecked Sendable {
     }
 
     private func threadMain() {
-        _ = CurrentLoop.bind(loop)
+        let previous = loop.beginDriving("LiveRunner.start")
         reanchor()
         while !stopped {
             loop.drainInbox()
             if stopped { break }
             turn()
         }
+        // `close` claims the loop itself.
+        loop.endDriving(restoring: previous)
         // Tasks that caught their cancellation and waited again would stay suspended forever,
         // holding this loop and its trace; a stopped run's are still mid-flight.
         if draining { loop.close() }
@@ -180,7 +187,7 @@ public final class LiveRunner: @unchecked Sendable {
             return
         }
         guard let deadline = loop.nextDeadline else {
-            if loop.pendingIO > 0 {
+            if loop.io.pending > 0 {
                 waitForInbox(until: Date().addingTimeInterval(1.0 / 30))
                 followWallClock(upTo: .max)
             } else if draining {
@@ -199,7 +206,7 @@ public final class LiveRunner: @unchecked Sendable {
             reanchor()
             return
         }
-        let wallTarget = wallAnchor.addingTimeInterval(Double(deadline - virtualAnchor) / 1e9 / loop.speed)
+        let wallTarget = wallAnchor.addingTimeInterval(loop.pacing.wallSeconds(forVirtual: deadline - virtualAnchor))
         if Date() >= wallTarget {
             _ = loop.advanceToNextTimer()
             virtualAnchor = deadline
@@ -226,8 +233,8 @@ public final class LiveRunner: @unchecked Sendable {
 
     /// Publishes the virtual time that wall time has reached, so the header clock moves.
     private func followWallClock(upTo limit: Int64) {
-        let elapsed = Date().timeIntervalSince(wallAnchor) * loop.speed
-        let now = min(limit, virtualAnchor &+ Int64(elapsed * 1e9))
+        let elapsed = loop.pacing.virtualNanoseconds(forWall: Date().timeIntervalSince(wallAnchor))
+        let now = min(limit, virtualAnchor &+ elapsed)
         if now > loop.nowNanoseconds { loop.setNow(now) }
     }
 
@@ -236,7 +243,7 @@ public final class LiveRunner: @unchecked Sendable {
         if captionHold > 0, !paused {
             let events = loop.store.events
             for index in before..<events.count where events[index].kind == .caption {
-                holdingUntil = Date().addingTimeInterval(captionHold / loop.speed)
+                holdingUntil = Date().addingTimeInterval(captionHold / loop.pacing.speed)
                 break
             }
         }

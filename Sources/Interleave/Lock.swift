@@ -12,6 +12,10 @@ import InterleaveTrace
 ///     try await sleep(for: .seconds(2))
 /// }
 /// ```
+///
+/// Only a task on the lock's loop can hold it, so `acquire` and `release` trap off the loop.
+// Unchecked: its state is touched only on the loop thread; calls from elsewhere trap
+// (`Loop.currentRecord`, `Loop.trapOffLoop`).
 public final class Lock: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
@@ -39,6 +43,10 @@ public final class Lock: @unchecked Sendable, WaitSource {
 
     /// Releases the lock, handing it to the first waiter if there is one.
     public func release(file: StaticString = #fileID, line: UInt = #line) {
+        guard loop.isOnLoopThread else {
+            loop.trapOffLoop("Lock.release", "a lock is held by a task, and only that task, running on the loop, "
+                + "can release it")
+        }
         let me = loop.currentRecord()
         switch machine.release() {
         case .handOff(let next):

@@ -25,20 +25,20 @@ extension Loop {
     /// ```
     @discardableResult
     public func close(rounds: Int = 8, stepsPerRound: Int = 1_000_000) -> Int {
-        let previous = CurrentLoop.bind(self)
-        defer { _ = CurrentLoop.bind(previous) }
-        let wasTracing = recorder.isEnabled, wasLive = isLive
+        let previous = beginDriving("Loop.close")
+        defer { endDriving(restoring: previous) }
+        let wasTracing = recorder.isEnabled, wasLive = pacing.isLive
         recorder.isEnabled = false
         // A stall injected but not yet performed would block this thread for real.
-        isLive = false
-        defer { (recorder.isEnabled, isLive) = (wasTracing, wasLive) }
+        pacing.isLive = false
+        defer { (recorder.isEnabled, pacing.isLive) = (wasTracing, wasLive) }
         // Work another thread owes the loop (a task's first job, an I/O reply) is waited for,
         // but not for long: the other side may be gone.
         let patience = Date().addingTimeInterval(1)
         for _ in 0..<rounds {
             if inbox.hasWork { drainInbox() }
-            guard liveTaskCount > 0 else { break }
-            for case let task? in records where !task.outcome.isFinished {
+            guard registry.liveTaskCount > 0 else { break }
+            for task in registry.unfinishedTasks {
                 task.pendingStall = nil
                 requestCancel(task)
             }
@@ -55,7 +55,7 @@ extension Loop {
         }
         if inbox.hasWork { drainInbox() }
         // The run is over: the next task spawned starts a new one (see `beginRun`).
-        rootTask = nil
-        return liveTaskCount
+        runEnd.close()
+        return registry.liveTaskCount
     }
 }

@@ -29,8 +29,8 @@ extension Loop {
     /// loop.replay(steps: 3, injecting: [], throughEvent: 14)
     /// ```
     public func replay(steps: Int, injecting faults: [ReplayedFault], throughEvent target: Int? = nil) {
-        let previous = CurrentLoop.bind(self)
-        defer { _ = CurrentLoop.bind(previous) }
+        let previous = beginDriving("Loop.replay")
+        defer { endDriving(restoring: previous) }
         var pending = faults[...]
         func applyDue() {
             while let next = pending.first, next.step <= stepCount {
@@ -57,6 +57,6 @@ extension Loop {
     /// world just before job N + 1 (the trace cursor's steps end there), so a run stepped
     /// forward to N and a run rewound to N must both stand there, at the same time.
     func settleBeforeNextJob() {
-        while ready.isEmpty, !inbox.hasWork, unstartedTasks == 0, dueIO == 0, advanceToNextTimer() {}
+        while ready.isEmpty, !inbox.hasWork, !isOwedWork, advanceToNextTimer() {}
     }
 }

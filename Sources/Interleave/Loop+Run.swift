@@ -10,25 +10,25 @@ extension Loop {
     /// none has come back for `ioPatience` of wall time: that is recorded as a lint, and the
     /// tasks waiting on it stay suspended (`close()` ends them).
     public func runUntilIdle(ioPatience: Duration = .seconds(30)) {
-        let previous = CurrentLoop.bind(self)
-        defer { _ = CurrentLoop.bind(previous) }
+        let previous = beginDriving("Loop.runUntilIdle")
+        defer { endDriving(restoring: previous) }
         let patience = Double(ioPatience.nanoseconds) / 1e9
         // Since when only another thread could move the run, with nothing arriving.
         var waitingSince: Date?
         while true {
             while stepBound() { waitingSince = nil }
-            let owed = unstartedTasks > 0 || dueIO > 0
+            let owed = isOwedWork
             if !owed, advanceToNextTimer() {
                 waitingSince = nil
                 continue
             }
-            guard owed || pendingIO > 0 else { break }
+            guard owed || io.pending > 0 else { break }
             let since = waitingSince ?? Date()
             waitingSince = since
             let deadline = since.addingTimeInterval(patience)
             guard Date() < deadline else {
                 lint("gave up after \(formatSeconds(ioPatience.nanoseconds)) of wall time waiting for I/O that never "
-                    + "completed (\(pendingIO) operation(s) pending)")
+                    + "completed (\(io.pending) operation(s) pending)")
                 break
             }
             inbox.wait(until: deadline)
@@ -38,8 +38,8 @@ extension Loop {
 
     /// Runs until virtual time reaches `instant` (or nothing is left to run before it).
     public func run(until instant: Duration) {
-        let previous = CurrentLoop.bind(self)
-        defer { _ = CurrentLoop.bind(previous) }
+        let previous = beginDriving("Loop.run(until:)")
+        defer { endDriving(restoring: previous) }
         let limit = instant.nanoseconds
         while true {
             while stepBound() {}
@@ -62,9 +62,8 @@ extension Loop {
         _ name: String = "main", file: StaticString = #fileID, line: UInt = #line,
         _ body: @escaping @Sendable () async throws -> Success
     ) throws -> Success {
-        let previous = CurrentLoop.bind(self)
+        // Each of the three claims the loop for this thread in turn.
         let main = spawn(name, file: file, line: line, body)
-        _ = CurrentLoop.bind(previous)
         runUntilIdle()
         let result = main.result
         close()
@@ -77,19 +76,22 @@ extension Loop {
     /// When `deadlockEndsRun` is false a deadlock is reported but the run stays open, so a
     /// fault or cancellation can still break it and the run goes on (and may end later).
     func noteIdle() {
-        guard !runEndedRecorded else { return }
-        if liveTaskCount > 0 {
-            guard pendingIO == 0 else { return }
-            failures.stuckTasks = records.compactMap { $0 }.filter { !$0.outcome.isFinished }.map(\.name)
+        guard let verdict = runEnd.verdictWhenIdle(liveTasks: registry.liveTaskCount, pendingIO: io.pending) else {
+            return
+        }
+        switch verdict {
+        case .waitingForIO:
+            return
+        case .deadlock(let endsRun):
+            failures.stuckTasks = registry.unfinishedTasks.map(\.name)
             reportDeadlock()
-            guard deadlockEndsRun else { return }
-        } else if let root = rootTask, root.outcome.isFinished {
-            // The main task's failure is the run's outcome, not an error someone forgot to await.
-            for (task, text) in unretrievedFailures where !task.outcomeRetrieved && task !== root {
+            guard endsRun else { return }
+        case .allDone:
+            for (task, text) in runEnd.unretrievedFailures {
                 lint("\(task.name) failed with \"\(text)\" and nobody awaited it", task: task.id)
             }
         }
-        runEndedRecorded = true
+        runEnd.markEnded()
         recorder.record(.runEnded, at: nowNanoseconds)
     }
 
@@ -101,7 +103,7 @@ extension Loop {
     }
 
     /// True once the loop has nothing left to run and has recorded why.
-    public var isFinished: Bool { runEndedRecorded }
+    public var isFinished: Bool { runEnd.runEndedRecorded }
 }
 
 /// Errors the loop itself reports.

@@ -1,5 +1,4 @@
 import Foundation
-import HeapModule
 import InterleaveTrace
 import Synchronization
 
@@ -20,6 +19,9 @@ import Synchronization
 /// }
 /// // total == .seconds(2)
 /// ```
+// Unchecked: the `@exclusivity(unchecked)` state is touched only by the thread driving the loop
+// (`LoopDriverClaim` traps a second one, `currentRecord` a call off it); the rest is atomics,
+// the inbox's lock, and constants.
 public final class Loop: TaskExecutor, @unchecked Sendable {
     /// The trace this loop records into.
     public let store: TraceStore
@@ -29,54 +31,33 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     // Loop-thread state: touched only by the thread stepping the loop. Being confined to one
     // thread, it is marked `@exclusivity(unchecked)`: the dynamic checks (a thread-local lookup
     // per access) were a tenth of every job. The same holds for TaskRecord and the primitives.
+    // Each concern is a small value type of its own; the loop ties them together.
     @exclusivity(unchecked) var ready: ReadyQueue
-    @exclusivity(unchecked) var timers = Heap<TimerEntry>()
-    @exclusivity(unchecked) var timerSequence: UInt64 = 0
-    @exclusivity(unchecked) var nowNanoseconds: Int64 = 0
-    @exclusivity(unchecked) var records: [TaskRecord?] = []
-    @exclusivity(unchecked) var recordByAddress: [UInt: TaskRecord] = [:]
+    @exclusivity(unchecked) var timers = TimerQueue()
+    @exclusivity(unchecked) var registry = TaskRegistry()
+    @exclusivity(unchecked) var io = IOAccounting()
+    @exclusivity(unchecked) var pacing = LivePacing()
+    @exclusivity(unchecked) var runEnd = RunEndState()
+    /// Failed checks, invariants, deadlocks and lints of the current run (see `failure`).
+    @exclusivity(unchecked) var failures = FailureLog()
+    /// The task whose job is running, once known (see `attributeCurrentJob`).
     @exclusivity(unchecked) var current: TaskRecord?
-    @exclusivity(unchecked) var liveTaskCount = 0
     @exclusivity(unchecked) var stepCount = 0
     /// True while the running job's task is not yet known (see `attributeCurrentJob`).
     @exclusivity(unchecked) var attributionPending = false
-    /// I/O operations started and not yet completed.
-    @exclusivity(unchecked) var pendingIO = 0
-    /// I/O whose next move belongs to another thread right now; virtual time waits for it.
-    @exclusivity(unchecked) var dueIO = 0
-    /// Tasks spawned whose first job has not arrived yet: Swift may hand a new task to its
-    /// preferred executor a moment after creating it, so idle is not idle until they have.
-    @exclusivity(unchecked) var unstartedTasks = 0
-    @exclusivity(unchecked) var ioPhases: [UInt64: IOPhase] = [:]
-    @exclusivity(unchecked) var nextIOToken: UInt64 = 0
     /// The resource that stands for the network in the trace, made on first use.
     lazy var ioChannel = IOChannel(resource: createResource("io", kind: .io, file: #fileID, line: #line))
-    @exclusivity(unchecked) var rootTask: TaskRecord?
-    @exclusivity(unchecked) var runEndedRecorded = false
-    /// The step count at which the latest deadlock was reported: a deadlock is reported once,
-    /// and again only if the run made progress (someone broke it) and got stuck anew.
-    @exclusivity(unchecked) var deadlockReportedAtStep = -1
-    /// True once a fault was applied from outside: the run has left its script (see `caption`).
-    @exclusivity(unchecked) var hasIntervention = false
-    /// Whether a deadlock ends the run (headless runs) or leaves it waiting for the user to
-    /// break it by failing or cancelling a task in the cycle (live runs).
-    @exclusivity(unchecked) public var deadlockEndsRun = true
-    @exclusivity(unchecked) var resourceCount = 0
-    /// Failed checks, invariants, deadlocks and lints of the current run (see `failure`).
-    @exclusivity(unchecked) var failures = FailureLog()
     let sleepSource = SleepSource()
     lazy var yieldSource: YieldSource = { let source = YieldSource(); source.loop = self; return source }()
     /// Tasks that yielded during the current job; they go to the back of the ready queue after it.
     @exclusivity(unchecked) var yielded: [TaskRecord] = []
-    @exclusivity(unchecked) var unretrievedFailures: [(TaskRecord, String)] = []
-    /// Set while a live loop should let virtual time follow wall time (see `LiveDriver`).
-    @exclusivity(unchecked) var speed: Double = 1
-    @exclusivity(unchecked) var isLive = false
 
     // Cross-thread state.
     let inbox = Inbox()
     let publishedTime = Atomic<Int64>(0)
     let publishedSteps = Atomic<Int>(0)
+    /// Which thread drives the loop now (see `LoopDriverClaim`).
+    let driverClaim = LoopDriverClaim()
 
     /// The face that actors use to run on this loop (`unownedExecutor`). Made in `init` (it needs
     /// `self`, hence `lazy`), so that actors on two threads never race to make it twice.
@@ -109,6 +90,21 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// Jobs run so far.
     public var steps: Int { publishedSteps.load(ordering: .relaxed) }
 
+    /// Whether a deadlock ends the run (headless runs) or leaves it waiting for the user to
+    /// break it by failing or cancelling a task in the cycle (live runs).
+    public var deadlockEndsRun: Bool {
+        get { runEnd.deadlockEndsRun }
+        set { runEnd.deadlockEndsRun = newValue }
+    }
+
+    /// Virtual time in nanoseconds, as the loop thread sees it (`nowInNanoseconds` elsewhere).
+    var nowNanoseconds: Int64 {
+        @inline(__always) get { timers.now }
+    }
+
+    /// Spawned tasks whose first job has not arrived yet.
+    var unstartedTasks: Int { registry.unstartedTasks }
+
     // MARK: Executor
 
     public func enqueue(_ job: consuming ExecutorJob) {
@@ -133,8 +129,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// Runs exactly one ready job; returns false when none was ready (time does not move).
     @discardableResult
     public func step() -> Bool {
-        let previous = CurrentLoop.bind(self)
-        defer { _ = CurrentLoop.bind(previous) }
+        let previous = beginDriving("Loop.step")
+        defer { endDriving(restoring: previous) }
         return stepBound()
     }
 
@@ -146,12 +142,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         let address = JobIdentity.address(of: next.job)
         stepCount += 1
         publishedSteps.store(stepCount, ordering: .relaxed)
-        if let record = recordByAddress[address] {
+        if let record = registry.startJob(at: address) {
             current = record
-            if !record.started {
-                record.started = true
-                unstartedTasks -= 1
-            }
             recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
             if let stall = record.pendingStall {
                 record.pendingStall = nil
@@ -198,7 +190,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         attributionPending = false
         let address = JobIdentity.currentTaskAddress()
         guard address != 0 else { return nil }
-        let record = recordByAddress[address] ?? adoptUntrackedJob(address: address)
+        let record = registry.record(at: address) ?? adoptUntrackedJob(address: address)
         current = record
         recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
         return record
@@ -206,32 +198,34 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
 
     /// Registers a job the loop was not told about: a task created without `spawn` that still
     /// inherited the loop (an `async let`, a task-group child). It is shown, and reported once.
+    ///
+    /// Its parent is a guess: the job's creator is not known by the time the job runs.
     private func adoptUntrackedJob(address: UInt) -> TaskRecord {
-        let parent = current?.id ?? rootTask?.id ?? .none
-        let id = recorder.createTask(name: "untracked-\(records.count)", parent: parent, at: nowNanoseconds)
-        let record = TaskRecord(id: id, name: "untracked-\(records.count)", untracked: true)
-        record.address = address
-        // It is running now, and was never counted as a task yet to start: its next job must
-        // not count it as starting (that took one off `unstartedTasks`, which then let the
-        // loop think itself idle while a spawned task's first job was still on its way).
-        record.started = true
-        records.append(record)
-        recordByAddress[address] = record
+        let parent = current?.id ?? runEnd.rootTask?.id ?? .none
+        let name = "untracked-\(registry.nextIndex)"
+        let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds)
+        let record = TaskRecord(id: id, name: name, untracked: true)
+        registry.adopt(record, at: address)
         lint("a task not created through Interleave's spawn runs on the loop (untracked-\(id.rawValue)); "
-            + "use spawn or withTaskScope so it is named and followed", task: id)
+            + "use spawn or withTaskScope so it is named and followed (Swift does not tell the loop when such "
+            + "a task completes: it is shown ended once every spawned task has, as its parent must have)", task: id)
         return record
     }
 
     /// Waits for work that another thread owes the loop (a new task's first job, an I/O that
     /// is due); false when nothing is owed.
     func waitForOwedWork(until deadline: Date? = nil) -> Bool {
-        guard unstartedTasks > 0 || dueIO > 0 else { return false }
+        guard isOwedWork else { return false }
         inbox.wait(until: deadline)
         return true
     }
 
+    /// True while another thread owes the loop work: a spawned task's first job, or I/O that
+    /// is due. Until it comes the loop is not idle, and virtual time must not move.
+    var isOwedWork: Bool { registry.unstartedTasks > 0 || io.hasDue }
+
     func setNow(_ nanoseconds: Int64) {
-        nowNanoseconds = nanoseconds
+        timers.now = nanoseconds
         publishedTime.store(nanoseconds, ordering: .relaxed)
     }
 }
@@ -244,7 +238,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
 ///     nonisolated var unownedExecutor: UnownedSerialExecutor { loop.actorExecutor.asUnownedSerialExecutor() }
 /// }
 /// ```
-public final class LoopActorExecutor: SerialExecutor, @unchecked Sendable {
+public final class LoopActorExecutor: SerialExecutor, Sendable {
     unowned let loop: Loop
     init(loop: Loop) { self.loop = loop }
 

@@ -1,4 +1,5 @@
 import InterleaveTrace
+import Synchronization
 
 /// A handle to a task running on a loop: await its value, cancel it, see its id.
 ///
@@ -43,19 +44,33 @@ public struct LoopTask<Success: Sendable>: Sendable {
         loop?.onLoop { loop in loop.requestCancel(record) }
     }
 
-    /// True once the task has returned, failed or been cancelled.
-    public var isFinished: Bool { record.outcome.isFinished }
+    /// True once the task has returned, failed or been cancelled. Safe from any thread.
+    public var isFinished: Bool { box.result != nil }
 
-    /// The outcome once finished: its value or its error; `nil` while it runs.
-    public var result: Result<Success, any Error>? {
-        record.outcome.isFinished ? Result { try box.get() } : nil
-    }
+    /// The outcome once finished: its value or its error; `nil` while it runs. Safe from any
+    /// thread: a thread that sees it sees the whole outcome.
+    public var result: Result<Success, any Error>? { box.result }
 }
 
-/// Where a task's typed result waits for whoever awaits it.
+/// Where a task's typed result waits for whoever awaits it, readable from any thread.
+// Unchecked: `stored` is written once, on the loop thread, before `isPublished` is set with
+// release ordering; it is read only after an acquiring load of `isPublished` saw it set.
 @usableFromInline
 final class ResultBox<Success: Sendable>: @unchecked Sendable {
-    var result: Result<Success, any Error>?
+    private var stored: Result<Success, any Error>?
+    private let isPublished = Atomic<Bool>(false)
+
+    /// Stores the task's outcome and makes it visible to every thread; called once.
+    func publish(_ outcome: Result<Success, any Error>) {
+        stored = outcome
+        isPublished.store(true, ordering: .releasing)
+    }
+
+    /// The outcome, once published.
+    @usableFromInline
+    var result: Result<Success, any Error>? {
+        isPublished.load(ordering: .acquiring) ? stored : nil
+    }
 
     @usableFromInline
     func get() throws -> Success {

@@ -26,7 +26,7 @@ public func print(_ items: Any..., separator: String = " ", terminator: String =
 /// caption("task2 finishes first: it only sleeps 1 s")
 /// ```
 public func caption(_ text: String, file: StaticString = #fileID, line: UInt = #line) {
-    guard let loop = Loop.current, !loop.hasIntervention else { return }
+    guard let loop = Loop.current, !loop.runEnd.hasIntervention else { return }
     loop.emit(.caption, text: text, by: (loop.runningTask)?.id ?? .none, location: loop.recorder.location(file, line))
 }
 

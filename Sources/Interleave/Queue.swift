@@ -9,6 +9,11 @@ import InterleaveTrace
 /// let job = try await jobs.get()
 /// jobs.taskDone()
 /// ```
+///
+/// `putNowait` may be called from any thread: off the loop the item is put at the loop's next
+/// turn, recorded as put from outside its tasks. The other operations trap off the loop.
+// Unchecked: its state is touched only on the loop thread; `putNowait` from elsewhere hops
+// onto it (`Loop.hopOntoLoop`), the rest trap (`Loop.currentRecord`).
 public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
@@ -46,7 +51,23 @@ public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
     }
 
     /// Adds an item now, or throws `QueueError.full`.
+    ///
+    /// Off the loop it returns at once and the item is put at the loop's next turn; if the
+    /// queue is full by then, the item is dropped and a lint says so (nobody is there to catch
+    /// `QueueFull`; asyncio logs a failed `call_soon_threadsafe` callback).
     public func putNowait(_ item: Element, file: StaticString = #fileID, line: UInt = #line) throws {
+        guard loop.isOnLoopThread else {
+            loop.hopOntoLoop { loop in
+                guard self.machine.tryPut() else {
+                    loop.lint("putNowait from outside the loop found \(loop.store.resourceName(self.resource)) full; "
+                        + "the item was dropped")
+                    return
+                }
+                self.items.append(item)
+                self.didPut(by: nil, file: file, line: line)
+            }
+            return
+        }
         let me = loop.currentRecord()
         guard machine.tryPut() else { throw QueueError.full }
         items.append(item)
@@ -72,7 +93,7 @@ public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
 
     /// Removes and returns the oldest item now, or throws `QueueError.empty`.
     public func getNowait(file: StaticString = #fileID, line: UInt = #line) throws -> Element {
-        let me = loop.currentRecord()
+        let me = loop.currentRecord("Queue.getNowait")
         guard machine.tryGet() else { throw QueueError.empty }
         let item = items.removeFirst()
         didGet(by: me, file: file, line: line)
@@ -81,7 +102,7 @@ public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
 
     /// Marks one item taken by `get` as processed, for `join`.
     public func taskDone(file: StaticString = #fileID, line: UInt = #line) throws {
-        let me = loop.currentRecord()
+        let me = loop.currentRecord("Queue.taskDone")
         guard machine.taskDone() else { throw QueueError.taskDoneTooOften }
         loop.note(.queueTaskDone, by: me, on: resource, arg: Int64(machine.unfinished), file: file, line: line)
         if machine.unfinished == 0 {
@@ -100,9 +121,10 @@ public final class Queue<Element: Sendable>: @unchecked Sendable, WaitSource {
         try await loop.suspend(me, on: self) { joiners.append(me) }
     }
 
-    private func didPut(by me: TaskRecord, file: StaticString, line: UInt) {
-        loop.note(.queuePut, by: me, on: resource, arg: Int64(machine.count), file: file, line: line)
-        if let getter = machine.getterToWake() { loop.wake(getter, by: me.id, source: resource) }
+    /// Records a put by `me`, or by code outside the loop's tasks (nil), and wakes a getter.
+    private func didPut(by me: TaskRecord?, file: StaticString, line: UInt) {
+        loop.note(.queuePut, byTaskOrOutside: me, on: resource, arg: Int64(machine.count), file: file, line: line)
+        if let getter = machine.getterToWake() { loop.wake(getter, by: me?.id ?? .none, source: resource) }
     }
 
     private func didGet(by me: TaskRecord, file: StaticString, line: UInt) {

@@ -47,6 +47,12 @@ struct ReadyQueue {
     var isEmpty: Bool { jobs.isEmpty }
     var count: Int { jobs.count }
 
+    /// Whether a job with `address` (a task's, see `JobIdentity`) waits to run. A scan: not for
+    /// the hot path.
+    func contains(jobAt address: UInt) -> Bool {
+        jobs.contains { JobIdentity.address(of: $0.job) == address }
+    }
+
     @inline(__always)
     mutating func push(_ job: ReadyJob) { jobs.append(job) }
 

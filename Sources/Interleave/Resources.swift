@@ -8,7 +8,13 @@ extension Loop {
     /// Registers a traced resource created by the current task (or from outside the loop).
     func createResource(_ name: String, kind: ResourceKind, capacity: Int64 = 0,
                         file: StaticString, line: UInt) -> ResourceID {
-        recorder.createResource(name: name, kind: kind, capacity: capacity, by: current?.id ?? .none,
+        // A primitive made outside the loop (set up before a run) is made by its driver for now.
+        guard isOnLoopThread else {
+            return onLoopThreadOrClaimed("creating a primitive") {
+                createResource(name, kind: kind, capacity: capacity, file: file, line: line)
+            }
+        }
+        return recorder.createResource(name: name, kind: kind, capacity: capacity, by: current?.id ?? .none,
                                 at: nowNanoseconds, location: recorder.location(file, line))
     }
 

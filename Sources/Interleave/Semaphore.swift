@@ -8,6 +8,11 @@ import InterleaveTrace
 /// let downloads = Semaphore("downloads", permits: 3)
 /// try await downloads.withPermit { try await fetch(url) }
 /// ```
+///
+/// `release` may be called from any thread: off the loop it takes effect at the loop's next
+/// turn, recorded as done from outside its tasks.
+// Unchecked: its state is touched only on the loop thread; a release from elsewhere hops onto
+// it (`Loop.hopOntoLoop`), acquiring traps off it (`Loop.currentRecord`).
 public final class Semaphore: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
@@ -40,15 +45,31 @@ public final class Semaphore: @unchecked Sendable, WaitSource {
     }
 
     /// Returns a permit, handing it to the first waiter if there is one.
+    ///
+    /// Off the loop it returns at once and the permit is returned at the loop's next turn;
+    /// releasing a bounded semaphore too often is then recorded as a lint, since nobody is
+    /// there to catch the error (asyncio logs a failed `call_soon_threadsafe` callback).
     public func release(file: StaticString = #fileID, line: UInt = #line) throws {
-        let me = loop.currentRecord()
+        guard loop.isOnLoopThread else {
+            loop.hopOntoLoop { loop in
+                do { try self.release(by: nil, file: file, line: line) } catch { loop.lint("\(error) from outside the loop") }
+            }
+            return
+        }
+        try release(by: loop.currentRecord(), file: file, line: line)
+    }
+
+    /// Returns a permit on the loop thread, for `me` or for code outside the loop's tasks (nil).
+    private func release(by me: TaskRecord?, file: StaticString, line: UInt) throws {
         switch machine.release() {
         case .handOff(let next):
-            loop.note(.semaphoreReleased, by: me, on: resource, arg: Int64(machine.inUse - 1), file: file, line: line)
+            loop.note(.semaphoreReleased, byTaskOrOutside: me, on: resource, arg: Int64(machine.inUse - 1),
+                      file: file, line: line)
             loop.noteHandOff(.semaphoreAcquired, to: next, on: resource, arg: Int64(machine.inUse))
-            loop.wake(next, by: me.id, source: resource)
+            loop.wake(next, by: me?.id ?? .none, source: resource)
         case .returned:
-            loop.note(.semaphoreReleased, by: me, on: resource, arg: Int64(machine.inUse), file: file, line: line)
+            loop.note(.semaphoreReleased, byTaskOrOutside: me, on: resource, arg: Int64(machine.inUse),
+                      file: file, line: line)
         case .overReleased:
             throw SemaphoreError.releasedTooOften(loop.store.resourceName(resource))
         }

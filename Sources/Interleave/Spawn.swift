@@ -13,14 +13,20 @@ extension Loop {
         _ name: String, file: StaticString = #fileID, line: UInt = #line,
         _ body: @escaping @Sendable () async throws -> Success
     ) -> LoopTask<Success> {
+        // From outside the loop (a test or a demo setting the run up), the caller drives it for now.
+        guard isOnLoopThread else { return onLoopThreadOrClaimed("Loop.spawn") { spawn(name, file: file, line: line, body) } }
         let location = recorder.location(file, line)
         let parent = runningTask?.id ?? .none
         let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds, location: location)
         let record = TaskRecord(id: id, name: name)
-        records.append(record)
-        liveTaskCount += 1
-        unstartedTasks += 1
-        if rootTask == nil { beginRun(with: record) }
+        registry.register(record)
+        // The first task of a run (a new loop's, or the first after `close()`): the run's end,
+        // deadlocks, lints and script are its own, not left over from the run before (a second
+        // run on a closed loop recorded none of them).
+        if !runEnd.isOpen {
+            runEnd.begin(with: record)
+            failures.beginRun()
+        }
         let box = ResultBox<Success>()
         let handle = LoopTask(record: record, box: box, loop: self)
         let task = Task<Void, Never>(executorPreference: self) { [unowned self] in
@@ -30,37 +36,25 @@ extension Loop {
                 // would run to its end as if nothing had been injected).
                 try self.checkInterrupt(record)
                 let value = try await body()
-                box.result = .success(value)
+                box.publish(.success(value))
                 self.finish(record, .returned)
             } catch {
-                box.result = .failure(error)
+                box.publish(.failure(error))
                 // asyncio marks a task cancelled whenever CancelledError escapes it.
                 self.finish(record, error is CancellationError ? .cancelled : .failed(error))
             }
         }
         record.cancelSwiftTask = { task.cancel() }
-        let address = JobIdentity.address(of: task)
-        record.address = address
-        recordByAddress[address] = record
+        registry.bind(record, to: JobIdentity.address(of: task))
         return handle
-    }
-
-    /// The first task of a run (a new loop's, or the first after `close()`): the run's end,
-    /// deadlocks, lints and script are its own, not left over from the run before (a second
-    /// run on a closed loop recorded none of them).
-    private func beginRun(with root: TaskRecord) {
-        rootTask = root
-        runEndedRecorded = false
-        deadlockReportedAtStep = -1
-        hasIntervention = false
-        unretrievedFailures = []
-        failures.beginRun()
     }
 
     /// Records a task's end, wakes whoever awaits it and tells its groups.
     func finish(_ task: TaskRecord, _ outcome: TaskRecord.Outcome) {
         task.outcome = outcome
-        liveTaskCount -= 1
+        // When the last spawned task ends, so have the tasks adopted along the way, and they
+        // ended first (a structured child ends before its parent).
+        endAdoptedTasks(with: task)
         switch outcome {
         case .returned:
             recorder.record(.taskReturned, task: task.id, at: nowNanoseconds)
@@ -72,8 +66,7 @@ extension Loop {
         case .running:
             break
         }
-        recordByAddress[task.address] = nil
-        records[task.id.index] = nil
+        registry.remove(task)
         let joiners = task.joiners
         task.joiners = []
         if !joiners.isEmpty { task.outcomeRetrieved = true }
@@ -81,16 +74,37 @@ extension Loop {
         let watchers = task.watchers
         task.watchers = []
         for watcher in watchers { watcher.taskFinished(task) }
-        if task === rootTask, liveTaskCount > 0 {
+        if task === runEnd.rootTask, registry.liveTaskCount > 0 {
             // asyncio.run would cancel these; here they run on, but nobody waits for them.
-            let pending = records.compactMap { $0 }.filter { !$0.outcome.isFinished && !$0.untracked }.map(\.name)
+            let pending = registry.unfinishedTasks.filter { !$0.untracked }.map(\.name)
             if !pending.isEmpty {
                 lint("\(task.name) ended while \(pending.count) task(s) were still pending: "
                     + pending.prefix(5).joined(separator: ", ") + (pending.count > 5 ? ", …" : ""), task: task.id)
             }
         }
         if case .failed(let error) = outcome, !task.outcomeRetrieved, task.untracked == false {
-            unretrievedFailures.append((task, describe(error)))
+            runEnd.noteFailure(of: task, describe(error))
+        }
+    }
+
+    /// Records the end of the adopted tasks that must have completed by now (see
+    /// `TaskRegistry.adoptedTasksThatMustHaveEnded`) and forgets them.
+    ///
+    /// Swift does not tell an executor when a task completes. A task's last job just returns, as
+    /// does a job after which it awaits something the loop cannot see (its own child task, a
+    /// continuation), and the runtime has no public way to ask a task whether it has completed.
+    /// So an adopted task's end is recorded at the first moment it is certain: when the last
+    /// spawned task ends, since a structured child (`async let`, a group child) always ends
+    /// before its parent. How it ended is not known either: `.taskReturned` stands for "ended".
+    /// The adoption lint says both. A task created with `Task(executorPreference:)` is the one
+    /// case this reasoning does not cover: one suspended outside the loop at that moment is
+    /// taken as ended, and adopted anew should it come back.
+    private func endAdoptedTasks(with ending: TaskRecord) {
+        let ended = registry.adoptedTasksThatMustHaveEnded(with: ending) { ready.contains(jobAt: $0.address) }
+        for task in ended {
+            task.outcome = .returned
+            recorder.record(.taskReturned, task: task.id, at: nowNanoseconds)
+            registry.remove(task)
         }
     }
 

@@ -3,8 +3,14 @@ import InterleaveTrace
 /// Parking and waking tasks: the one path every traced wait goes through.
 extension Loop {
     /// The task whose job is running now. Traced primitives may only be used from loop tasks.
+    ///
+    /// The thread is checked first: off the loop, `current` belongs to whichever job the loop
+    /// thread is running, and reading it would be a data race (and name the wrong task).
     @inline(__always)
     func currentRecord(_ function: StaticString = #function) -> TaskRecord {
+        guard isOnLoopThread else {
+            trapOffLoop(function, "it must be called from a task running on this loop, on the thread stepping it")
+        }
         guard let current = current ?? attributeCurrentJob() else {
             preconditionFailure("\(function) must be called from a task running on an Interleave loop (use spawn)")
         }

@@ -4,6 +4,8 @@ import InterleaveTrace
 ///
 /// Touched only on the loop thread; `@unchecked Sendable` so cancellation handlers may carry it
 /// back to the loop.
+// Unchecked: what touches it runs on the loop thread (`currentRecord` traps elsewhere); the
+// handlers that carry it off the loop only post it back through the inbox (`Loop.onLoop`).
 @usableFromInline
 final class TaskRecord: @unchecked Sendable, WaitSource {
     let id: TaskID

@@ -33,7 +33,7 @@ public func withTaskScope<R>(
 }
 
 /// Where a scope's children are spawned (see `withTaskScope`).
-public final class TaskScope: @unchecked Sendable {
+public final class TaskScope {
     let loop: Loop
     let group: GroupWatcher
 

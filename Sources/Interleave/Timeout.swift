@@ -44,6 +44,6 @@ public func withTimeout<Success: Sendable>(
     return try child.box.get()
 }
 
-final class TimeoutFlag: @unchecked Sendable {
+final class TimeoutFlag {
     var value = false
 }

@@ -44,7 +44,9 @@ extension TUISession {
         case .quit:
             return .quit
         case .backToPicker:
-            return .backToPicker
+            return closeRunForPicker()
+        case .openDemo(let name):
+            openDemo(named: name)
         case .toggleRecording:
             toggleRecording()
         case .seek(let step):

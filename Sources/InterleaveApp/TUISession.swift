@@ -3,7 +3,9 @@ import Interleave
 import InterleaveTerminal
 import InterleaveUI
 
-/// One full-screen session: the UI thread's frame loop over a live run or a recording.
+/// One full-screen session: the UI thread's frame loop over a live run or a recording, and
+/// the demo picker when the session has one (choosing there opens the demo's run in the same
+/// session; leaving it comes back).
 ///
 /// The loop runs on its own thread (`LiveRunner`); this thread reads the trace through a
 /// cursor, renders about 30 frames a second when something changed, and turns the reducer's
@@ -12,7 +14,9 @@ import InterleaveUI
 public final class TUISession {
     /// How a session ended.
     public enum Outcome: Sendable, Equatable {
-        case quit, backToPicker
+        case quit
+        /// Esc or `p` in a session with no picker of its own.
+        case backToPicker
         /// A termination signal (SIGINT, SIGTERM, SIGHUP) asked the program to end; the
         /// terminal is restored and the run wound down, and ending the process is the caller's.
         case terminated(signal: Int32)
@@ -24,6 +28,8 @@ public final class TUISession {
     let theme: Theme
     let glyphs: Glyphs
     let keyMap: KeyMap
+    /// The same keys for a demo chosen in the picker, where `q` goes back to it.
+    let pickedDemoKeyMap: KeyMap
     var state: AppState
     var live: LiveSource?
     var cursor: TraceCursor
@@ -31,27 +37,44 @@ public final class TUISession {
     var recorder: TraceFileRecorder?
     /// The playlist being presented, if this session is a presentation.
     let presenter: PresentationDriver?
+    /// The demos the picker offers, if this session has a picker.
+    let catalogue: DemoCatalogue?
     private var dirty = true
-    private var lastShownTime: Int64 = -1
+    var lastShownTime: Int64 = -1
     /// The furthest event a replay has shown: its axis covers that much, as the live run's did.
-    private var replayReached = 0
+    var replayReached = 0
 
     public convenience init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
         self.init(backend: backend, live: live, replay: replay, speed: speed, presentation: presentation, presenter: nil)
     }
 
+    /// A session with the demo picker: it opens on `live` when given (`interleave demo NAME`),
+    /// else on the picker.
+    public convenience init(backend: NCursesBackend, catalogue: DemoCatalogue, opening live: LiveSource?, presentation: Bool) {
+        self.init(
+            backend: backend, live: live, replay: nil, speed: live?.speed ?? 1, presentation: presentation, presenter: nil,
+            catalogue: catalogue)
+    }
+
     init(
         backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool,
-        presenter: PresentationDriver?
+        presenter: PresentationDriver?, catalogue: DemoCatalogue? = nil
     ) {
         self.backend = backend
         glyphs = backend.supportsUnicode ? .unicode : .ascii
         theme = Theme.choose(color: backend.supportsColor, presentation: presentation)
         keyMap = presenter == nil ? KeyMap(glyphs: glyphs) : .presentation(glyphs: glyphs)
-        state = AppState(replay: live == nil, width: backend.size.width, height: backend.size.height,
-                         speed: speed, presentation: presentation)
+        pickedDemoKeyMap = KeyMap(glyphs: glyphs, quitReturnsToPicker: true)
+        let size = backend.size
+        if let catalogue, live == nil {
+            state = AppState(picker: catalogue.picker, width: size.width, height: size.height, presentation: presentation)
+        } else {
+            state = AppState(replay: live == nil, width: size.width, height: size.height, speed: speed, presentation: presentation)
+            state.picker = catalogue?.picker
+        }
         self.live = live
         self.presenter = presenter
+        self.catalogue = catalogue
         cursor = TraceCursor(store: live?.store ?? replay ?? TraceStore())
         player.speed = speed
         player.resetClock(at: 0)
@@ -59,8 +82,12 @@ public final class TUISession {
 
     var store: TraceStore { cursor.store }
 
-    /// Runs frames until the user quits, goes back to the picker, or a signal asks the program
-    /// to end.
+    /// The keys as the footer and help word them: a demo chosen in the picker says that `q`
+    /// goes back there.
+    var activeKeyMap: KeyMap { state.returnsToPicker ? pickedDemoKeyMap : keyMap }
+
+    /// Runs frames until the user quits, leaves for a picker the session does not have, or a
+    /// signal asks the program to end.
     public func run() -> Outcome {
         if presenter != nil, state.deck == nil { _ = perform(.loadPresentationItem(index: 0, atEnd: false)) }
         while true {
@@ -72,7 +99,9 @@ public final class TUISession {
                 return .terminated(signal: signal)
             }
             // Ctrl-Z and `fg` are handled inside `nextEvent`, which reports a resize on return.
-            let timeout = state.mode == .paused && live?.runner.isPaused != false ? 200 : Self.frameMilliseconds
+            // Nothing moves on its own in the picker or in a paused run: wake less often.
+            let idle = state.mode == .picker || (state.mode == .paused && live?.runner.isPaused != false)
+            let timeout = idle ? 200 : Self.frameMilliseconds
             if let event = backend.nextEvent(timeoutMilliseconds: timeout) {
                 dirty = true
                 if let outcome = handle(event) {
@@ -85,14 +114,16 @@ public final class TUISession {
                 shutdown()
                 return outcome
             }
-            advanceView()
-            if dirty {
-                if live == nil { replayReached = max(replayReached, cursor.world.eventCount) }
-                Screen.draw(store: store, world: displayWorld(), state: state, theme: theme, glyphs: glyphs,
-                            to: backend, keyMap: keyMap, reachedEventCount: live == nil ? replayReached : nil)
-                dirty = false
-            }
+            if state.mode != .picker { advanceView() }
+            if dirty { drawFrame() }
         }
+    }
+
+    func drawFrame() {
+        if live == nil { replayReached = max(replayReached, cursor.world.eventCount) }
+        Screen.draw(store: store, world: displayWorld(), state: state, theme: theme, glyphs: glyphs,
+                    to: backend, keyMap: activeKeyMap, reachedEventCount: live == nil ? replayReached : nil)
+        dirty = false
     }
 
     private func handle(_ event: InputEvent) -> Outcome? {
@@ -101,7 +132,7 @@ public final class TUISession {
             backend.invalidate()
             return nil
         }
-        guard let action = keyMap.action(for: event, mode: state.mode) else { return nil }
+        guard let action = activeKeyMap.action(for: event, mode: state.mode) else { return nil }
         for effect in state.reduce(action) {
             if let outcome = perform(effect) { return outcome }
         }

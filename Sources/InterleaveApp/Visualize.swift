@@ -53,8 +53,7 @@ public func visualize(
     filePath: String = #filePath, fileID: String = #fileID,
     _ workload: @escaping @Sendable () async throws -> Void
 ) throws {
-    let makeLoop: @Sendable (SchedulePolicy) -> Loop = { policy in
-        let loop = Loop(policy: policy)
+    let run = HeadlessRun(policy: options.policy) { loop in
         var header = loop.store.header
         header.demoName = name
         header.title = name
@@ -63,22 +62,19 @@ public func visualize(
             loop.store.addSource(SourceFile(fileID: fileID, text: String(decoding: data, as: UTF8.self)))
         }
         loop.spawn("main", workload)
-        return loop
     }
     let wantsPlain = options.plain
     let reason = wantsPlain ? nil : TerminalEnvironment.current().fullScreenUnavailableReason()
     if wantsPlain || reason != nil {
         if let reason { FileHandle.standardError.write(Data("interleave: \(reason); showing plain output\n".utf8)) }
-        let loop = makeLoop(options.policy)
-        loop.runUntilIdle()
-        print(PlainReport(store: loop.store).render(), terminator: "")
-        loop.close()
+        print(PlainReport(store: run.run().store).render(), terminator: "")
         return
     }
     let backend = try NCursesBackend()
     defer { backend.restore() }
     let live = LiveSource(
-        policy: options.policy, speed: options.speed, startPaused: false, stallDuration: options.stallDuration, makeLoop: makeLoop)
+        policy: options.policy, speed: options.speed, startPaused: false, stallDuration: options.stallDuration,
+        makeLoop: { run.makeLoop(policy: $0) })
     let outcome = TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: false).run()
     if case .terminated(let signal) = outcome {
         backend.restore()

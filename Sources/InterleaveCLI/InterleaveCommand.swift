@@ -59,21 +59,14 @@ func demoNamedInsteadOfCommand<Arguments: Collection<String>>(_ arguments: Argum
     return "'\(first)' is a demo, not a command: did you mean `interleave demo \(first)\(rest)`?"
 }
 
-/// Options shared by every command that runs a demo.
+/// Options of every command that shows a demo: its workload, and how to show it.
 struct RunOptions: ParsableArguments {
     // `.unconditional` on the numeric options: a negative value is read as one and meets the
     // range check below, instead of passing for an option and leaving "Missing value".
     @Option(parsing: .unconditional, help: "Playback speed, from \(PlaybackSpeed.rangeText) (e.g. 0.5, 2); by default each demo's own pace, at most 1×.")
     var speed: Double?
 
-    @Option(help: "Seed for the demo's random choices and the random schedule.")
-    var seed: UInt64 = 1
-
-    @Option(help: "Scheduling policy: fifo (asyncio's order) or random (seeded).")
-    var schedule: Schedule = .fifo
-
-    @Option(parsing: .unconditional, help: "Number of tasks, for demos that scale (swarm), from 1 to 10,000,000.")
-    var tasks: Int = 1000
+    @OptionGroup var workload: WorkloadOptions
 
     @Flag(help: "Run headless in virtual time and print the output, a timeline and diagnostics.")
     var plain = false
@@ -81,28 +74,17 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Virtual seconds the stall key blocks the loop for, from 0.1 to 60.")
     var stall: Double = 2
 
-    var policy: SchedulePolicy { schedule == .fifo ? .fifo : .random(seed: seed) }
-    var demoOptions: DemoOptions { DemoOptions(seed: seed, tasks: tasks) }
+    var seed: UInt64 { workload.seed }
+    var policy: SchedulePolicy { workload.policy }
+    var demoOptions: DemoOptions { workload.demoOptions }
 
     /// The speed to run `demo` at: the one asked for, or the demo's own pace.
     func speed(for demo: Demo) -> Double { speed ?? demo.defaultSpeed(options: demoOptions) }
 
     func validate() throws {
         guard speed.map(PlaybackSpeed.range.contains) ?? true else { throw ValidationError(PlaybackSpeed.outOfRangeMessage) }
-        try Self.checkTasks(tasks)
         guard stall >= 0.1 && stall <= 60 else { throw ValidationError("--stall must be between 0.1 and 60 seconds") }
     }
-}
-
-extension RunOptions {
-    /// The one range check of `--tasks`, shared with `record`.
-    static func checkTasks(_ tasks: Int) throws {
-        guard tasks > 0 && tasks <= 10_000_000 else { throw ValidationError("--tasks must be between 1 and 10,000,000") }
-    }
-}
-
-enum Schedule: String, ExpressibleByArgument, CaseIterable {
-    case fifo, random
 }
 
 /// Prints a one-line error and exits with status 2: the CLI's answer to misuse.

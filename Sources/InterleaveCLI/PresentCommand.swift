@@ -46,8 +46,15 @@ struct PresentCommand: ParsableCommand {
             print(DefaultPlaylist.text, terminator: "")
             return
         }
-        let (list, loader) = try playlist.map(PlaylistLoader.read(path:)) ?? PlaylistLoader.builtIn()
-        let items = try loader.items(of: list, speedFactor: speed)
+        let items: [PresentationItem]
+        do {
+            let demos = PlaylistDemos.catalogue
+            let (list, loader) = try playlist.map { try PlaylistLoader.read(path: $0, demos: demos, warn: warn) }
+                ?? PlaylistLoader.builtIn(demos: demos)
+            items = try loader.items(of: list, speedFactor: speed)
+        } catch {
+            throw fail(SafeName.escape("\(error)"))
+        }
         if plain {
             printPlain(items)
             return
@@ -60,6 +67,10 @@ struct PresentCommand: ParsableCommand {
         try TUIApp.withBackend { backend in
             TUIApp.endIfTerminated(TUISession(backend: backend, presenting: items, autoplay: autoplay).run())
         }
+    }
+
+    private func warn(_ text: String) {
+        FileHandle.standardError.write(Data("interleave: \(SafeName.escape(text))\n".utf8))
     }
 
     /// Every item's report under a heading: the presentation as a handout.

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import Interleave
+import InterleaveBench
 
 /// `interleave soak`: a long run under a random schedule and random faults, checking that the
 /// runtime keeps its promises and that memory stays bounded. Run it from a release build.
@@ -30,20 +29,8 @@ struct SoakCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loop = Loop(policy: .random(seed: seed))
-        let tally = SoakTally()
-        let checker = SoakChecker(store: loop.store, keepEvents: keepEvents, tally: tally)
-        let workload = SoakWorkload(tasks: tasks, roundsPerWorker: rounds, seed: seed, tally: tally) { checker.catchUp() }
-        let start = ContinuousClock.now
-        do {
-            _ = try loop.run("main") { try await workload.run() }
-        } catch {
-            tally.violation("the main task failed: \(error)")
-        }
-        // Main, the workers, one chaos task per wave, and a timeout child per queue operation.
-        checker.finish(expectedTasks: 1 + tasks + tally.waves + tally.timedCalls)
-        let seconds = (ContinuousClock.now - start).seconds
-        print(SoakSummary(tally: tally, checker: checker, seconds: seconds, keepEvents: keepEvents).text)
-        if tally.violationCount > 0 { throw ExitCode(1) }
+        let report = Soak(tasks: tasks, rounds: rounds, seed: seed, keepEvents: keepEvents).run()
+        print(report.summary)
+        if report.violationCount > 0 { throw ExitCode(1) }
     }
 }

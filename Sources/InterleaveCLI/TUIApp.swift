@@ -17,22 +17,16 @@ enum TUIApp {
     /// The injections apply to `demo` only, not to one chosen afterwards in the picker.
     static func runDemo(_ demo: Demo, options: RunOptions, presentation: Bool = false, injecting injections: [InjectionSpec] = []) throws {
         try withBackend { backend in
-            var next: Demo? = demo
-            var pending = injections
-            while let current = next {
-                let session = session(for: current, options: options, backend: backend, presentation: presentation, injecting: pending)
-                pending = []
-                let outcome = endIfTerminated(session.run())
-                next = outcome == .backToPicker ? Picker(backend: backend).choose() : nil
-            }
+            let first = liveSource(for: demo, options: options, backend: backend, injecting: injections)
+            let catalogue = catalogue(options: options, backend: backend, highlighting: demo.name)
+            endIfTerminated(TUISession(backend: backend, catalogue: catalogue, opening: first, presentation: presentation).run())
         }
     }
 
     static func runPicker(options: RunOptions) throws {
         try withBackend { backend in
-            while let demo = Picker(backend: backend).choose() {
-                if endIfTerminated(session(for: demo, options: options, backend: backend, presentation: false).run()) == .quit { break }
-            }
+            let catalogue = catalogue(options: options, backend: backend)
+            endIfTerminated(TUISession(backend: backend, catalogue: catalogue, opening: nil, presentation: false).run())
         }
     }
 
@@ -42,25 +36,26 @@ enum TUIApp {
         }
     }
 
-    static func session(
-        for demo: Demo, options: RunOptions, backend: NCursesBackend, presentation: Bool, injecting injections: [InjectionSpec] = []
-    ) -> TUISession {
+    /// Every demo, for the session's picker; a demo chosen there runs with `options`.
+    static func catalogue(options: RunOptions, backend: NCursesBackend, highlighting name: String? = nil) -> DemoCatalogue {
+        let entries = Catalogue.all.map { PickerState.Entry(name: $0.name, title: $0.title, summary: $0.summary) }
+        return DemoCatalogue(entries: entries, highlighting: name) { name in
+            Catalogue.all.first { $0.name == name }.map { liveSource(for: $0, options: options, backend: backend) }
+        }
+    }
+
+    static func liveSource(
+        for demo: Demo, options: RunOptions, backend: NCursesBackend, injecting injections: [InjectionSpec] = []
+    ) -> LiveSource {
         let speed = options.speed(for: demo)
-        let live = LiveSource(
+        return LiveSource(
             policy: options.policy, speed: speed, startPaused: false, stallDuration: .milliseconds(Int64(options.stall * 1000)),
             captionHold: DemoPace.captionHoldSeconds
         ) { policy in
-            let loop = Loop(policy: policy)
-            var header = loop.store.header
-            header.seed = options.seed
-            header.terminalColumns = backend.size.width
-            header.terminalRows = backend.size.height
-            loop.store.header = header
-            demo.start(on: loop, options: options.demoOptions)
-            loop.schedule(injections)
-            return loop
+            // The header records the terminal as it is when this loop starts (a rewind makes a new one).
+            options.workload.run(of: demo, terminalSize: (backend.size.width, backend.size.height))
+                .makeLoop(policy: policy, scheduling: injections)
         }
-        return TUISession(backend: backend, live: live, replay: nil, speed: speed, presentation: presentation)
     }
 
     /// Exits with the shell's 128 + signal when a signal ended the session (it has given the
@@ -77,37 +72,5 @@ enum TUIApp {
         do { backend = try NCursesBackend() } catch { throw fail("\(error)") }
         defer { backend.restore() }
         try body(backend)
-    }
-}
-
-/// The demo picker's own small frame loop.
-struct Picker {
-    let backend: NCursesBackend
-
-    func choose() -> Demo? {
-        let entries = Catalogue.all.map { PickerView.Entry(name: $0.name, title: $0.title, summary: $0.summary) }
-        let theme = Theme.choose(color: backend.supportsColor, presentation: false)
-        var selected = 0
-        backend.invalidate()
-        while true {
-            if let signal = TerminalSignals.takeTermination() {
-                backend.restore()
-                exit(128 + signal)
-            }
-            let size = backend.size
-            backend.draw(PickerView(entries: entries, selected: selected, theme: theme).render(width: size.width, height: size.height))
-            guard let event = backend.nextEvent(timeoutMilliseconds: 250) else { continue }
-            switch event {
-            case .key(let key):
-                switch PickerKeys.outcome(for: key, selected: selected, count: entries.count) {
-                case .select(let index): selected = index
-                case .run(let index): return Catalogue.all[index]
-                case .quit: return nil
-                case nil: break
-                }
-            case .resize: backend.invalidate()
-            case .mouse: break
-            }
-        }
     }
 }

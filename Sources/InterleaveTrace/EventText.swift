@@ -4,9 +4,14 @@
 /// EventText.describe(event, in: store)   // "task2 finished"
 /// ```
 public enum EventText {
+    /// Who did what no task of the loop did.
+    public static let outsideTheLoop = "code outside the loop"
+
     /// A sentence for the event, without its time; `nil` for events too fine-grained to list.
     public static func describe(_ e: TraceEvent, in store: TraceStore) -> String? {
-        let task = store.taskName(e.task)
+        // No task did it: code outside the loop's tasks did (a call from another thread that
+        // hopped onto the loop, or the code that set the run up).
+        let task = e.task.isNone ? outsideTheLoop : store.taskName(e.task)
         let res = store.resourceName(e.resource)
         switch e.kind {
         case .taskCreated:

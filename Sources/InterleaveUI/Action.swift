@@ -24,7 +24,10 @@ public enum Action: Sendable, Equatable {
     case restart
     case focusNext
     case toggleHelp
+    /// `q`: back to the picker when the run was chosen there, else end the program.
     case quit
+    /// Ctrl-C: end the program from anywhere.
+    case quitProgram
     case toggleRecording
     case seekStart
     case seekEnd
@@ -32,6 +35,14 @@ public enum Action: Sendable, Equatable {
     case nextCaption
     /// Esc / `p`: closes an overlay if one is open, else goes back to the demo picker.
     case backToPicker
+    /// Picker: move the highlight this many demos (negative = up), stopping at the ends.
+    case pickerMove(Int)
+    case pickerFirst
+    case pickerLast
+    /// Picker: run the highlighted demo.
+    case pickerOpen
+    /// The driver started the demo chosen in the picker, to play at `speed`.
+    case demoOpened(speed: Double)
     case togglePresentation
     /// Scrolls the focused pane by a page.
     case pageUp

@@ -15,6 +15,7 @@ extension AppState {
         if action.isCommand { status = nil }
         // A number is typed digit by digit; any other key ends it.
         if action.isCommand, !action.isPresentDigit { typedItemNumber = nil }
+        if mode == .picker { return reduceInPicker(action) }
         switch action {
         case .togglePause:
             // Held at a stop, resuming means going on to the next one.
@@ -78,6 +79,11 @@ extension AppState {
         case .toggleHelp:
             showHelp.toggle()
         case .quit:
+            // A demo chosen in the picker closes back to it, as a dialog opened from a list does.
+            if returnsToPicker, picker != nil { return leaveForPicker() }
+            shouldQuit = true
+            return [.quit]
+        case .quitProgram:
             shouldQuit = true
             return [.quit]
         case .toggleRecording:
@@ -98,7 +104,12 @@ extension AppState {
             if showHelp { showHelp = false; return [] }
             if showDetail { showDetail = false; return [] }
             // A presentation has no picker to go back to.
-            return deck == nil ? [.backToPicker] : []
+            return deck == nil ? leaveForPicker() : []
+        case .pickerMove, .pickerFirst, .pickerLast, .pickerOpen:
+            // Bound only in the picker.
+            break
+        case .demoOpened(let speed):
+            openRun(speed: speed)
         case .togglePresentation:
             presentation.toggle()
             keepFocusVisible()
@@ -192,7 +203,7 @@ extension Action {
     /// True for what the user does (keys, clicks), false for what the driver reports.
     var isCommand: Bool {
         switch self {
-        case .worldChanged, .resize, .clearStatus, .scroll, .presentationItemLoaded: false
+        case .worldChanged, .resize, .clearStatus, .scroll, .presentationItemLoaded, .demoOpened: false
         default: true
         }
     }

@@ -18,7 +18,12 @@ public struct AppState: Sendable, Equatable {
         case paused
         /// A recorded trace is playing back.
         case replay
+        /// The demo picker is showing; no run is open.
+        case picker
     }
+
+    /// The modes in which a run (live or recorded) is on screen.
+    public static let runModes: Set<Mode> = [.live, .paused, .replay]
 
     /// The panes that can hold keyboard focus, in Tab order.
     public enum Pane: Int, Sendable, Hashable, CaseIterable {
@@ -63,6 +68,11 @@ public struct AppState: Sendable, Equatable {
     public var deck: PresentationDeck?
     /// Set by `.quit`; the driver leaves its loop when it sees it.
     public var shouldQuit = false
+    /// The catalogue this session can go back to (p or Esc in a run); nil when it has none (a
+    /// replay, a presentation, your own `visualize` workload).
+    public var picker: PickerState?
+    /// The run was chosen in the picker, so `q` goes back there instead of ending the program.
+    public var returnsToPicker = false
     /// Feedback for the last action, shown in the caption bar until the driver clears it.
     public var status: StatusNote?
     public var width: Int
@@ -97,6 +107,13 @@ public struct AppState: Sendable, Equatable {
         self.presentation = presentation
         self.recording = recording
         speedExponent = Self.exponent(for: speed)
+    }
+
+    /// Creates the state for a session that opens on the demo picker.
+    public init(picker: PickerState, width: Int = 80, height: Int = 24, presentation: Bool = false) {
+        self.init(width: width, height: height, presentation: presentation)
+        self.picker = picker
+        mode = .picker
     }
 
     /// Virtual seconds per wall second.

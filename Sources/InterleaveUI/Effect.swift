@@ -29,7 +29,11 @@ public enum Effect: Sendable, Equatable {
     case seek(toStep: Int)
     /// Move to the previous or next caption.
     case seekCaption(forward: Bool)
+    /// Leave the run for the picker: the driver stops the run, or, in a session with no picker,
+    /// ends the session.
     case backToPicker
+    /// Start the demo of this name live, then report `.demoOpened`.
+    case openDemo(String)
     /// Presentation: put playlist item `index` on screen, at its start or already at its end.
     case loadPresentationItem(index: Int, atEnd: Bool)
     /// Move the view to the world after `count` events (a presentation stop).

@@ -19,6 +19,7 @@ public struct HeaderView {
         case .live: return "LIVE"
         case .paused: return "PAUSED"
         case .replay: return "REPLAY"
+        case .picker: return "PICK"
         }
     }
 

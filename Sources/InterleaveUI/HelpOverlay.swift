@@ -15,7 +15,8 @@ public struct HelpOverlay {
 
     /// Draws a box centred in `area`, in one column when it fits, else two.
     public func draw(in area: Rect, into buffer: inout Buffer) {
-        let bindings = keyMap.bindings
+        let mode = context.state.mode
+        let bindings = keyMap.helpBindings(mode: mode)
         guard !bindings.isEmpty, area.width > 20, area.height > 6 else { return }
         let labelWidth = bindings.map { $0.label.unicodeScalars.count }.max() ?? 4
         let helpWidth = bindings.map { $0.help.unicodeScalars.count }.max() ?? 10
@@ -30,7 +31,6 @@ public struct HelpOverlay {
         buffer.drawOverlay(box, title: "Keys", hint: "? or esc closes", context: context)
         let inner = Rect(x: box.x + 2, y: box.y + 2, width: box.width - 4, height: box.height - 4)
         let cellWidth = columns == 1 ? inner.width : (inner.width - 3) / 2
-        let mode = context.state.mode
         for (index, binding) in bindings.enumerated() {
             let column = index / rows, row = index % rows
             guard row < inner.height else { continue }
@@ -44,8 +44,10 @@ public struct HelpOverlay {
         buffer.write(context.fit(legend, inner.width), x: inner.x, y: box.y + 1, style: context.style(.dim))
     }
 
-    /// A one-line key to the state glyphs, for readers who cannot tell the colours apart.
+    /// A one-line key to the state glyphs, for readers who cannot tell the colours apart; the
+    /// picker has no lanes to explain.
     private var legendText: String {
+        guard context.state.mode != .picker else { return "" }
         let glyphs = context.glyphs
         return "\(glyphs.running) run  \(glyphs.ready) ready  \(glyphs.sleeping) sleep  \(glyphs.waiting) wait  "
             + "\(glyphs.blocking) block  \(glyphs.done) done  \(glyphs.failed) fail  \(glyphs.cancelled) cancel"

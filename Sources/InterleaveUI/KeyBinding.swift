@@ -15,7 +15,7 @@ public struct KeyBinding: Sendable, Equatable {
     public var footer: String
     public var action: Action
     public var showInFooter: Bool
-    /// The modes in which the binding applies.
+    /// The modes in which the binding applies: a run's unless it says otherwise.
     public var modes: Set<AppState.Mode>
     /// A different label for the footer, when one entry stands for a pair ("+/-").
     public var footerLabel: String?
@@ -27,7 +27,7 @@ public struct KeyBinding: Sendable, Equatable {
 
     public init(
         keys: [Key], label: String? = nil, help: String, footer: String, action: Action, showInFooter: Bool = true,
-        modes: Set<AppState.Mode> = Set(AppState.Mode.allCases), footerLabel: String? = nil,
+        modes: Set<AppState.Mode> = AppState.runModes, footerLabel: String? = nil,
         footerByMode: [AppState.Mode: String] = [:], glyphs: Glyphs = .unicode
     ) {
         self.keys = keys

@@ -1,9 +1,10 @@
 /// Every key binding of the UI, in the order the help overlay lists them and the footer
-/// offers them (bubbles' `key.WithHelp` + `help.KeyMap`).
+/// offers them (bubbles' `key.WithHelp` + `help.KeyMap`): a run's keys, then the picker's.
 ///
 /// ```swift
 /// let keys = KeyMap(glyphs: .unicode)
 /// keys.action(for: .character(" "), mode: .live)   // .togglePause
+/// keys.action(for: .enter, mode: .picker)          // .pickerOpen
 /// ```
 public struct KeyMap: Sendable, Equatable {
     public var bindings: [KeyBinding]
@@ -11,11 +12,12 @@ public struct KeyMap: Sendable, Equatable {
     public init(bindings: [KeyBinding]) { self.bindings = bindings }
 
     /// The standard bindings, with key names drawn in `glyphs` (arrows, or words in ASCII).
-    public init(glyphs: Glyphs = .unicode) {
+    /// `quitReturnsToPicker` words `q` for a demo chosen in the picker, which it goes back to.
+    public init(glyphs: Glyphs = .unicode, quitReturnsToPicker: Bool = false) {
         let runtime: Set<AppState.Mode> = [.live, .paused]
         func bind(
             _ keys: [Key], _ help: String, _ footer: String, _ action: Action, footer show: Bool = true,
-            modes: Set<AppState.Mode> = Set(AppState.Mode.allCases), footerLabel: String? = nil,
+            modes: Set<AppState.Mode> = AppState.runModes, footerLabel: String? = nil,
             footerByMode: [AppState.Mode: String] = [:]
         ) -> KeyBinding {
             KeyBinding(
@@ -48,8 +50,11 @@ public struct KeyMap: Sendable, Equatable {
             bind([.character("P")], "presentation mode on/off", "present", .togglePresentation, footer: false),
             bind([.character("p"), .escape], "back to demo picker", "picker", .backToPicker, footer: false),
             bind([.character("?")], "this help on/off", "help", .toggleHelp),
-            bind([.character("q"), .control("c")], "quit", "quit", .quit, footerLabel: "q"),
-        ]
+            quitReturnsToPicker
+                ? bind([.character("q")], "back to the picker", "back", .quit)
+                : bind([.character("q")], "quit", "quit", .quit),
+            bind([.control("c")], "quit Interleave", "quit", .quitProgram, footer: false),
+        ] + Self.pickerBindings(glyphs: glyphs)
     }
 
     /// The action for a key in a mode, if one is bound.
@@ -83,5 +88,12 @@ public struct KeyMap: Sendable, Equatable {
     /// out; pressed anyway, they still answer why not.
     public func footerBindings(mode: AppState.Mode, isReplay: Bool = false) -> [KeyBinding] {
         bindings.filter { $0.showInFooter && $0.modes.contains(mode) && (!isReplay || $0.modes.contains(.replay)) }
+    }
+
+    /// The bindings the help overlay lists in `mode`: the picker's in the picker, else every
+    /// binding of a run (those that do nothing in `mode` are shown dimmed).
+    public func helpBindings(mode: AppState.Mode) -> [KeyBinding] {
+        let screen: Set<AppState.Mode> = mode == .picker ? [.picker] : AppState.runModes
+        return bindings.filter { !$0.modes.isDisjoint(with: screen) }
     }
 }

@@ -1,59 +1,76 @@
-/// The demo picker: the catalogue with titles and summaries, one highlighted.
+/// The demo picker: the catalogue with titles and summaries, one highlighted, and the keys of
+/// the picker mode from the same key map as a run's.
 ///
 /// ```swift
-/// let buffer = PickerView(entries: entries, selected: 0, theme: .color).render(width: 80, height: 24)
+/// let state = AppState(picker: PickerState(entries: entries), width: 80, height: 24)
+/// let buffer = Screen.render(store: TraceStore(), world: WorldState(), state: state,
+///                            theme: .color, glyphs: .unicode, width: 80, height: 24)
 /// ```
 public struct PickerView {
-    /// One demo as the picker lists it.
-    public struct Entry: Sendable, Equatable {
-        public var name: String
-        public var title: String
-        public var summary: String
-        public init(name: String, title: String, summary: String) {
-            self.name = name
-            self.title = title
-            self.summary = summary
-        }
+    public var context: ViewContext
+    public var keyMap: KeyMap
+
+    public init(context: ViewContext, keyMap: KeyMap) {
+        self.context = context
+        self.keyMap = keyMap
     }
 
-    public var entries: [Entry]
-    public var selected: Int
-    public var theme: Theme
+    /// The smallest terminal the picker lays out in.
+    static let minimumWidth = 40, minimumHeight = 8
+    /// The list's first row: under the title bar and a blank line.
+    static let listTop = 2
 
-    public init(entries: [Entry], selected: Int, theme: Theme) {
-        self.entries = entries
-        self.selected = selected
-        self.theme = theme
+    /// How many demos the list shows at `height`: all rows but the title, the blank under it,
+    /// the summary with a blank above, and the footer.
+    static func listRows(height: Int) -> Int { max(0, height - listTop - 3) }
+
+    /// The list row at screen row `y`, if `y` is in the list.
+    static func row(atY y: Int, height: Int) -> Int? {
+        let row = y - listTop
+        return (0..<listRows(height: height)).contains(row) ? row : nil
     }
 
     public func render(width: Int, height: Int) -> Buffer {
         var buffer = Buffer(width: width, height: height)
-        guard width >= 40, height >= 8 else {
-            buffer.write("Terminal too small: need 40×8, have \(width)×\(height)", x: 0, y: 0, style: theme.style(.diagnostic))
+        let theme = context.theme
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            let times = context.glyphs.times
+            let need = "\(Self.minimumWidth)\(times)\(Self.minimumHeight), have \(width)\(times)\(height)"
+            // Two short lines, so that the sizes still show in a very narrow terminal.
+            buffer.write("Terminal too small:", x: 0, y: 0, style: theme.style(.diagnostic))
+            buffer.write("need \(need)", x: 0, y: 1, style: theme.style(.diagnostic))
             return buffer
         }
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), with: Cell(" ", style: theme.style(.headerBar)))
-        buffer.write(" Interleave — pick a demo", x: 0, y: 0, style: theme.style(.headerBar))
-        let listTop = 2
-        let listHeight = height - listTop - 3
-        let first = max(0, min(selected - listHeight / 2, entries.count - listHeight))
-        let nameWidth = min(16, entries.map(\.name.count).max() ?? 8)
-        for row in 0..<min(listHeight, entries.count) {
-            let index = first + row
-            guard index < entries.count else { break }
-            let entry = entries[index]
-            let y = listTop + row
-            let isSelected = index == selected
+        let dash = context.glyphs == .ascii ? "-" : "—"
+        buffer.write(" Interleave \(dash) pick a demo", x: 0, y: 0, style: theme.style(.headerBar))
+        let picker = context.state.picker ?? PickerState(entries: [])
+        drawList(picker, width: width, height: height, into: &buffer)
+        if let entry = picker.highlighted {
+            buffer.write(context.fit(entry.summary, width - 4), x: 2, y: height - 3, style: theme.style(.caption))
+        }
+        FooterView(context: context, keyMap: keyMap).draw(in: Rect(x: 0, y: height - 1, width: width, height: 1), into: &buffer)
+        if context.state.showHelp {
+            HelpOverlay(context: context, keyMap: keyMap).draw(in: Rect(x: 0, y: 1, width: width, height: height - 2), into: &buffer)
+        }
+        return buffer
+    }
+
+    /// One row per demo: a marker in column 1 on the highlighted one, its name, its title.
+    private func drawList(_ picker: PickerState, width: Int, height: Int, into buffer: inout Buffer) {
+        let theme = context.theme
+        let rows = Self.listRows(height: height)
+        let first = picker.firstVisible(rows: rows)
+        let nameWidth = min(16, picker.entries.map(\.name.count).max() ?? 8)
+        for (row, index) in (first..<min(first + rows, picker.entries.count)).enumerated() {
+            let entry = picker.entries[index]
+            let y = Self.listTop + row
+            let isSelected = index == picker.selected
             let style = isSelected ? theme.style(.selection) : .plain
             if isSelected { buffer.fill(Rect(x: 0, y: y, width: width, height: 1), with: Cell(" ", style: style)) }
-            buffer.write(isSelected ? "▶" : " ", x: 1, y: y, style: style)
+            buffer.write(isSelected ? String(context.glyphs.marker) : " ", x: 1, y: y, style: style)
             buffer.write(entry.name, x: 3, y: y, style: isSelected ? style : theme.style(.title), maxWidth: nameWidth)
             buffer.write(entry.title, x: 4 + nameWidth, y: y, style: style, maxWidth: width - 5 - nameWidth)
         }
-        if entries.indices.contains(selected) {
-            buffer.write(entries[selected].summary, x: 2, y: height - 3, style: theme.style(.caption), maxWidth: width - 4)
-        }
-        buffer.write("↑/↓ or j/k choose · Home/End first/last · Enter run · q quit", x: 2, y: height - 1, style: theme.style(.footerText))
-        return buffer
     }
 }

@@ -1,6 +1,7 @@
 import InterleaveTrace
 
-/// Composes every view into one frame: the single entry point the driver calls per frame.
+/// Composes every view into one frame: the single entry point the driver calls per frame, for
+/// a run and for the picker alike.
 ///
 /// ```swift
 /// let buffer = Screen.render(store: store, world: cursor.world, state: state,
@@ -15,9 +16,11 @@ public enum Screen {
         store: TraceStore, world: WorldState, state: AppState, theme: Theme, glyphs: Glyphs,
         width: Int, height: Int, keyMap: KeyMap? = nil, reachedEventCount: Int? = nil
     ) -> Buffer {
-        var buffer = Buffer(width: width, height: height)
         let context = ViewContext(
             store: store, world: world, state: state, theme: theme, glyphs: glyphs, reachedEventCount: reachedEventCount)
+        let keys = keyMap ?? KeyMap(glyphs: glyphs)
+        if state.mode == .picker { return PickerView(context: context, keyMap: keys).render(width: width, height: height) }
+        var buffer = Buffer(width: width, height: height)
         let layout = Layout(
             width: width, height: height, presentation: state.presentation,
             presentationFooter: state.showHelp, lanes: state.laneBudget)
@@ -25,7 +28,6 @@ public enum Screen {
             TooSmallView(context: context).draw(in: buffer.bounds, into: &buffer)
             return buffer
         }
-        let keys = keyMap ?? KeyMap(glyphs: glyphs)
         if state.deck != nil {
             PresentationHeaderView(context: context).draw(in: layout.header, into: &buffer)
         } else {

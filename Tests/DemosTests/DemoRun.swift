@@ -1,5 +1,6 @@
 import Demos
 import Interleave
+import InterleaveApp
 import InterleaveUI
 
 /// One demo run headless to its end, with the questions tests ask of its trace.
@@ -16,20 +17,21 @@ struct DemoRun {
         var text: String
     }
 
-    let loop: Loop
     let events: [TraceEvent]
 
     init(_ name: String, options: DemoOptions = DemoOptions()) {
-        guard let demo = Catalogue.named(name) else { preconditionFailure("no demo named \(name)") }
-        loop = Loop()
-        demo.start(on: loop, options: options)
-        loop.runUntilIdle()
-        events = loop.store.events.snapshot()
-        // Deadlock demos leave tasks suspended; ending them frees the loop (the trace stays).
-        loop.close()
+        // Deadlock demos leave tasks suspended; the run closes the loop, which ends them (the trace stays).
+        store = Self.run(of: name, options: options).run().store
+        events = store.events.snapshot()
     }
 
-    var store: TraceStore { loop.store }
+    let store: TraceStore
+
+    /// The demo run as `interleave demo NAME` runs it: the one pipeline every command shares.
+    static func run(of name: String, options: DemoOptions = DemoOptions()) -> HeadlessRun {
+        guard let demo = Catalogue.named(name) else { preconditionFailure("no demo named \(name)") }
+        return HeadlessRun { demo.start(on: $0, options: options) }
+    }
 
     /// A demo run to its end as the live view runs it, with a cursor over its whole trace (for
     /// seeking to any step of it). Close the loop after use.
@@ -44,10 +46,8 @@ struct DemoRun {
     /// A demo's loop set up as the live view runs it (a deadlock leaves the run open for the
     /// user to break), spawned and not yet run. Close it after use.
     static func liveLoop(_ name: String, options: DemoOptions = DemoOptions(tasks: 12)) -> Loop {
-        guard let demo = Catalogue.named(name) else { preconditionFailure("no demo named \(name)") }
-        let loop = Loop()
+        let loop = run(of: name, options: options).makeLoop()
         loop.deadlockEndsRun = false
-        demo.start(on: loop, options: options)
         return loop
     }
 

@@ -12,7 +12,7 @@ import Testing
     @Test(arguments: Catalogue.all.map(\.name))
     func plainOutputMatchesGolden(name: String) throws {
         let run = DemoRun(name)
-        #expect(run.loop.isFinished)
+        #expect(run.world.ended, "the run recorded its end")
         let file = Self.folder.appendingPathComponent("\(name).txt")
         let environment = ProcessInfo.processInfo.environment
         if environment["INTERLEAVE_RECORD_GOLDEN"] == "1" {

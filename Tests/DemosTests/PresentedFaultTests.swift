@@ -1,5 +1,4 @@
-import Demos
-import Interleave
+import InterleaveApp
 import InterleaveTrace
 import InterleaveUI
 import Testing
@@ -8,17 +7,12 @@ import Testing
 /// there, so a stop past the fault tells what the fault did, never the demo's earlier script.
 @Suite struct PresentedFaultTests {
     /// The lock demo with coroutine1 failed at 1 s, as `record lock --inject "fail coroutine1 at 1s"` makes it.
-    static func recording() -> TraceStore {
-        let loop = Loop()
-        loop.scheduleFault(.fail, intoTaskNamed: "coroutine1", at: .seconds(1))
-        Catalogue.named("lock")!.start(on: loop, options: DemoOptions())
-        loop.runUntilIdle()
-        loop.close()
-        return loop.store
+    static func recording() throws -> TraceStore {
+        try DemoRun.run(of: "lock").run(injecting: [InjectionSpec(parsing: "fail coroutine1 at 1s")]).store
     }
 
     @Test func everyStopAfterTheFaultShowsItsStoryInTheCaption() throws {
-        let store = Self.recording()
+        let store = try Self.recording()
         let stops = Playlist.Stops.captions.positions(in: store)
         let fault = try #require((0..<store.events.count).first { store.events[$0].kind == .faultInjected })
         let afterFault = stops.filter { $0 > fault }

@@ -19,7 +19,7 @@ import Testing
         (.character("r"), .restart),
         (.tab, .focusNext),
         (.character("?"), .toggleHelp),
-        (.character("q"), .quit), (.control("c"), .quit),
+        (.character("q"), .quit), (.control("c"), .quitProgram),
         (.character("R"), .toggleRecording),
         (.character("g"), .seekStart), (.character("G"), .seekEnd),
         (.character("["), .previousCaption), (.character("]"), .nextCaption),
@@ -76,7 +76,7 @@ import Testing
         state.showHelp = true
         let buffer = Screen.render(store: store, world: WorldState(), state: state, theme: .color, glyphs: .unicode, width: 200, height: 50)
         let text = buffer.text()
-        for binding in keys.bindings {
+        for binding in keys.helpBindings(mode: .live) {
             #expect(text.contains(binding.help), "help lacks \(binding.help)")
         }
         let footer = buffer.lines()[49]
@@ -116,5 +116,64 @@ import Testing
         let buffer = Screen.render(store: store, world: WorldState(), state: state, theme: .color, glyphs: .unicode, width: 80, height: 24)
         #expect(buffer.lines()[23].hasPrefix(" space play "))
         #expect(buffer.lines()[23].hasSuffix(" ? help  q quit "))
+    }
+
+    static let pickerExpected: [(Key, Action)] = [
+        (.down, .pickerMove(1)), (.character("j"), .pickerMove(1)),
+        (.up, .pickerMove(-1)), (.character("k"), .pickerMove(-1)),
+        (.pageDown, .pageDown), (.pageUp, .pageUp),
+        (.home, .pickerFirst), (.character("g"), .pickerFirst),
+        (.end, .pickerLast), (.character("G"), .pickerLast),
+        (.enter, .pickerOpen),
+        (.character("?"), .toggleHelp),
+        (.character("q"), .quit), (.escape, .quit), (.control("c"), .quitProgram),
+    ]
+
+    @Test(arguments: pickerExpected.indices)
+    func everyPickerKeyMapsToItsAction(index: Int) {
+        let (key, action) = Self.pickerExpected[index]
+        #expect(keys.action(for: key, mode: .picker) == action)
+    }
+
+    @Test func runKeysAreNotBoundInThePickerNorPickerKeysInARun() {
+        for key in [Key.character(" "), .character("s"), .character("f"), .character("r"), .character("p"), .tab] {
+            #expect(keys.action(for: key, mode: .picker) == nil, "\(key)")
+        }
+        for mode in AppState.runModes {
+            #expect(keys.bindings.filter { $0.modes.contains(mode) }.allSatisfy { !$0.modes.contains(.picker) })
+        }
+    }
+
+    @Test func helpListsThePickersKeysInThePickerAndARunsKeysInARun() {
+        let picker = keys.helpBindings(mode: .picker)
+        #expect(picker.map(\.action).contains(.pickerOpen))
+        #expect(picker.allSatisfy { $0.modes == [.picker] })
+        #expect(!keys.helpBindings(mode: .paused).contains { $0.modes.contains(.picker) })
+        #expect(keys.helpBindings(mode: .replay).contains { $0.action == .injectFail }, "dimmed, but listed")
+    }
+
+    @Test func pickerFooterAndHelpComeFromTheKeyMap() {
+        let entries = [PickerState.Entry(name: "lock", title: "One at a time", summary: "two coroutines share a lock")]
+        var state = AppState(picker: PickerState(entries: entries), width: 80, height: 24)
+        var buffer = Screen.render(store: TraceStore(), world: WorldState(), state: state, theme: .color, glyphs: .unicode, width: 80, height: 24)
+        let footer = buffer.lines()[23]
+        for binding in keys.footerBindings(mode: .picker) {
+            #expect(footer.contains("\(binding.footerKey) \(binding.footer)"), "footer lacks \(binding.footer): \(footer)")
+        }
+        #expect(footer.hasSuffix(" ? help  q quit "), "\(footer)")
+        _ = state.reduce(.toggleHelp)
+        buffer = Screen.render(store: TraceStore(), world: WorldState(), state: state, theme: .color, glyphs: .unicode, width: 80, height: 24)
+        for binding in keys.helpBindings(mode: .picker) {
+            #expect(buffer.text().contains(binding.help), "help lacks \(binding.help)")
+        }
+        #expect(!buffer.text().contains("step one job forward"))
+    }
+
+    @Test func qSaysItGoesBackInADemoChosenInThePicker() {
+        let picked = KeyMap(glyphs: .unicode, quitReturnsToPicker: true)
+        let q = picked.bindings.first { $0.keys.contains(.character("q")) && $0.modes.contains(.live) }!
+        #expect(q.action == .quit && q.footer == "back" && q.help == "back to the picker")
+        #expect(picked.action(for: .control("c"), mode: .live) == .quitProgram)
+        #expect(keys.bindings.first { $0.action == .quit && $0.modes.contains(.live) }!.footer == "quit")
     }
 }

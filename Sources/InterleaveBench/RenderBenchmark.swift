@@ -3,14 +3,16 @@ import InterleaveUI
 
 /// Milliseconds to render one full frame headless, with 1,000 task lanes and 100,000 events,
 /// and with the 100,000 lanes of the largest swarm.
-enum RenderBenchmark {
-    static func run() {
+struct RenderBenchmark {
+    let output: (String) -> Void
+
+    func run() {
         measure(SyntheticTrace.crowd(lanes: 1000, rounds: 34), sizes: [(120, 40), (200, 60)])
         // `interleave demo swarm --tasks 100000` must stay above 20 frames a second.
         measure(SyntheticTrace.crowd(lanes: 100_000, rounds: 3), sizes: [(200, 60)])
     }
 
-    private static func measure(_ store: TraceStore, sizes: [(Int, Int)]) {
+    private func measure(_ store: TraceStore, sizes: [(Int, Int)]) {
         let cursor = TraceCursor(store: store)
         cursor.catchUp()
         for (width, height) in sizes {
@@ -28,8 +30,7 @@ enum RenderBenchmark {
                 previous = frame
                 samples.append((ContinuousClock.now - start).seconds * 1000)
             }
-            samples.sort()
-            print("interleave render-ms-median \(width)x\(height) \(String(format: "%.3f", samples[samples.count / 2])) "
+            output("interleave render-ms-median \(width)x\(height) \(String(format: "%.3f", BenchLine.median(samples))) "
                 + "lanes \(store.tasks.count) events \(store.events.count)")
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Interleave
+import InterleaveBench
 
 /// `interleave bench`: the peers' workloads plus trace, seek, render and startup figures.
 ///
@@ -31,32 +31,11 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let factor = quick ? 0.1 : scale
-        for workload in PeerWorkloads.all(scale: factor) where only.map({ workload.name.contains($0) }) ?? true {
-            for traced in tracing.modes {
-                let loop = Loop(tracing: traced)
-                let start = ContinuousClock.now
-                _ = try loop.run("main", workload.run)
-                let seconds = (ContinuousClock.now - start).seconds
-                let runtime = traced ? "interleave" : "interleave-notrace"
-                report(runtime, workload.name, workload.ops, seconds)
-                if traced { print("interleave \(workload.name) events \(loop.store.events.count)") }
-            }
+        let benchmarks = Benchmarks(scale: quick ? 0.1 : scale, only: only, tracingModes: tracing.modes) { line in
+            print(line)
+            // Each figure shows as it is measured, even through a pipe.
+            fflush(nil)
         }
-        try TraceBenchmarks(scale: factor, only: only).run()
-    }
-}
-
-/// Prints one line in the peers' format.
-func report(_ runtime: String, _ name: String, _ ops: Int, _ seconds: Double) {
-    let rate = seconds > 0 ? Double(ops) / seconds : 0
-    print("\(runtime) \(name) \(ops) \(String(format: "%.4f", seconds)) \(String(format: "%.0f", rate))")
-    fflush(nil)
-}
-
-extension Duration {
-    var seconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) / 1e18
+        do { try benchmarks.run() } catch let error as BenchError { throw fail(error.message) }
     }
 }

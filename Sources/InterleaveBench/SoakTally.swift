@@ -20,9 +20,17 @@ final class SoakTally: @unchecked Sendable {
     /// Items put and not yet got.
     private var outstanding = Set<Int>()
 
+    /// How many violations the summary lists; the rest are only counted.
+    static let listedViolations = 20
+
     func violation(_ text: String) {
-        violationCount += 1
-        if violations.count < 20 { violations.append(text) }
+        violations(CollectionOfOne(text), count: 1)
+    }
+
+    /// Adds `count` violations, of which `listed` are described.
+    func violations(_ listed: some Collection<String>, count: Int) {
+        violationCount += count
+        violations += listed.prefix(max(0, Self.listedViolations - violations.count))
     }
 
     func enterLock(_ index: Int) {

@@ -4,8 +4,8 @@
 ///
 /// Kept as playlist text, parsed like any file, so that `interleave present --print-default`
 /// gives teachers a starting point that is valid by construction.
-enum DefaultPlaylist {
-    static let text = """
+public enum DefaultPlaylist {
+    public static let text = """
         # Interleave's built-in lesson: asyncio's tutorials, then the classic hazards.
         # Format: docs/playlist-format.md. Save this with `interleave present --print-default > my.playlist`.
 

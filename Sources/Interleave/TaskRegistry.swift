@@ -1,0 +1,109 @@
+import InterleaveTrace
+
+/// The loop's tasks: each task's record by trace id and by the address its jobs carry, how many
+/// spawned tasks are still to finish or still to start, and the tasks adopted along the way.
+///
+/// Pure book-keeping, loop thread only: recording a task's creation or end in the trace is the
+/// loop's part. Spawned tasks are counted as live until they finish; an adopted task (one the
+/// loop did not spawn, see `adopt`) is not, since nothing tells the loop when it completes.
+/// ```swift
+/// var registry = TaskRegistry()
+/// registry.register(record)                 // spawned: live, not started
+/// registry.bind(record, to: address)
+/// registry.startJob(at: address)            // its first job: started
+/// registry.remove(record)                   // finished: no longer live
+/// ```
+struct TaskRegistry {
+    /// Every task by its id's index; nil once it has finished.
+    private(set) var records: [TaskRecord?] = []
+    private var recordByAddress: [UInt: TaskRecord] = [:]
+    /// Spawned tasks not yet finished.
+    private(set) var liveTaskCount = 0
+    /// Spawned tasks whose first job has not arrived yet: Swift may hand a new task to its
+    /// preferred executor a moment after creating it, so idle is not idle until they have.
+    private(set) var unstartedTasks = 0
+    /// Adopted tasks not yet ended, in the order they were adopted.
+    private(set) var openAdopted: [TaskRecord] = []
+
+    /// The index the next task's id will have (ids are handed out in creation order).
+    var nextIndex: Int { records.count }
+
+    /// Job addresses the registry still maps to a task.
+    var addressCount: Int { recordByAddress.count }
+
+    /// Adds a task that was just spawned: live, and owed a first job.
+    mutating func register(_ record: TaskRecord) {
+        records.append(record)
+        liveTaskCount += 1
+        unstartedTasks += 1
+    }
+
+    /// Says which job address is `record`'s, once its Swift task exists.
+    mutating func bind(_ record: TaskRecord, to address: UInt) {
+        record.address = address
+        recordByAddress[address] = record
+    }
+
+    /// Adds a task the loop did not spawn, found running a job at `address` (an `async let`, a
+    /// task-group child that inherited the loop).
+    ///
+    /// It is running now, and was never counted as a task yet to start: its next job must not
+    /// count it as starting (that took one off `unstartedTasks`, which then let the loop think
+    /// itself idle while a spawned task's first job was still on its way).
+    mutating func adopt(_ record: TaskRecord, at address: UInt) {
+        record.started = true
+        records.append(record)
+        openAdopted.append(record)
+        bind(record, to: address)
+    }
+
+    /// The task whose job has `address`, marking it started on its first job; nil for jobs that
+    /// are not a known task's (actor jobs, tasks not adopted yet).
+    @inline(__always)
+    mutating func startJob(at address: UInt) -> TaskRecord? {
+        guard let record = recordByAddress[address] else { return nil }
+        if !record.started {
+            record.started = true
+            unstartedTasks -= 1
+        }
+        return record
+    }
+
+    /// The task whose job has `address`, if the registry knows it.
+    func record(at address: UInt) -> TaskRecord? { recordByAddress[address] }
+
+    /// The unfinished task with `id`, if there is one.
+    func unfinishedTask(_ id: TaskID) -> TaskRecord? {
+        guard id.index < records.count, let task = records[id.index], !task.outcome.isFinished else { return nil }
+        return task
+    }
+
+    /// Every task not yet finished, in creation order.
+    var unfinishedTasks: [TaskRecord] {
+        records.compactMap { $0 }.filter { !$0.outcome.isFinished }
+    }
+
+    /// Forgets a task that has finished; its address may be reused by a new Swift task.
+    mutating func remove(_ task: TaskRecord) {
+        if recordByAddress[task.address] === task { recordByAddress[task.address] = nil }
+        records[task.id.index] = nil
+        if task.untracked {
+            openAdopted.removeAll { $0 === task }
+        } else {
+            liveTaskCount -= 1
+        }
+    }
+
+    /// The adopted tasks that must have completed by the time `ending`, a task that is ending
+    /// now (and still counted), has: all of them when it is the last spawned task left.
+    ///
+    /// An adopted task is a structured child (an `async let`, a group child) of a task on the
+    /// loop, and a structured child always completes before its parent does: once no spawned
+    /// task is left, neither are their children, however deeply nested. Only a task still
+    /// parked on one of the loop's waits, or already queued to run again, is provably still
+    /// going (one created with `Task(executorPreference:)` can outlive everything spawned).
+    func adoptedTasksThatMustHaveEnded(with ending: TaskRecord, isQueued: (TaskRecord) -> Bool) -> [TaskRecord] {
+        guard !ending.untracked, liveTaskCount == 1, records[ending.id.index] === ending else { return [] }
+        return openAdopted.filter { $0.parkedAt == nil && !isQueued($0) }
+    }
+}

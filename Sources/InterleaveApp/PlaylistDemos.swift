@@ -1,0 +1,27 @@
+/// The demos a playlist's `demo NAME` lines may name, and the words for a name that is none.
+///
+/// The `interleave` program fills it from its catalogue; a test can fill it with anything.
+/// ```swift
+/// let demos = PlaylistDemos(named: { $0 == "nap" ? PlaylistDemos.Entry(title: "A nap", run: napRun) : nil },
+///                           unknownNameMessage: { "unknown demo '\($0)'" })
+/// ```
+public struct PlaylistDemos: Sendable {
+    /// One demo: the title an item shows unless the playlist gives one, and the run that makes its trace.
+    public struct Entry: Sendable {
+        public var title: String
+        public var run: HeadlessRun
+
+        public init(title: String, run: HeadlessRun) {
+            self.title = title
+            self.run = run
+        }
+    }
+
+    public let named: @Sendable (String) -> Entry?
+    public let unknownNameMessage: @Sendable (String) -> String
+
+    public init(named: @escaping @Sendable (String) -> Entry?, unknownNameMessage: @escaping @Sendable (String) -> String) {
+        self.named = named
+        self.unknownNameMessage = unknownNameMessage
+    }
+}

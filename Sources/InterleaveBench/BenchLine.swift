@@ -1,0 +1,27 @@
+import Foundation
+
+/// The lines `interleave bench` prints, in the peers' format, so that `bench/compare.sh` can put
+/// them side by side: `<runtime> <workload> <ops> <seconds> <ops_per_sec>`.
+///
+/// ```swift
+/// BenchLine.rate("interleave", "pingpong", 200_000, 0.5)   // "interleave pingpong 200000 0.5000 400000"
+/// ```
+public enum BenchLine {
+    public static func rate(_ runtime: String, _ name: String, _ ops: Int, _ seconds: Double) -> String {
+        let perSecond = seconds > 0 ? Double(ops) / seconds : 0
+        return "\(runtime) \(name) \(ops) \(String(format: "%.4f", seconds)) \(String(format: "%.0f", perSecond))"
+    }
+
+    /// The middle sample of an unsorted list (the upper one of an even count); 0 when empty.
+    static func median(_ samples: [Double]) -> Double {
+        samples.isEmpty ? 0 : samples.sorted()[samples.count / 2]
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a benchmark line shows it.
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) / 1e18
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Interleave
+
+/// Everything `interleave bench` measures: the peers' five workloads (traced and untraced),
+/// then the trace's own costs, seeking, rendering and startup. Build with `-c release` for
+/// meaningful figures.
+///
+/// ```swift
+/// try Benchmarks(scale: 0.1, only: "pingpong") { print($0) }.run()
+/// ```
+public struct Benchmarks {
+    /// Multiplies every count (as the peers' second argument does); 0.1 checks that each works.
+    public var scale: Double
+    /// Runs only the benchmarks whose name contains this text.
+    public var only: String?
+    /// Runs the workloads traced (true), untraced (false), or both in that order.
+    public var tracingModes: [Bool]
+    /// The `interleave` executable the startup benchmark launches (`startup-probe`).
+    public var executable: URL
+    /// Hears each line of results as soon as it is measured.
+    public let output: (String) -> Void
+
+    public init(
+        scale: Double, only: String? = nil, tracingModes: [Bool] = [true, false],
+        executable: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
+        output: @escaping (String) -> Void
+    ) {
+        self.scale = scale
+        self.only = only
+        self.tracingModes = tracingModes
+        self.executable = executable
+        self.output = output
+    }
+
+    func wanted(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
+
+    public func run() throws {
+        for workload in PeerWorkloads.all(scale: scale) where wanted(workload.name) {
+            for traced in tracingModes {
+                let loop = Loop(tracing: traced)
+                let start = ContinuousClock.now
+                _ = try loop.run("main", workload.run)
+                let seconds = (ContinuousClock.now - start).seconds
+                output(BenchLine.rate(traced ? "interleave" : "interleave-notrace", workload.name, workload.ops, seconds))
+                if traced { output("interleave \(workload.name) events \(loop.store.events.count)") }
+            }
+        }
+        let trace = TraceBenchmarks(scale: scale, output: output)
+        if ["trace-write", "trace-read", "memory"].contains(where: wanted) {
+            try trace.measureFiles(write: wanted("trace-write"), read: wanted("trace-read"), memory: wanted("memory"))
+        }
+        if wanted("seek") { trace.seek() }
+        if wanted("render") { RenderBenchmark(output: output).run() }
+        if wanted("startup") { try StartupBenchmark(executable: executable, output: output).run() }
+    }
+}
+
+/// A benchmark that could not run, in one line.
+public struct BenchError: Error, Equatable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,50 @@
+/// The demo picker's part of the app state: the catalogue and which demo is highlighted.
+///
+/// Kept while a demo chosen here runs, so that leaving the demo shows the picker as it was.
+/// ```swift
+/// var picker = PickerState(entries: entries)
+/// picker.move(by: 1)
+/// picker.highlighted?.name   // the second demo
+/// ```
+public struct PickerState: Sendable, Equatable {
+    /// One demo as the picker lists it.
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var title: String
+        public var summary: String
+        public init(name: String, title: String, summary: String) {
+            self.name = name
+            self.title = title
+            self.summary = summary
+        }
+    }
+
+    public private(set) var entries: [Entry]
+    /// The highlighted demo's index; 0 for an empty catalogue.
+    public private(set) var selected: Int
+
+    /// `highlighting` names the demo to highlight first (the one a session started with), if any.
+    public init(entries: [Entry], highlighting name: String? = nil) {
+        self.entries = entries
+        selected = name.flatMap { name in entries.firstIndex { $0.name == name } } ?? 0
+    }
+
+    public var highlighted: Entry? { entries.indices.contains(selected) ? entries[selected] : nil }
+
+    /// Moves the highlight `delta` rows, stopping at the first and last demo.
+    public mutating func move(by delta: Int) {
+        guard !entries.isEmpty else { return }
+        let (sum, overflow) = selected.addingReportingOverflow(delta)
+        let target = overflow ? (delta < 0 ? 0 : entries.count - 1) : sum
+        selected = min(max(0, target), entries.count - 1)
+    }
+
+    public mutating func moveToFirst() { selected = 0 }
+    public mutating func moveToLast() { selected = max(0, entries.count - 1) }
+
+    /// The first row to show in a list `rows` tall: keeps the highlight near the middle, and
+    /// the list's end at the bottom once scrolled there.
+    public func firstVisible(rows: Int) -> Int {
+        max(0, min(selected - rows / 2, entries.count - rows))
+    }
+}

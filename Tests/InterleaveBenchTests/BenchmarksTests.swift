@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import InterleaveBench
+
+/// `interleave bench` as a library: lines in the peers' format, filtered by name, each figure
+/// measured at a tiny scale so the test checks that it works, not how fast.
+@Suite struct BenchmarksTests {
+    static func lines(only: String, tracingModes: [Bool] = [true, false]) throws -> [String] {
+        let heard = Heard()
+        try Benchmarks(scale: 0.001, only: only, tracingModes: tracingModes, output: heard.append).run()
+        return heard.lines
+    }
+
+    @Test func aLineHasThePeersFiveFields() {
+        #expect(BenchLine.rate("interleave", "pingpong", 200_000, 0.5) == "interleave pingpong 200000 0.5000 400000")
+        #expect(BenchLine.rate("interleave", "x", 10, 0) == "interleave x 10 0.0000 0", "no division by zero")
+    }
+
+    @Test func theMedianIsTheMiddleSample() {
+        #expect(BenchLine.median([3, 1, 2]) == 2)
+        #expect(BenchLine.median([4, 1, 3, 2]) == 3)
+        #expect(BenchLine.median([]) == 0)
+    }
+
+    @Test func eachPeerWorkloadRunsTracedAndUntraced() throws {
+        let lines = try Self.lines(only: "pingpong")
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines[0].hasPrefix("interleave pingpong 200 "))
+        #expect(lines[1].hasPrefix("interleave pingpong events "))
+        #expect(lines[2].hasPrefix("interleave-notrace pingpong 200 "))
+        for workload in PeerWorkloads.all(scale: 0.001) {
+            let traced = try Self.lines(only: workload.name, tracingModes: [true])
+            #expect(traced.first?.split(separator: " ").count == 5, "\(workload.name): \(traced)")
+        }
+    }
+
+    @Test func theTraceFiguresAreMeasured() throws {
+        let lines = try Self.lines(only: "trace-")
+        #expect(lines.map { $0.split(separator: " ")[1] } == ["trace-write", "trace-bytes-per-event", "trace-read"], "\(lines)")
+        let memory = try Self.lines(only: "memory")
+        #expect(memory.count == 1 && memory[0].hasPrefix("interleave memory-bytes-per-event "))
+    }
+
+    @Test func seekingIsMeasured() throws {
+        let lines = try Self.lines(only: "seek")
+        #expect(lines.count == 1 && lines[0].hasPrefix("interleave seek-ms-median "), "\(lines)")
+    }
+
+    @Test func aNameMatchingNothingRunsNothing() throws {
+        #expect(try Self.lines(only: "no-such-benchmark") == [])
+    }
+
+    @Test func aStartupProbeThatCannotStartIsAnError() {
+        let heard = Heard()
+        let missing = URL(fileURLWithPath: "/nonexistent/interleave")
+        #expect(throws: BenchError.self) {
+            try Benchmarks(scale: 0.001, only: "startup", executable: missing, output: heard.append).run()
+        }
+    }
+
+    @Test func theStartupProbeDrawsTheFirstFrameOfHello() throws {
+        let frame = try StartupProbe.firstFrame()
+        #expect(frame.width == 120 && frame.height == 40)
+    }
+}
+
+/// Lines heard from a callback, in order.
+final class Heard: @unchecked Sendable {
+    private(set) var lines: [String] = []
+    func append(_ line: String) { lines.append(line) }
+}
