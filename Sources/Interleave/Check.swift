@@ -74,6 +74,14 @@ extension Loop {
         emit(.checkFailed, text: message, by: runningTask?.id ?? .none, location: recorder.location(file, line))
     }
 
+    /// Records that the job at `address` runs ahead of the one FIFO would have run.
+    func notePreemption(running address: UInt) {
+        guard let passed = ready.takePassedOver(), recorder.isEnabled else { return }
+        let chosen = registry.record(at: address)?.id ?? .none
+        let over = registry.record(at: JobIdentity.address(of: passed))?.id ?? .none
+        recorder.record(.preempted, task: chosen, arg: Int64(over.rawValue), at: nowNanoseconds)
+    }
+
     /// Runs the invariants after a job; the first broken one is recorded like a failed check.
     func checkInvariants() {
         guard let failure = failures.evaluateInvariants(atStep: stepCount), recorder.isEnabled,

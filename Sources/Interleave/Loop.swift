@@ -142,6 +142,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         let address = JobIdentity.address(of: next.job)
         stepCount += 1
         publishedSteps.store(stepCount, ordering: .relaxed)
+        if ready.passedOver != nil { notePreemption(running: address) }
         if let record = registry.startJob(at: address) {
             current = record
             recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)

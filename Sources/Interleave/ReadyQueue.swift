@@ -29,6 +29,8 @@ struct ReadyQueue {
     private var rule: Rule
     /// The choices made so far (empty under FIFO).
     private(set) var choicesMade: [Int] = []
+    /// The job FIFO would have run, when the last pick ran another: the loop records it.
+    private(set) var passedOver: UnownedJob?
 
     init(policy: SchedulePolicy) {
         switch policy {
@@ -60,7 +62,15 @@ struct ReadyQueue {
     mutating func pop() -> ReadyJob? {
         guard jobs.count > 1 else { return jobs.popFirst() }
         if case .fifo = rule { return jobs.removeFirst() }
-        return take(at: choose())
+        let pick = choose()
+        if pick != 0 { passedOver = jobs[0].job }
+        return take(at: pick)
+    }
+
+    /// The job the last pick passed over, once.
+    mutating func takePassedOver() -> UnownedJob? {
+        defer { passedOver = nil }
+        return passedOver
     }
 
     private mutating func choose() -> Int {

@@ -25,25 +25,61 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
     /// The first chunk still held; those before it were given back by `discard(below:)`.
     @exclusivity(unchecked) private var firstHeldChunk = 0
 
+    private static var directoryBytes: Int { maxChunks * MemoryLayout<UnsafeMutablePointer<Element>?>.stride }
+
     public init() {
-        // calloc, not allocate + initialize(repeating: nil): nil is all-zero bits, and calloc's
-        // fresh pages cost nothing until a chunk is stored, where initializing 2^18 entries
-        // through unspecialised generic code made every new store (each restart, rewind and
-        // loaded file) take milliseconds and 2 MB per table.
-        let stride = MemoryLayout<UnsafeMutablePointer<Element>?>.stride
-        directory = calloc(Self.maxChunks, stride)!.bindMemory(to: UnsafeMutablePointer<Element>?.self, capacity: Self.maxChunks)
+        // Mapped, not allocated: nil is all-zero bits, and fresh anonymous pages cost nothing
+        // until a chunk is stored. Initializing 2^18 entries made every new store (each
+        // restart, rewind and loaded file) take milliseconds; calloc was no better once
+        // glibc served the 2 MB from its heap (it raises its mmap threshold after large
+        // frees) and cleared it with memset, which was most of an explored schedule's time.
+        let raw = mmap(nil, Self.directoryBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let raw, raw != MAP_FAILED else { fatalError("cannot map a trace table: out of address space") }
+        directory = raw.bindMemory(to: UnsafeMutablePointer<Element>?.self, capacity: Self.maxChunks)
     }
 
     deinit {
-        let n = writerCount
+        deinitializeElements()
         var chunk = firstHeldChunk
-        while chunk * Self.chunkSize < n {
-            let base = directory[chunk]!
-            base.deinitialize(count: min(Self.chunkSize, n - chunk * Self.chunkSize))
+        while chunk < Self.maxChunks, let base = directory[chunk] {
             base.deallocate()
             chunk += 1
         }
-        free(directory)
+        munmap(directory, Self.directoryBytes)
+    }
+
+    /// Deinitializes every element still held (chunks stay allocated).
+    private func deinitializeElements() {
+        let n = writerCount
+        var chunk = firstHeldChunk
+        while chunk * Self.chunkSize < n {
+            directory[chunk].unsafelyUnwrapped.deinitialize(count: min(Self.chunkSize, n - chunk * Self.chunkSize))
+            chunk += 1
+        }
+    }
+
+    /// Empties the log but keeps its chunks, for a writer that fills it again and again
+    /// (`explore` runs thousands of untraced schedules on one store). Writer thread only, and
+    /// only while no other thread reads the log: a reader could be inside an element.
+    public func removeAll() {
+        deinitializeElements()
+        // Chunks given back by `discard(below:)` are nil and are allocated again on demand;
+        // the first held chunk is where allocated chunks start.
+        if firstHeldChunk > 0, directory[firstHeldChunk] != nil {
+            directory[0] = directory[firstHeldChunk]
+            directory[firstHeldChunk] = nil
+            var next = firstHeldChunk + 1
+            var slot = 1
+            while next < Self.maxChunks, let base = directory[next] {
+                directory[slot] = base
+                directory[next] = nil
+                next += 1
+                slot += 1
+            }
+        }
+        firstHeldChunk = 0
+        writerCount = 0
+        published.store(0, ordering: .releasing)
     }
 
     /// The number of published elements (acquire load).

@@ -75,6 +75,9 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     /// A `check` or an invariant did not hold; arg = string id of its message; task = the task
     /// that checked (none for an invariant, checked between jobs).
     case checkFailed = 59
+    /// The schedule ran `task`'s job ahead of the one FIFO would have run (a preemption, under
+    /// a replayed or explored schedule); arg = that job's task (none when not a task's job).
+    case preempted = 60
 }
 
 /// Why a task waits, packed into `taskWaiting`'s arg.

@@ -81,6 +81,10 @@ public enum EventText {
             return e.argTask.isNone ? waits + ", which no task can end" : waits + " held by \(store.taskName(e.argTask))"
         case .userAction: return nil
         case .runEnded: return "run ended"
+        case .preempted:
+            // The job passed over may be an actor's, which belongs to no task the trace names.
+            return e.argTask.isNone ? "the schedule runs \(task) out of FIFO order"
+                : "the schedule runs \(task) ahead of \(store.taskName(e.argTask))"
         case .checkFailed:
             let message = store.string(StringID(rawValue: UInt32(truncatingIfNeeded: e.arg)))
             return e.task.isNone ? "CHECK FAILED: \(message)" : "CHECK FAILED in \(task): \(message)"

@@ -26,6 +26,18 @@ public final class TraceStore: Sendable {
         locations.append(SourceLocation(fileID: "?", line: 0))
     }
 
+    /// Empties the store for another run, keeping its memory: for one writer that records run
+    /// after run untraced (`explore`), never while anything else reads the store.
+    public func removeAll() {
+        events.removeAll()
+        tasks.removeAll()
+        resources.removeAll()
+        strings.removeAll()
+        locations.removeAll()
+        locations.append(SourceLocation(fileID: "?", line: 0))
+        mutable.withLock { $0 = (TraceHeader(), []) }
+    }
+
     public var header: TraceHeader {
         get { mutable.withLock { $0.header } }
         set { mutable.withLock { $0.header = newValue } }

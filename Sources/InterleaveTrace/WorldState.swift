@@ -89,6 +89,9 @@ public struct WorldState: Sendable, Equatable {
     /// Index of the latest diagnostic event (lint or deadlock), or -1.
     public var lastDiagnostic = -1
     /// True from a detected deadlock until a job runs again (a fault or cancellation broke it).
+    /// Choices so far where the schedule ran a job ahead of FIFO's, and the latest one's index.
+    public var preemptions = 0
+    public var lastPreemption = -1
     /// How many checks or invariants have failed so far (see `check` in the runtime).
     public var failedChecks = 0
     public var deadlocked = false
@@ -170,6 +173,9 @@ public struct WorldState: Sendable, Equatable {
         case .deadlock:
             deadlocked = true
             lastDiagnostic = Int(index)
+        case .preempted:
+            preemptions += 1
+            lastPreemption = Int(index)
         case .checkFailed:
             failedChecks += 1
             lastDiagnostic = Int(index)

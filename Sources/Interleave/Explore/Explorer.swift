@@ -29,10 +29,12 @@ public struct Explorer: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var seeds = SeededGenerator(seed: options.seed)
+        // One store for every untraced run: a new one per schedule cost more than the run.
+        let scratch = TraceStore()
         // The first schedule is FIFO, run through the DFS picker so its choices are counted
         // (PCT spreads its change points over them) and it is the DFS's root.
         var dfs = BoundedDFSPicker(prefix: [])
-        var outcome = run(picker: dfs)
+        var outcome = run(picker: dfs, scratch: scratch)
         let choicesInFIFO = dfs.trail.count
         var schedulesRun = 1
         var exhausted = false
@@ -52,7 +54,7 @@ public struct Explorer: Sendable {
                 dfs = BoundedDFSPicker(prefix: prefix)
                 picker = dfs
             }
-            outcome = run(picker: picker)
+            outcome = run(picker: picker, scratch: scratch)
             schedulesRun += 1
         }
         let searchTime = clock.now - started
@@ -60,7 +62,9 @@ public struct Explorer: Sendable {
             failure: nil, schedule: nil, foundSchedule: nil, foundAt: nil, schedulesRun: schedulesRun,
             searchTime: searchTime, steps: 0, exhausted: exhausted, shrinkRuns: 0, tracePath: nil)
         guard outcome.failure != nil else { return report }
-        var shrinker = ScheduleShrinker(budget: options.shrinkBudget) { schedule in self.run(.replay(schedule)) }
+        var shrinker = ScheduleShrinker(budget: options.shrinkBudget) { schedule in
+            self.run(.replay(schedule), scratch: scratch)
+        }
         let shrunk = shrinker.shrink(outcome)
         report.failure = shrunk.failure
         report.schedule = shrunk.schedule
@@ -71,15 +75,17 @@ public struct Explorer: Sendable {
         return report
     }
 
-    /// Runs the program once, tracing off, with `policy` choosing.
-    func run(_ policy: SchedulePolicy) -> ScheduleShrinker.Outcome {
-        let loop = Loop(policy: policy, tracing: false)
+    /// Runs the program once, tracing off, with `policy` choosing; `scratch` is emptied first.
+    func run(_ policy: SchedulePolicy, scratch: TraceStore = TraceStore()) -> ScheduleShrinker.Outcome {
+        scratch.removeAll()
+        let loop = Loop(policy: policy, store: scratch, tracing: false)
         return finish(loop)
     }
 
-    /// Runs the program once, tracing off, with `picker` choosing.
-    func run(picker: any SchedulePicker) -> ScheduleShrinker.Outcome {
-        let loop = Loop(policy: .fifo, tracing: false)
+    /// Runs the program once, tracing off, with `picker` choosing; `scratch` is emptied first.
+    func run(picker: any SchedulePicker, scratch: TraceStore = TraceStore()) -> ScheduleShrinker.Outcome {
+        scratch.removeAll()
+        let loop = Loop(policy: .fifo, store: scratch, tracing: false)
         loop.ready.choose(with: picker)
         return finish(loop)
     }
