@@ -50,6 +50,7 @@ public struct Benchmarks {
             try trace.measureFiles(write: wanted("trace-write"), read: wanted("trace-read"), memory: wanted("memory"))
         }
         if wanted("seek") { trace.seek() }
+        if wanted("explore") { ExploreBenchmark(scale: scale, output: output).run() }
         if wanted("render") { RenderBenchmark(output: output).run() }
         if wanted("startup") { try StartupBenchmark(executable: executable, output: output).run() }
     }

@@ -41,6 +41,16 @@ import Testing
         #expect(memory.count == 1 && memory[0].hasPrefix("interleave memory-bytes-per-event "))
     }
 
+    @Test func exploreThroughputIsMeasuredOnTheBankWithBothStrategies() throws {
+        let lines = try Self.lines(only: "explore")
+        #expect(lines.map { $0.split(separator: " ")[1] }
+            == ["explore_bank", "explore_bank", "explore_bank_pct", "explore_bank_pct"], "\(lines)")
+        #expect(lines[0].hasPrefix("interleave explore_bank 200 "))
+        // Some of 200 random schedules of the bank overdraw: the survey runs the real demo.
+        let failing = Int(lines[1].split(separator: " ").last!)!
+        #expect(failing > 0 && failing < 200, "\(lines[1])")
+    }
+
     @Test func seekingIsMeasured() throws {
         let lines = try Self.lines(only: "seek")
         #expect(lines.count == 1 && lines[0].hasPrefix("interleave seek-ms-median "), "\(lines)")

@@ -75,6 +75,26 @@ public struct Explorer: Sendable {
         return report
     }
 
+    /// Runs `count` schedules of the strategy without stopping at failures or shrinking, and
+    /// says how many failed: the search's raw throughput, for benchmarks.
+    public func survey(schedules count: Int) -> (failing: Int, time: Duration) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var seeds = SeededGenerator(seed: options.seed)
+        let scratch = TraceStore()
+        var failing = 0
+        let fifo = BoundedDFSPicker(prefix: [])
+        _ = run(picker: fifo, scratch: scratch)
+        for _ in 0..<count {
+            let picker: any SchedulePicker = switch options.strategy {
+            case .pct(let depth): PCTPicker(seed: seeds.next(), depth: depth, expectedChoices: fifo.trail.count)
+            case .random, .dfs: RandomPicker(seed: seeds.next())
+            }
+            if run(picker: picker, scratch: scratch).failure != nil { failing += 1 }
+        }
+        return (failing, clock.now - started)
+    }
+
     /// Runs the program once, tracing off, with `policy` choosing; `scratch` is emptied first.
     func run(_ policy: SchedulePolicy, scratch: TraceStore = TraceStore()) -> ScheduleShrinker.Outcome {
         scratch.removeAll()
