@@ -14,7 +14,7 @@ extension Catalogue {
         _ = try await Interleave.gather(
             spawn("alice") { try await withdraw(80, by: "Alice", from: account) },
             spawn("bob") {
-                try await sleep(for: .zero)  // Bob looks the account up first
+                try await sleep(for: .milliseconds(100))  // Bob looks the account up first
                 try await withdraw(80, by: "Bob", from: account)
             }
         )
@@ -42,7 +42,7 @@ private func withdraw(_ amount: Int, by name: String, from account: Account) asy
         return
     }
     print("\(name) sees \(account.balance): enough for \(amount)")
-    try await sleep(for: .zero)  // record the withdrawal in the ledger: any await lets others run
+    try await sleep(for: .milliseconds(100))  // record it in the ledger: any await lets others run
     account.balance -= amount
     print("\(name) takes \(amount): \(account.balance) left")
     check(account.balance >= 0, "overdraft: balance \(account.balance)")

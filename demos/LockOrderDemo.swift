@@ -15,7 +15,7 @@ extension Catalogue {
         _ = try await Interleave.gather(
             spawn("transfer1") { try await transfer("transfer1", first: (savings, "savings"), then: (checking, "checking")) },
             spawn("transfer2") {
-                try await sleep(for: .zero)  // validate the request first
+                try await sleep(for: .milliseconds(100))  // validate the request first
                 try await transfer("transfer2", first: (checking, "checking"), then: (savings, "savings"))
             }
         )
@@ -26,7 +26,7 @@ extension Catalogue {
 private func transfer(_ name: String, first: (lock: Lock, name: String), then second: (lock: Lock, name: String)) async throws {
     try await first.lock.withLock {
         print("\(name) locks \(first.name)")
-        try await sleep(for: .zero)  // read the balance
+        try await sleep(for: .milliseconds(100))  // read the balance
         if second.lock.isLocked {
             caption("Each transfer holds one account's lock and waits for the other's: a deadlock")
         }

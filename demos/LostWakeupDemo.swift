@@ -16,7 +16,7 @@ extension Catalogue {
             spawn("worker") {
                 if !flag.isSet {  // the bug: checked outside the lock
                     print("Worker: data not ready, going to wait")
-                    try await sleep(for: .zero)  // log the wait: an await inside the gap
+                    try await sleep(for: .milliseconds(100))  // log the wait: an await inside the gap
                     try await ready.withLock {
                         if !flag.isSet, flag.notified {
                             caption("The loader already notified: nobody was waiting, so the wakeup is lost")
@@ -27,7 +27,7 @@ extension Catalogue {
                 print("Worker: got the data")
             },
             spawn("loader") {
-                try await sleep(for: .zero)  // fetch the data
+                try await sleep(for: .milliseconds(100))  // fetch the data
                 try await ready.withLock {
                     flag.isSet = true
                     flag.notified = true

@@ -16,6 +16,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let demo = try lookUpDemo(name)
+        do { try options.workload.schedule.check(for: demo.name) } catch { throw fail("\(error)") }
         let specs = try injection.specs()
         if options.plain {
             print(try plainReport(demo, injecting: specs), terminator: "")

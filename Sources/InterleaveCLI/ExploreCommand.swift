@@ -75,6 +75,8 @@ struct ExploreCommand: ParsableCommand {
             return
         }
         let store = TraceStore()
+        // The demo's own seed goes into the header, so `demo NAME --schedule replay:FILE` reruns it.
+        store.header.seed = DemoOptions().seed
         explorer.replay(schedule, into: store)
         let path = output ?? "\(demo.name)-failure.itrace"
         do { try Explorer.save(store, to: path) } catch { throw fail("\(error)") }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Demos
 import Interleave
 import InterleaveApp
+import InterleaveTrace
 
 /// Options that shape a demo's run, shared by every command that runs one (`demo`, `record`,
 /// the picker), read into the one pipeline's `HeadlessRun`.
@@ -9,15 +10,23 @@ struct WorkloadOptions: ParsableArguments {
     @Option(help: "Seed for the demo's random choices and the random schedule.")
     var seed: UInt64 = 1
 
-    @Option(help: "Scheduling policy: fifo (asyncio's order) or random (seeded).")
-    var schedule: Schedule = .fifo
+    @Option(
+        help: "Scheduling policy: fifo (asyncio's order), random (seeded), or replay:FILE (the schedule saved by `interleave explore`).",
+        transform: ScheduleOption.parse)
+    var schedule: ScheduleOption = .fifo
 
     // `.unconditional`: a negative value is read as one and meets the range check below,
     // instead of passing for an option and leaving "Missing value".
     @Option(parsing: .unconditional, help: "Number of tasks, for demos that scale (swarm), from 1 to 10,000,000.")
     var tasks: Int = 1000
 
-    var policy: SchedulePolicy { schedule == .fifo ? .fifo : .random(seed: seed) }
+    var policy: SchedulePolicy {
+        switch schedule {
+        case .fifo: .fifo
+        case .random: .random(seed: seed)
+        case .replay(let saved, _, _): .replay(saved)
+        }
+    }
     var demoOptions: DemoOptions { DemoOptions(seed: seed, tasks: tasks) }
 
     func validate() throws {
@@ -31,6 +40,38 @@ struct WorkloadOptions: ParsableArguments {
     }
 }
 
-enum Schedule: String, ExpressibleByArgument, CaseIterable {
+/// What `--schedule` asks for.
+enum ScheduleOption: Equatable {
     case fifo, random
+    /// The schedule a trace file was run with (saved by `interleave explore`), the demo it is a
+    /// run of, and the file's name.
+    case replay(Schedule, demo: String, file: String)
+
+    /// Reads `fifo`, `random` or `replay:FILE`; a file that cannot be read, or holds no
+    /// schedule, is a one-line error.
+    static func parse(_ text: String) throws -> ScheduleOption {
+        switch text {
+        case "fifo": return .fifo
+        case "random": return .random
+        default:
+            guard text.hasPrefix("replay:"), text.count > "replay:".count else {
+                throw ValidationError("--schedule must be fifo, random or replay:FILE")
+            }
+            let path = String(text.dropFirst("replay:".count))
+            let header: TraceHeader
+            do { header = try TraceDecoder.decodeFile(atPath: path).store.header } catch {
+                throw ValidationError("\(SafeName.escape(path)): \(error)")
+            }
+            guard header.schedule == "replay" else {
+                throw ValidationError("\(SafeName.escape(path)) holds no saved schedule (it was run \(header.schedule)); `interleave explore` saves one")
+            }
+            return .replay(Schedule(header.choices), demo: header.demoName, file: path)
+        }
+    }
+
+    /// Refuses a schedule saved from another demo: its choices would mean nothing there.
+    func check(for demo: String) throws {
+        guard case .replay(_, let from, let file) = self, from != demo else { return }
+        throw ValidationError("\(SafeName.escape(file)) is a run of \(SafeName.escape(from)), not \(demo)")
+    }
 }

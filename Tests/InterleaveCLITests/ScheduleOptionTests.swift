@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `--schedule replay:FILE`: the schedule `explore` saved, rerun as a demo's run.
+@Suite(.serialized, .enabled(if: CLIBinary.isBuilt, "needs the interleave executable")) struct ScheduleOptionTests {
+    @Test func aSavedScheduleRerunsTheFailureAndOtherFilesAreRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schedule-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let saved = directory.appendingPathComponent("bank.itrace").path
+        let explored = try CLIBinary.run(["explore", "bank", "-o", saved])
+        #expect(explored.status == 1, "a failure was found: \(explored.out)")
+        #expect(explored.out.hasPrefix("explore bank: overdraft: balance -60 after "))
+
+        let rerun = try CLIBinary.run(["demo", "bank", "--plain", "--schedule", "replay:\(saved)"])
+        #expect(rerun.status == 0)
+        #expect(rerun.out.contains("CHECK FAILED in bob: overdraft: balance -60"))
+        let plain = try CLIBinary.run(["demo", "bank", "--plain"])
+        #expect(!plain.out.contains("CHECK FAILED"), "the FIFO run passes")
+
+        let otherDemo = try CLIBinary.run(["demo", "lock-order", "--plain", "--schedule", "replay:\(saved)"])
+        #expect(otherDemo.status == 2)
+        #expect(otherDemo.err == "interleave: \(saved) is a run of bank, not lock-order\n")
+
+        let recorded = directory.appendingPathComponent("gather.itrace").path
+        #expect(try CLIBinary.run(["record", "gather", "-o", recorded]).status == 0)
+        let noSchedule = try CLIBinary.run(["demo", "gather", "--plain", "--schedule", "replay:\(recorded)"])
+        #expect(noSchedule.status == 2)
+        #expect(noSchedule.err.contains("holds no saved schedule"))
+        #expect(noSchedule.err.split(separator: "\n").count == 1)
+    }
+
+    @Test func exploreRefusesBadInputInOneLine() throws {
+        for arguments in [["explore", "nosuch"], ["explore", "bank", "--depth", "0"], ["explore", "bank", "--schedules", "0"],
+                          ["explore", "bank", "--strategy", "bfs"], ["explore", "bank", "--time", "-1"]] {
+            let result = try CLIBinary.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.err.hasPrefix("interleave: "), "\(arguments): \(result.err)")
+            #expect(result.err.split(separator: "\n").count == 1, "\(arguments): \(result.err)")
+        }
+    }
+
+    @Test func exploreWithoutAFailureExitsZeroAndSaysHowMuchItSearched() throws {
+        let result = try CLIBinary.run(["explore", "gather", "--strategy", "dfs", "--depth", "1"])
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("explore gather: no failure in every schedule within 1 preemption ("))
+    }
+}
