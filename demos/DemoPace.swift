@@ -50,7 +50,7 @@ extension Demo {
         let loop = Loop()
         defer { loop.close() }
         start(on: loop, options: options)
-        loop.replay(steps: Self.paceStepLimit, injecting: [])
+        loop.reexecute(steps: Self.paceStepLimit, injecting: [])
         guard loop.steps < Self.paceStepLimit else { return DemoPace(virtualSeconds: .infinity, captions: 0) }
         let events = loop.store.events.snapshot()
         let captions = events.reduce(0) { $0 + ($1.kind == .caption ? 1 : 0) }

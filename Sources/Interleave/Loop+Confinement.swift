@@ -4,7 +4,7 @@ import InterleaveTrace
 /// any other thread does instead (hops onto the loop, or traps).
 ///
 /// A loop's state belongs to the thread stepping it. Driver calls (`step`, `runUntilIdle`,
-/// `run`, `close`, `replay`, and `spawn` or a new primitive from outside) claim the loop for
+/// `run`, `close`, `reexecute`, and `spawn` or a new primitive from outside) claim the loop for
 /// their thread (`LoopDriverClaim`). A primitive's operation called off the loop either hops
 /// onto it, as asyncio's `call_soon_threadsafe` does, when it means the same thing a moment
 /// later (`Event.set`, `Future.setResult`, `Semaphore.release`, `Queue.putNowait`), or traps

@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// Tasks spawned on a loop run only when it is stepped: `step()` runs exactly one job (one
 /// slice of one task between two suspension points), so a run can be watched, paused and
-/// replayed. Time is virtual: sleeps park on the loop's timer heap, and when nothing is ready
+/// re-executed. Time is virtual: sleeps park on the loop's timer heap, and when nothing is ready
 /// the clock jumps to the next deadline. Every suspension through the loop's primitives is
 /// recorded in `store`.
 /// ```swift

@@ -53,7 +53,7 @@ public final class LiveSource {
         let faults = Self.faults(in: old, before: step, stall: stallDuration)
         retire()
         let fresh = makeLoop(policy)
-        fresh.replay(steps: step, injecting: faults, throughEvent: events)
+        fresh.reexecute(steps: step, injecting: faults, throughEvent: events)
         loop = fresh
         runner = LiveRunner(loop: fresh, startPaused: true, speed: speed, captionHold: captionHold)
         rewoundTo = step
@@ -67,14 +67,14 @@ public final class LiveSource {
     }
 
     /// The faults recorded before `step`, each with the step count at which it was applied.
-    static func faults(in store: TraceStore, before step: Int, stall: Duration) -> [ReplayedFault] {
-        var result: [ReplayedFault] = []
+    static func faults(in store: TraceStore, before step: Int, stall: Duration) -> [AppliedFault] {
+        var result: [AppliedFault] = []
         var steps = 0
         store.events.withRuns(in: 0..<store.events.count) { run, _ in
             for e in run {
                 if e.kind == .taskResumed { steps += 1 }
                 guard steps <= step, e.kind == .faultInjected, let kind = FaultKind(rawValue: UInt8(truncatingIfNeeded: e.arg)) else { continue }
-                result.append(ReplayedFault(step: steps, time: e.time, fault: Fault(kind, stall: stall), task: e.task))
+                result.append(AppliedFault(step: steps, time: e.time, fault: Fault(kind, stall: stall), task: e.task))
             }
         }
         return result

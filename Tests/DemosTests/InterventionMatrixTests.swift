@@ -45,7 +45,7 @@ import Testing
         let context = "\(name) step \(step) \(move) on #\(task.rawValue)"
         let loop = DemoRun.liveLoop(name)
         defer { loop.close() }
-        loop.replay(steps: step, injecting: [], throughEvent: shown.eventCount)
+        loop.reexecute(steps: step, injecting: [], throughEvent: shown.eventCount)
         var state = AppState(width: 120, height: 40)
         _ = state.reduce(.worldChanged(WorldFacts(store: loop.store, world: shown, latestStep: step)))
         state.selected = task
@@ -73,7 +73,7 @@ import Testing
             let rewound = reference.world
             let again = DemoRun.liveLoop(name)
             defer { again.close() }
-            again.replay(steps: target, injecting: [], throughEvent: rewound.eventCount)
+            again.reexecute(steps: target, injecting: [], throughEvent: rewound.eventCount)
             #expect(again.nowInNanoseconds == rewound.time, "\(context): the rewound clock is the one shown")
             resumedFrom = again.nowInNanoseconds
             let resumedAt = again.store.events.count

@@ -23,7 +23,7 @@ import Testing
             let again = Loop()
             defer { again.close() }
             Catalogue.named("gather")!.start(on: again, options: DemoOptions())
-            again.replay(steps: step, injecting: [], throughEvent: shown.eventCount)
+            again.reexecute(steps: step, injecting: [], throughEvent: shown.eventCount)
             // The re-executed run holds exactly the events the view had folded, and its clock
             // stands at the time the header showed.
             #expect(again.store.events.count == shown.eventCount, "step \(step)")

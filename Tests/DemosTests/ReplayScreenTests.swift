@@ -28,7 +28,7 @@ import Testing
         for step in 0...replayed.totalSteps {
             // The loop has run `step` jobs and its store holds only what happened so far, as
             // when a live session is paused there.
-            loop.replay(steps: step, injecting: [])
+            loop.reexecute(steps: step, injecting: [])
             live.catchUp()
             try compareScreens(live: live, replayed: replayed, at: "step \(step)")
         }

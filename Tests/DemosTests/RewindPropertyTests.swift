@@ -27,16 +27,16 @@ import Testing
             // Stepped forward: a live run stops between two jobs, its clock on the next job's instant.
             let forward = DemoRun.liveLoop(name)
             defer { forward.close() }
-            forward.replay(steps: n, injecting: [], throughEvent: .max)
+            forward.reexecute(steps: n, injecting: [], throughEvent: .max)
             // Rewound to N: re-executed up to what the view had shown.
             let rewound = DemoRun.liveLoop(name)
             defer { rewound.close() }
-            rewound.replay(steps: n, injecting: [], throughEvent: shownAtN.eventCount)
+            rewound.reexecute(steps: n, injecting: [], throughEvent: shownAtN.eventCount)
             // Rewound to M < N, then stepped on to N.
             let resumed = DemoRun.liveLoop(name)
             defer { resumed.close() }
-            resumed.replay(steps: m, injecting: [], throughEvent: shownAtM.eventCount)
-            resumed.replay(steps: n, injecting: [], throughEvent: .max)
+            resumed.reexecute(steps: m, injecting: [], throughEvent: shownAtM.eventCount)
+            resumed.reexecute(steps: n, injecting: [], throughEvent: .max)
 
             let point = "\(name) at step \(n) (via \(m))"
             let worlds = [forward, rewound, resumed].map { Self.world(of: $0.store) }

@@ -27,7 +27,7 @@ import Testing
         // Rewind: a fresh run re-executed to the step before the fault, without it, then resumed.
         let rewound = Loop()
         let again = gatherOfTwo(rewound)
-        rewound.replay(steps: faultStep, injecting: [])
+        rewound.reexecute(steps: faultStep, injecting: [])
         let prefix = rewound.store.events.count
         #expect(Array(rewound.store.events.snapshot()) == Array(faulted.store.events.snapshot().prefix(prefix)))
         rewound.runUntilIdle()
@@ -45,8 +45,8 @@ import Testing
 
         let rewound = Loop()
         let again = gatherOfTwo(rewound)
-        let fault = ReplayedFault(step: faultStep, time: 500_000_000, fault: .fail, task: TaskID(2))
-        rewound.replay(steps: faultStep, injecting: [fault])
+        let fault = AppliedFault(step: faultStep, time: 500_000_000, fault: .fail, task: TaskID(2))
+        rewound.reexecute(steps: faultStep, injecting: [fault])
         rewound.runUntilIdle()
         #expect(throws: InjectedFault.self) { try again.result?.get() }
         // The same events at the same virtual times, the fault at 0.5 s included.

@@ -57,7 +57,7 @@ import Testing
         let rewound = Loop()
         _ = gatherOfTwo(rewound)
         rewound.scheduleFault(.fail, intoTaskNamed: "task2", at: .milliseconds(500))
-        rewound.replay(steps: step + 1, injecting: [ReplayedFault(step: step, time: fault.time, fault: .fail, task: fault.task)])
+        rewound.reexecute(steps: step + 1, injecting: [AppliedFault(step: step, time: fault.time, fault: .fail, task: fault.task)])
         rewound.runUntilIdle()
         #expect(Self.faults(in: rewound).count == 1)
     }

@@ -2,7 +2,7 @@ import InterleaveTrace
 
 /// A fault to re-apply when a run is re-executed: when it happened (jobs run so far and the
 /// virtual time, which may have moved on with no event) and what it was.
-public struct ReplayedFault: Sendable {
+public struct AppliedFault: Sendable {
     public var step: Int
     public var time: Int64
     public var fault: Fault
@@ -26,10 +26,10 @@ extension Loop {
     /// re-executed run must stand at that same instant, or its clock would go on from the last
     /// job's time instead (the view said 1.000s, the resumed run 0.000s).
     /// ```swift
-    /// loop.replay(steps: 3, injecting: [], throughEvent: 14)
+    /// loop.reexecute(steps: 3, injecting: [], throughEvent: 14)
     /// ```
-    public func replay(steps: Int, injecting faults: [ReplayedFault], throughEvent target: Int? = nil) {
-        let previous = beginDriving("Loop.replay")
+    public func reexecute(steps: Int, injecting faults: [AppliedFault], throughEvent target: Int? = nil) {
+        let previous = beginDriving("Loop.reexecute")
         defer { endDriving(restoring: previous) }
         var pending = faults[...]
         func applyDue() {
