@@ -61,8 +61,9 @@ extension Loop {
     /// Whether this loop records a trace (off while `explore` searches).
     public var isTracing: Bool { recorder.isEnabled }
 
-    /// The choices this run has made where more than one job was ready (empty under FIFO).
-    public var scheduleMade: Schedule { Schedule(ready.choicesMade) }
+    /// The choices this run has made where more than one job was ready (all 0 under FIFO).
+    /// Loop thread, or once the run is over.
+    public var scheduleMade: Schedule { ready.schedule }
 
     func recordCheckFailure(_ message: String, file: StaticString, line: UInt) {
         let location = SourceLocation(fileID: "\(file)", line: Int(line))

@@ -27,8 +27,10 @@ struct ReadyQueue {
 
     private var jobs = Deque<ReadyJob>()
     private var rule: Rule
-    /// The choices made so far (empty under FIFO).
-    private(set) var choicesMade: [Int] = []
+    /// The choices made so far (not kept under FIFO, where each is 0: see `schedule`).
+    private var choicesMade: [Int] = []
+    /// How many choices FIFO has made (its schedule is that many zeros).
+    private var fifoChoices = 0
     /// The job FIFO would have run, when the last pick ran another: the loop records it.
     private(set) var passedOver: UnownedJob?
 
@@ -44,6 +46,13 @@ struct ReadyQueue {
     mutating func choose(with picker: any SchedulePicker) {
         rule = .picker(picker)
         choicesMade = []
+        fifoChoices = 0
+    }
+
+    /// Every choice made so far, FIFO's included.
+    var schedule: Schedule {
+        if case .fifo = rule { return Schedule(Array(repeating: 0, count: fifoChoices)) }
+        return Schedule(choicesMade)
     }
 
     var isEmpty: Bool { jobs.isEmpty }
@@ -61,7 +70,10 @@ struct ReadyQueue {
     @inline(__always)
     mutating func pop() -> ReadyJob? {
         guard jobs.count > 1 else { return jobs.popFirst() }
-        if case .fifo = rule { return jobs.removeFirst() }
+        if case .fifo = rule {
+            fifoChoices += 1
+            return jobs.removeFirst()
+        }
         let pick = choose()
         if pick != 0 { passedOver = jobs[0].job }
         return take(at: pick)

@@ -25,17 +25,21 @@ public struct Explorer: Sendable {
     }
 
     /// Runs the search, then shrinks what it found.
-    public func search() -> ExploreReport {
+    ///
+    /// With a `prefix` (the choices a run has made so far) every schedule starts with it, and
+    /// the shrinker leaves it alone: the search looks for a failing continuation of that run.
+    public func search(continuing prefix: Schedule = .fifo) -> ExploreReport {
         let clock = ContinuousClock()
         let started = clock.now
         var seeds = SeededGenerator(seed: options.seed)
         // One store for every untraced run: a new one per schedule cost more than the run.
         let scratch = TraceStore()
-        // The first schedule is FIFO, run through the DFS picker so its choices are counted
-        // (PCT spreads its change points over them) and it is the DFS's root.
-        var dfs = BoundedDFSPicker(prefix: [])
+        let frozen = prefix.choices.count
+        // The first schedule is FIFO after the prefix, run through the DFS picker so its choices
+        // are counted (PCT spreads its change points over them) and it is the DFS's root.
+        var dfs = BoundedDFSPicker(prefix: prefix.choices)
         var outcome = run(picker: dfs, scratch: scratch)
-        let choicesInFIFO = dfs.trail.count
+        let choicesAfterPrefix = max(0, dfs.trail.count - frozen)
         var schedulesRun = 1
         var exhausted = false
         while outcome.failure == nil, !exhausted, schedulesRun < options.schedules {
@@ -43,15 +47,17 @@ public struct Explorer: Sendable {
             let picker: any SchedulePicker
             switch options.strategy {
             case .random:
-                picker = RandomPicker(seed: seeds.next())
+                picker = PrefixedPicker(prefix: prefix.choices, then: RandomPicker(seed: seeds.next()))
             case .pct(let depth):
-                picker = PCTPicker(seed: seeds.next(), depth: depth, expectedChoices: choicesInFIFO)
+                picker = PrefixedPicker(
+                    prefix: prefix.choices,
+                    then: PCTPicker(seed: seeds.next(), depth: depth, expectedChoices: choicesAfterPrefix))
             case .dfs(let bound):
-                guard let prefix = dfs.nextPrefix(bound: bound) else {
+                guard let next = dfs.nextPrefix(bound: bound, frozen: frozen) else {
                     exhausted = true
                     continue
                 }
-                dfs = BoundedDFSPicker(prefix: prefix)
+                dfs = BoundedDFSPicker(prefix: next)
                 picker = dfs
             }
             outcome = run(picker: picker, scratch: scratch)
@@ -62,7 +68,7 @@ public struct Explorer: Sendable {
             failure: nil, schedule: nil, foundSchedule: nil, foundAt: nil, schedulesRun: schedulesRun,
             searchTime: searchTime, steps: 0, exhausted: exhausted, shrinkRuns: 0, tracePath: nil)
         guard outcome.failure != nil else { return report }
-        var shrinker = ScheduleShrinker(budget: options.shrinkBudget) { schedule in
+        var shrinker = ScheduleShrinker(budget: options.shrinkBudget, frozen: frozen) { schedule in
             self.run(.replay(schedule), scratch: scratch)
         }
         let shrunk = shrinker.shrink(outcome)

@@ -83,13 +83,14 @@ final class BoundedDFSPicker: SchedulePicker {
         return picked
     }
 
-    /// The prefix of the next schedule to run, or nil when every one within `bound` was run.
-    func nextPrefix(bound: Int) -> [Int]? {
+    /// The prefix of the next schedule to run, or nil when every one within `bound` was run;
+    /// the first `frozen` choices are never changed (a search continuing a run so far).
+    func nextPrefix(bound: Int, frozen: Int = 0) -> [Int]? {
         var preemptionsBefore = [Int](repeating: 0, count: trail.count + 1)
         for (index, step) in trail.enumerated() {
             preemptionsBefore[index + 1] = preemptionsBefore[index] + (step.picked == 0 ? 0 : 1)
         }
-        for index in trail.indices.reversed() {
+        for index in trail.indices.reversed() where index >= frozen {
             let step = trail[index]
             guard step.picked + 1 < step.ready else { continue }
             // Raising 0 to 1 adds a preemption; raising 1 to 2 does not.
@@ -98,5 +99,23 @@ final class BoundedDFSPicker: SchedulePicker {
             return trail[..<index].map(\.picked) + [step.picked + 1]
         }
         return nil
+    }
+}
+
+/// Follows `prefix` (a run so far), then lets `next` choose: how a search continues from the
+/// moment a live run has reached.
+final class PrefixedPicker: SchedulePicker {
+    private let prefix: [Int]
+    private let next: any SchedulePicker
+    private var choice = 0
+
+    init(prefix: [Int], then next: any SchedulePicker) {
+        self.prefix = prefix
+        self.next = next
+    }
+
+    func pick(from ready: Deque<ReadyJob>) -> Int {
+        defer { choice += 1 }
+        return choice < prefix.count ? prefix[choice] : next.pick(from: ready)
     }
 }

@@ -21,8 +21,12 @@ struct ScheduleShrinker {
     var budget = 2_000
     private(set) var runsUsed = 0
 
-    init(budget: Int = 2_000, run: @escaping (Schedule) -> Outcome) {
+    /// How many leading choices stay as they are (a run so far that the search continues).
+    let frozen: Int
+
+    init(budget: Int = 2_000, frozen: Int = 0, run: @escaping (Schedule) -> Outcome) {
         self.budget = budget
+        self.frozen = frozen
         self.run = run
     }
 
@@ -30,18 +34,18 @@ struct ScheduleShrinker {
     mutating func shrink(_ failing: Outcome) -> Outcome {
         guard let signature = failing.failure?.signature else { return failing }
         var best = failing
-        best.schedule = failing.schedule.trimmed
+        best.schedule = trimmed(failing.schedule)
         var improved = true
         while improved, runsUsed < budget {
             improved = false
-            var index = 0
+            var index = frozen
             while index < best.schedule.choices.count, runsUsed < budget {
                 for candidate in candidates(from: best.schedule, at: index) {
                     guard runsUsed < budget else { break }
                     runsUsed += 1
                     var outcome = run(candidate)
                     guard outcome.failure?.signature == signature else { continue }
-                    outcome.schedule = outcome.schedule.trimmed
+                    outcome.schedule = trimmed(outcome.schedule)
                     if Self.isSmaller(outcome, than: best) {
                         best = outcome
                         improved = true
@@ -61,7 +65,7 @@ struct ScheduleShrinker {
         if choice != 0 {
             var reset = schedule
             reset.choices[index] = 0
-            result.append(reset.trimmed)
+            result.append(trimmed(reset))
             if choice > 1 {
                 var lowered = schedule
                 lowered.choices[index] = choice - 1
@@ -70,8 +74,15 @@ struct ScheduleShrinker {
         }
         var deleted = schedule
         deleted.choices.remove(at: index)
-        result.append(deleted.trimmed)
+        result.append(trimmed(deleted))
         return result
+    }
+
+    /// Without trailing FIFO choices, but never shorter than the frozen prefix.
+    private func trimmed(_ schedule: Schedule) -> Schedule {
+        var copy = schedule
+        while copy.choices.count > frozen, copy.choices.last == 0 { copy.choices.removeLast() }
+        return copy
     }
 
     static func isSmaller(_ a: Outcome, than b: Outcome) -> Bool {
