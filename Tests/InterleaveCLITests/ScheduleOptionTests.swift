@@ -30,6 +30,26 @@ import Testing
         #expect(noSchedule.err.split(separator: "\n").count == 1)
     }
 
+    @Test func theSameSeedGivesTheSameFindingAndTheSameFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("seed-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var lines: [String] = []
+        var files: [Data] = []
+        for run in 0..<2 {
+            let path = directory.appendingPathComponent("run\(run).itrace").path
+            let result = try CLIBinary.run(["explore", "philosophers-random", "--strategy", "random", "--seed", "9", "-o", path])
+            #expect(result.status == 1)
+            // Everything but the wall-clock figures and the file's name.
+            lines.append(result.out
+                .replacingOccurrences(of: #"\([0-9.]+ s, [0-9,]+ schedules/s\)"#, with: "(…)", options: .regularExpression)
+                .replacingOccurrences(of: path, with: "FILE"))
+            files.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        #expect(lines[0] == lines[1])
+        #expect(files[0] == files[1])
+    }
+
     @Test func exploreRefusesBadInputInOneLine() throws {
         for arguments in [["explore", "nosuch"], ["explore", "bank", "--depth", "0"], ["explore", "bank", "--schedules", "0"],
                           ["explore", "bank", "--strategy", "bfs"], ["explore", "bank", "--time", "-1"]] {
