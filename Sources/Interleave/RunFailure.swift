@@ -47,8 +47,10 @@ struct FailureLog {
     /// Whether lints count as failures.
     var lintsFail = false
 
-    /// Forgets the previous run's failures; invariants stay, they belong to the program.
+    /// Forgets the previous run's failures and invariants: the program registers its
+    /// invariants again as it runs (after its main task, which begins the run, starts).
     mutating func beginRun() {
+        invariants = []
         firstCheck = nil
         firstCheckStep = 0
         firstLint = nil

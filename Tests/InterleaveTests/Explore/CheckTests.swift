@@ -46,6 +46,16 @@ import Testing
 
     struct Orphaned: Error {}
 
+    @Test func aSecondRunOnTheSameLoopChecksOnlyItsOwnInvariants() throws {
+        final class Flag: @unchecked Sendable { var broken = false }
+        let flag = Flag()
+        let loop = Loop()
+        try loop.run("main") { invariant("first run's rule") { !flag.broken } }
+        flag.broken = true
+        try loop.run("main") { try await yield() }
+        #expect(loop.failure == nil, "the first run's invariant is gone with it")
+    }
+
     @Test func lintsFailOnlyWhenPromoted() throws {
         for promoted in [false, true] {
             let loop = Loop()
