@@ -15,7 +15,7 @@ extension Catalogue {
         _ = try await Interleave.gather(
             spawn("worker") {
                 if !flag.isSet {  // the bug: checked outside the lock
-                    print("Worker: data not ready, going to wait")
+                    print("Data not ready, going to wait")
                     try await sleep(for: .milliseconds(100))  // log the wait: an await inside the gap
                     try await ready.withLock {
                         if !flag.isSet, flag.notified {
@@ -24,14 +24,14 @@ extension Catalogue {
                         try await ready.wait()
                     }
                 }
-                print("Worker: got the data")
+                print("Got the data")
             },
             spawn("loader") {
                 try await sleep(for: .milliseconds(100))  // fetch the data
                 try await ready.withLock {
                     flag.isSet = true
                     flag.notified = true
-                    print("Loader: data ready, notifying")
+                    print("Data ready, notifying")
                     ready.notify()
                 }
             }
