@@ -132,9 +132,10 @@ public struct CaptionView {
     /// The divergence in full when it fits the bar beside the status note, else compact.
     func divergenceText(_ divergence: ScheduleDivergence) -> String {
         let full = divergence.caption(in: context.store)
-        // Wrapping at spaces loses up to a word's width on every row but the last.
+        // Wrapping at spaces loses up to a word's width on every row but the last, and the last
+        // keeps a cell before the status note (or the edge).
         let rows = max(1, rowsAvailable)
-        let room = (context.state.width - 2) * rows - (rows - 1) * 12 - statusRoom
+        let room = (context.state.width - 2) * rows - (rows - 1) * 12 - max(1, statusRoom)
         return full.count <= room ? full : divergence.caption(in: context.store, compact: true)
     }
 
