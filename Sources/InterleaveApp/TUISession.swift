@@ -78,6 +78,8 @@ public final class TUISession {
         cursor = TraceCursor(store: live?.store ?? replay ?? TraceStore())
         player.speed = speed
         player.resetClock(at: 0)
+        // A failure found by `explore` opens where its schedule first leaves FIFO.
+        if live == nil, ReplayOpening.atFirstDivergence(cursor: cursor, state: &state, player: &player) { dirty = true }
     }
 
     var store: TraceStore { cursor.store }

@@ -65,6 +65,12 @@ public struct CaptionView {
             let text = full.count <= width * max(1, rowsAvailable) ? full : deadlockText(compact: true) ?? full
             return Message(text: text, isDiagnostic: true)
         }
+        // A replayed failure's schedule leaving FIFO is why it failed: say so while that choice
+        // is the latest thing to happen (a later caption or diagnostic takes over).
+        if world.lastPreemption > max(world.captionEvent, world.lastDiagnostic, world.lastIntervention),
+           let divergence = world.currentDivergence(in: store) {
+            return Message(text: divergenceText(divergence), isDiagnostic: false)
+        }
         // After an intervention the demo's script no longer holds: say what the user did and what it did.
         if world.lastIntervention > world.captionEvent, let story = InterventionStory(store: store, world: world) {
             // The story answers the injection's note, so the note gives up its room; other notes
@@ -121,6 +127,16 @@ public struct CaptionView {
             return edge.argTask.isNone ? waits : waits + " held by \(store.taskName(edge.argTask))"
         }
         return "DEADLOCK: " + sentences.joined(separator: ", ")
+    }
+
+    /// The divergence in full when it fits the bar beside the status note, else compact.
+    func divergenceText(_ divergence: ScheduleDivergence) -> String {
+        let full = divergence.caption(in: context.store)
+        // Wrapping at spaces loses up to a word's width on every row but the last, and the last
+        // keeps a cell before the status note (or the edge).
+        let rows = max(1, rowsAvailable)
+        let room = (context.state.width - 2) * rows - (rows - 1) * 12 - max(1, statusRoom)
+        return full.count <= room ? full : divergence.caption(in: context.store, compact: true)
     }
 
     /// "loop blocked 1.200s by reporter": the time blocked so far, or the planned block when

@@ -59,7 +59,8 @@ public struct EventLogView {
         switch event.kind {
         case .taskFailed, .futureFailed: .taskFailed
         case .taskCancelled, .futureCancelled: .taskCancelled
-        case .deadlock, .lint, .checkFailed, .loopBlockStarted, .loopBlockEnded, .faultInjected: .lockContended
+        // A schedule's choice against FIFO is why a replayed failure happened: it stands out too.
+        case .deadlock, .lint, .checkFailed, .preempted, .loopBlockStarted, .loopBlockEnded, .faultInjected: .lockContended
         case .output: .logOutput
         case .taskWaiting: .taskWaiting
         case .taskReturned: .futureResolved

@@ -36,6 +36,8 @@ public struct Glyphs: Sendable, Equatable {
     public var marker: Unicode.Scalar
     /// Marks "now" under the time axis.
     public var nowMarker: Unicode.Scalar
+    /// Marks, on a task's lane, where the schedule ran its job ahead of FIFO's.
+    public var preempted: Unicode.Scalar
     /// The recording indicator in the header.
     public var recordingDot: Unicode.Scalar
     public var ellipsis: Unicode.Scalar
@@ -71,7 +73,7 @@ public struct Glyphs: Sendable, Equatable {
         created: "┄", running: "█", ready: "▒", sleeping: "─", waiting: "░", blocking: "▓",
         done: "·", failed: "✗", cancelled: "⊘",
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        tick: "┴", barFull: "█", barEmpty: "░", marker: "▶", nowMarker: "▲", recordingDot: "●",
+        tick: "┴", barFull: "█", barEmpty: "░", marker: "▶", nowMarker: "▲", preempted: "»", recordingDot: "●",
         ellipsis: "…", times: "×", separator: "·", upDown: "↑↓", leftArrow: "←", rightArrow: "→",
         pointsBack: "←"
     )
@@ -81,7 +83,7 @@ public struct Glyphs: Sendable, Equatable {
         created: ":", running: "#", ready: "+", sleeping: "-", waiting: "~", blocking: "!",
         done: ".", failed: "x", cancelled: "c",
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        tick: "+", barFull: "#", barEmpty: ".", marker: ">", nowMarker: "^", recordingDot: "*",
+        tick: "+", barFull: "#", barEmpty: ".", marker: ">", nowMarker: "^", preempted: ">", recordingDot: "*",
         ellipsis: "~", times: "x", separator: "|", upDown: "up/dn", leftArrow: "left", rightArrow: "right",
         pointsBack: "<-"
     )

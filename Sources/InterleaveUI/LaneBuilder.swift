@@ -15,6 +15,9 @@ import InterleaveTrace
 public struct LaneBuilder {
     /// Per column: 0 when empty, else the state's raw value + 1.
     public private(set) var cells: [UInt8] = []
+    /// Columns where the schedule ran this task's job ahead of FIFO's (`.preempted` events),
+    /// newest first; a column may appear more than once.
+    public private(set) var preemptedColumns: [Int] = []
     /// State changes, newest first; `deadline` is a sleep's wake-up time (0 for other states).
     private var changes: [(time: Int64, state: TaskState, deadline: Int64)] = []
 
@@ -29,12 +32,15 @@ public struct LaneBuilder {
             for i in cells.indices { cells[i] = 0 }
         }
         changes.removeAll(keepingCapacity: true)
+        preemptedColumns.removeAll(keepingCapacity: true)
         guard task.index < world.tasks.count else { return cells }
         var index = world.tasks[task.index].lastEvent
         while index != .max, Int(index) < world.eventCount {
             let event = store.events[Int(index)]
             if let state = event.taskStateAfter {
                 changes.append((event.time, state, event.kind == .taskSleeping ? event.arg : 0))
+            } else if event.kind == .preempted {
+                preemptedColumns.append(scale.column(event.time))
             }
             index = event.previousOfTask
         }

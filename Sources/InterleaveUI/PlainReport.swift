@@ -23,6 +23,8 @@ public struct PlainReport {
         var world = WorldState()
         var lines: [String] = []
         var diagnostics: [String] = []
+        // Where a replayed schedule ran a job ahead of FIFO's, with the step that job is.
+        var divergences: [String] = []
         var lanes = LaneRecorder()
         store.events.withRuns(in: 0..<store.events.count) { run, _ in
             for event in run {
@@ -36,6 +38,10 @@ public struct PlainReport {
                     if let text = EventText.describe(event, in: store) {
                         diagnostics.append("\(formatSeconds(event.time))  \(safe(text))")
                     }
+                case .preempted:
+                    if let text = EventText.describe(event, in: store) {
+                        divergences.append("\(formatSeconds(event.time))  step \(world.step + 1): \(safe(text))")
+                    }
                 default:
                     break
                 }
@@ -44,6 +50,12 @@ public struct PlainReport {
         var out = lines
         out.append("")
         out.append(contentsOf: timeline(lanes: lanes, world: world))
+        if !divergences.isEmpty {
+            out.append("")
+            let count = divergences.count
+            out.append("schedule: \(count) choice\(count == 1 ? " differs" : "s differ") from FIFO:")
+            out.append(contentsOf: divergences.map { "  " + $0 })
+        }
         if !diagnostics.isEmpty {
             out.append("")
             out.append("diagnostics:")

@@ -14,6 +14,8 @@ public enum Role: Int, Sendable, CaseIterable {
     case taskDone, taskFailed, taskCancelled
     // Timeline.
     case selection, laneLabel, axis, nowCursor
+    /// Where the schedule ran a job ahead of FIFO's: the reason a replayed failure happened.
+    case preemption
     // Resources.
     case resourceName, lockFree, lockHeld, lockContended, queueBar, queueEmpty
     case eventSet, eventClear, futurePending, futureResolved, futureFailed

@@ -55,6 +55,7 @@ public struct Theme: Sendable, Equatable {
         case .laneLabel, .codeLine, .logText, .overlay, .resourceName, .footerText: .plain
         case .axis, .dim, .logTime, .codeLineNumber, .queueEmpty, .eventClear: Style(foreground: .brightBlack)
         case .nowCursor: Style(foreground: .cyan, attributes: .bold)
+        case .preemption: Style(foreground: .black, background: .brightYellow, attributes: .bold)
         case .lockFree, .eventSet, .futureResolved: Style(foreground: .green)
         case .lockHeld, .futurePending: Style(foreground: .yellow)
         case .lockContended: Style(foreground: .brightRed, attributes: .bold)
@@ -76,7 +77,7 @@ public struct Theme: Sendable, Equatable {
         switch role {
         case .headerBar, .selection, .footerKey, .codeCurrentLine, .status: Style(attributes: .reverse)
         case .headerMode, .caption: Style(attributes: [.reverse, .bold])
-        case .headerAlert, .diagnostic: Style(attributes: [.reverse, .bold, .underline])
+        case .headerAlert, .diagnostic, .preemption: Style(attributes: [.reverse, .bold, .underline])
         case .title, .paneTitle, .focusedBorder, .taskRunning, .taskBlocking, .taskFailed, .nowCursor,
             .logOutput, .codeMarker, .overlayBorder, .futureFailed, .lockHeld, .eventSet:
             Style(attributes: .bold)

@@ -44,6 +44,10 @@ public struct TimelineView {
             let cells = builder.build(task: task, store: context.store, world: context.world, scale: scale)
             for line in 0..<geometry.barHeight {
                 drawBar(cells, x: geometry.lanes.x, y: y + line, nowColumn: nowColumn, into: &buffer)
+                // Over the state: where the schedule left FIFO is what a replayed failure is about.
+                for column in builder.preemptedColumns {
+                    buffer.set(geometry.lanes.x + column, y + line, Cell(context.glyphs.preempted, style: context.style(.preemption)))
+                }
             }
         }
         drawAxis(scale: scale, nowColumn: nowColumn, geometry: geometry, into: &buffer)
@@ -147,15 +151,37 @@ public struct TimelineView {
             // A task spawned but not yet started (┄): brief, so last where the width runs out.
             (.created, "new"),
         ]
+        // A replayed schedule's marker keeps its room: the states give way to it.
+        let marksPreemptions = hasPreemptions
+        let preemptionRoom = Self.preemptionWord.count + 3
         var x = rect.x + 2
-        let limit = rect.maxX - 2
+        let limit = rect.maxX - 2 - (marksPreemptions ? preemptionRoom : 0)
         for (state, word) in states {
             let needed = word.count + 3
             guard x + needed <= limit else { break }
-            buffer.set(x + 1, rect.maxY - 1, Cell(context.glyphs.state(state), style: context.theme.style(for: state)))
-            buffer.write(word + " ", x: x + 2, y: rect.maxY - 1, style: context.style(.dim))
-            buffer.set(x, rect.maxY - 1, Cell(" ", style: context.style(.dim)))
+            drawLegendEntry(context.glyphs.state(state), word, style: context.theme.style(for: state), x: x, rect: rect, into: &buffer)
             x += needed
         }
+        if marksPreemptions, x + preemptionRoom <= rect.maxX - 2 {
+            drawLegendEntry(
+                context.glyphs.preempted, Self.preemptionWord, style: context.style(.preemption), x: x, rect: rect, into: &buffer)
+        }
+    }
+
+    /// The legend's word for the preemption marker: the task it marks ran ahead of FIFO.
+    static let preemptionWord = "ahead"
+
+    /// True when the trace's schedule leaves FIFO somewhere (its header says so, or the view
+    /// has passed a `.preempted` event): the legend then explains the marker.
+    private var hasPreemptions: Bool {
+        context.world.preemptions > 0 || context.store.header.divergingChoices > 0
+    }
+
+    private func drawLegendEntry(
+        _ glyph: Unicode.Scalar, _ word: String, style: Style, x: Int, rect: Rect, into buffer: inout Buffer
+    ) {
+        buffer.set(x, rect.maxY - 1, Cell(" ", style: context.style(.dim)))
+        buffer.set(x + 1, rect.maxY - 1, Cell(glyph, style: style))
+        buffer.write(word + " ", x: x + 2, y: rect.maxY - 1, style: context.style(.dim))
     }
 }
