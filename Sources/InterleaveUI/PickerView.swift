@@ -61,7 +61,8 @@ public struct PickerView {
         let theme = context.theme
         let rows = Self.listRows(height: height)
         let first = picker.firstVisible(rows: rows)
-        let nameWidth = min(16, picker.entries.map(\.name.count).max() ?? 8)
+        // Names whole (they are what `interleave demo NAME` takes), up to a third of the width.
+        let nameWidth = min(max(8, width / 3), picker.entries.map(\.name.count).max() ?? 8)
         for (row, index) in (first..<min(first + rows, picker.entries.count)).enumerated() {
             let entry = picker.entries[index]
             let y = Self.listTop + row
