@@ -86,14 +86,14 @@ public struct WorldState: Sendable, Equatable {
     public var captionEvent: Int = -1
     /// Index of the latest injected fault (the user's intervention), or -1.
     public var lastIntervention = -1
-    /// Index of the latest diagnostic event (lint or deadlock), or -1.
+    /// Index of the latest diagnostic event (lint, deadlock or failed check), or -1.
     public var lastDiagnostic = -1
-    /// True from a detected deadlock until a job runs again (a fault or cancellation broke it).
     /// Choices so far where the schedule ran a job ahead of FIFO's, and the latest one's index.
     public var preemptions = 0
     public var lastPreemption = -1
     /// How many checks or invariants have failed so far (see `check` in the runtime).
     public var failedChecks = 0
+    /// True from a detected deadlock until a job runs again (a fault or cancellation broke it).
     public var deadlocked = false
     /// True once the run ended.
     public var ended = false

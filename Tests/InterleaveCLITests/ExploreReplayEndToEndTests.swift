@@ -35,15 +35,15 @@ struct ExploreReplayEndToEndTests {
         let bobsLane = try #require(opening.split(separator: "\n").first { $0.contains("│    bob ") })
         #expect(bobsLane.contains("»"), "bob's lane marks the choice: \(bobsLane)")
         #expect(opening.contains("»ahead"))
-        #expect(!opening.contains("Bob sees"), "bob's job has not run yet")
+        #expect(!opening.contains("bob sleeps"), "bob's job has not run yet")
 
-        // The step key runs bob's job, the one chosen ahead of alice's.
+        // The step key runs bob's job, the one chosen ahead of alice's: he looks the account up.
         try session.sendKeys("s")
         let stepped = try session.waitForScreen("bob's job") { headerStep($0) == step + 1 }
-        #expect(stepped.contains("Bob sees 100") && stepped.contains(Self.caption) && stepped.contains("PAUSED"))
+        #expect(stepped.contains("bob sleeps until 0.100s") && stepped.contains(Self.caption) && stepped.contains("PAUSED"))
         try session.sendKeys("b")
         let back = try session.waitForScreen("back at the choice") { headerStep($0) == step }
-        #expect(back.contains(Self.caption) && !back.contains("Bob sees"))
+        #expect(back.contains(Self.caption) && !back.contains("bob sleeps"))
 
         // Playing on from the choice reaches the broken check and the end.
         try session.sendKeys("Space")
