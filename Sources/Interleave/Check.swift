@@ -61,10 +61,6 @@ extension Loop {
     /// Whether this loop records a trace (off while `explore` searches).
     public var isTracing: Bool { recorder.isEnabled }
 
-    /// The choices this run has made where more than one job was ready (all 0 under FIFO).
-    /// Loop thread, or once the run is over.
-    public var scheduleMade: Schedule { ready.schedule }
-
     func recordCheckFailure(_ message: String, file: StaticString, line: UInt) {
         let location = SourceLocation(fileID: "\(file)", line: Int(line))
         if failures.firstCheck == nil {
@@ -73,14 +69,6 @@ extension Loop {
         }
         guard recorder.isEnabled else { return }
         emit(.checkFailed, text: message, by: runningTask?.id ?? .none, location: recorder.location(file, line))
-    }
-
-    /// Records that the job at `address` runs ahead of the one FIFO would have run.
-    func notePreemption(running address: UInt) {
-        guard let passed = ready.takePassedOver(), recorder.isEnabled else { return }
-        let chosen = registry.record(at: address)?.id ?? .none
-        let over = registry.record(at: JobIdentity.address(of: passed))?.id ?? .none
-        recorder.record(.preempted, task: chosen, arg: Int64(over.rawValue), at: nowNanoseconds)
     }
 
     /// Runs the invariants after a job; the first broken one is recorded like a failed check.
