@@ -78,7 +78,7 @@ extension TUISession {
 
     /// The failure in the offer's few words: a deadlock names who is stuck, without the rest.
     static func offerText(_ failure: RunFailure) -> String {
-        if case .deadlock(let tasks) = failure { return "a deadlock of \(tasks.joined(separator: ", "))" }
+        if case .deadlock(let tasks) = failure { return "deadlock: \(tasks.joined(separator: ", "))" }
         return "\(failure)"
     }
 }
