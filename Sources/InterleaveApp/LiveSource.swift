@@ -8,7 +8,8 @@ import InterleaveTrace
 /// the faults injected before k at the steps where they happened ("time travel"); the trace
 /// after k is replaced by whatever happens next.
 public final class LiveSource {
-    let policy: SchedulePolicy
+    /// How the loop picks among ready jobs; following an explore offer changes it.
+    public private(set) var policy: SchedulePolicy
     let speed: Double
     /// How long the stall key blocks the loop, in virtual time.
     public let stallDuration: Duration
@@ -16,15 +17,19 @@ public final class LiveSource {
     let captionHold: Double
     /// Creates a fresh loop with the workload spawned on it (not yet run).
     let makeLoop: (SchedulePolicy) -> Loop
+    /// The workload alone, for `e` to search its other schedules (`Explorer`); nil when the
+    /// run cannot be rerun faithfully that way (faults scheduled with `--inject`).
+    public let program: Explorer.Program?
     public private(set) var loop: Loop
     private(set) var runner: LiveRunner
     private(set) var rewoundTo: Int?
 
     public init(
         policy: SchedulePolicy, speed: Double, startPaused: Bool, stallDuration: Duration = .seconds(2),
-        captionHold: Double = 0, makeLoop: @escaping (SchedulePolicy) -> Loop
+        captionHold: Double = 0, program: Explorer.Program? = nil, makeLoop: @escaping (SchedulePolicy) -> Loop
     ) {
         self.captionHold = captionHold
+        self.program = program
         self.policy = policy
         self.speed = speed
         self.stallDuration = stallDuration
@@ -58,6 +63,14 @@ public final class LiveSource {
         runner = LiveRunner(loop: fresh, startPaused: true, speed: speed, captionHold: captionHold)
         rewoundTo = step
         runner.start()
+    }
+
+    /// Switches the run to `policy` (an explored schedule), re-executed up to `step` and paused
+    /// there as a rewind is: the new schedule makes the same choices up to that step, so the
+    /// screen stays as it was and stepping on shows where the new schedule leads.
+    func follow(_ policy: SchedulePolicy, from step: Int, events: Int, speed: Double) {
+        self.policy = policy
+        rewind(to: step, events: events, speed: speed)
     }
 
     /// Ends the run: its tasks are cancelled so their cleanup runs, then the thread stops; a

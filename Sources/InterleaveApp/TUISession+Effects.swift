@@ -59,6 +59,9 @@ extension TUISession {
         case .seekToEvent(let count):
             cursor.seek(toEvent: count)
             refreshFacts()
+        case .explore(let step): startExploring(from: step)
+        case .cancelExplore: cancelExploring()
+        case .followExploreOffer: followExploreOffer()
         }
         return nil
     }
@@ -149,7 +152,7 @@ extension TUISession {
     }
 
     /// A restart or rewind makes a new trace; a recording follows the run it started on.
-    private func stopRecordingIfStoreChanged() {
+    func stopRecordingIfStoreChanged() {
         guard let recorder, recorder.storeIdentity != ObjectIdentifier(store) else { return }
         try? recorder.finish()
         self.recorder = nil

@@ -39,10 +39,12 @@ public final class TUISession {
     let presenter: PresentationDriver?
     /// The demos the picker offers, if this session has a picker.
     let catalogue: DemoCatalogue?
-    private var dirty = true
+    var dirty = true
     var lastShownTime: Int64 = -1
     /// The furthest event a replay has shown: its axis covers that much, as the live run's did.
     var replayReached = 0
+    /// The search `e` started, and what it found (see TUISession+Explore).
+    var exploration: ExploreTicket?
 
     public convenience init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
         self.init(backend: backend, live: live, replay: replay, speed: speed, presentation: presentation, presenter: nil)
@@ -116,6 +118,7 @@ public final class TUISession {
                 shutdown()
                 return outcome
             }
+            pollExploration()
             if state.mode != .picker { advanceView() }
             if dirty { drawFrame() }
         }

@@ -74,7 +74,7 @@ public func visualize(
     defer { backend.restore() }
     let live = LiveSource(
         policy: options.policy, speed: options.speed, startPaused: false, stallDuration: options.stallDuration,
-        makeLoop: { run.makeLoop(policy: $0) })
+        program: run.start, makeLoop: { run.makeLoop(policy: $0) })
     let outcome = TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: false).run()
     if case .terminated(let signal) = outcome {
         backend.restore()

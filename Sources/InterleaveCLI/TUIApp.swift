@@ -48,9 +48,11 @@ enum TUIApp {
         for demo: Demo, options: RunOptions, backend: NCursesBackend, injecting injections: [InjectionSpec] = []
     ) -> LiveSource {
         let speed = options.speed(for: demo)
+        // `e` reruns the demo alone, which faults scheduled by time would not be part of.
+        let program = injections.isEmpty ? options.workload.run(of: demo).start : nil
         return LiveSource(
             policy: options.policy, speed: speed, startPaused: false, stallDuration: .milliseconds(Int64(options.stall * 1000)),
-            captionHold: DemoPace.captionHoldSeconds
+            captionHold: DemoPace.captionHoldSeconds, program: program
         ) { policy in
             // The header records the terminal as it is when this loop starts (a rewind makes a new one).
             options.workload.run(of: demo, terminalSize: (backend.size.width, backend.size.height))

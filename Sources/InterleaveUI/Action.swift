@@ -56,6 +56,10 @@ public enum Action: Sendable, Equatable {
     case worldChanged(WorldFacts)
     /// The driver's status timer ran out.
     case clearStatus
+    /// `e`: search for a failing continuation of the run from the viewed step (again: cancel).
+    case explore
+    /// The driver's search (or its refusal to start one) came back.
+    case exploreFinished(ExploreResult)
     /// Presentation: go on from a stop (to the next stop or item), or skip ahead to the next stop.
     case presentNext
     /// Presentation: back to the previous stop, or to the end of the previous item.

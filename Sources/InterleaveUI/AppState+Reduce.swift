@@ -11,6 +11,8 @@ extension AppState {
     /// state.reduce(.faster)   // [.setSpeed(2)]
     /// ```
     public mutating func reduce(_ action: Action) -> [Effect] {
+        // Enter takes explore's offer while it shows, before the note goes.
+        if action == .toggleDetail, let effects = takeExploreOffer() { return effects }
         // A note answers the last command; the next command replaces it.
         if action.isCommand { status = nil }
         // A number is typed digit by digit; any other key ends it.
@@ -71,6 +73,8 @@ extension AppState {
             status = nil
             deck?.waiting = false
             deck?.finished = false
+            // A search from the old run's state would offer a continuation of a run now gone.
+            exploringFrom = nil
             return [.restart]
         case .focusNext:
             let panes = layout.visiblePanes
@@ -137,6 +141,10 @@ extension AppState {
             return holdIfAtStop()
         case .clearStatus:
             status = nil
+        case .explore:
+            return explore()
+        case .exploreFinished(let result):
+            exploreFinished(result)
         case .presentNext:
             return presentNext()
         case .presentBack:
@@ -203,7 +211,7 @@ extension Action {
     /// True for what the user does (keys, clicks), false for what the driver reports.
     var isCommand: Bool {
         switch self {
-        case .worldChanged, .resize, .clearStatus, .scroll, .presentationItemLoaded, .demoOpened: false
+        case .worldChanged, .resize, .clearStatus, .scroll, .presentationItemLoaded, .demoOpened, .exploreFinished: false
         default: true
         }
     }

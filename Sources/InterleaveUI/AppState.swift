@@ -75,6 +75,8 @@ public struct AppState: Sendable, Equatable {
     public var returnsToPicker = false
     /// Feedback for the last action, shown in the caption bar until the driver clears it.
     public var status: StatusNote?
+    /// The step a search for a failing continuation (`e`) went on from, while it runs.
+    public var exploringFrom: Int?
     public var width: Int
     public var height: Int
     /// Copied from the latest `WorldFacts`.

@@ -38,4 +38,12 @@ public enum Effect: Sendable, Equatable {
     case loadPresentationItem(index: Int, atEnd: Bool)
     /// Move the view to the world after `count` events (a presentation stop).
     case seekToEvent(Int)
+    /// Search other schedules of the run's program for a failure, every one going on from the
+    /// run so far up to `fromStep`, in the background; report `.exploreFinished`.
+    case explore(fromStep: Int)
+    /// Forget the search under way: its result is no longer wanted.
+    case cancelExplore
+    /// Switch the run to the failing schedule the last search found, paused at the step it
+    /// went on from.
+    case followExploreOffer
 }

@@ -39,6 +39,7 @@ public struct KeyMap: Sendable, Equatable {
             bind([.character("c")], "cancel selected task", "cancel", .injectCancel, modes: runtime),
             bind([.character("x")], "make task block the loop", "stall", .injectStall, modes: runtime),
             bind([.character("r")], "restart the run", "restart", .restart),
+            bind([.character("e")], "explore: find a failure", "explore", .explore, footer: false),
             bind([.tab], "focus the next pane", "focus", .focusNext, footer: false),
             bind([.pageUp], "scroll pane up a page", "page up", .pageUp, footer: false),
             bind([.pageDown], "scroll pane down a page", "page down", .pageDown, footer: false),

@@ -20,6 +20,18 @@ public enum StatusNote: Sendable, Equatable {
     case alreadyFinished(TaskID, TaskState)
     case recording(Bool)
     case message(String)
+    /// A search for a failing continuation (`e`) is under way from this step.
+    case exploring(fromStep: Int)
+    /// The search found a failing continuation: Enter switches the run to it.
+    case exploreFound(failure: String, schedules: Int, fromStep: Int)
+    /// Every schedule the search tried passed.
+    case exploreFoundNothing(schedules: Int, fromStep: Int)
+    /// `e` in a recording: only a live run has a program to try other schedules of.
+    case exploreNeedsProgram
+
+    /// The longest offer: the status shares the caption bar's last row, and a note as wide as
+    /// the bar is not drawn at all, so the offer fits 80 columns with room to spare.
+    static let offerLength = 74
 
     /// The note as shown to the user.
     public func text(store: TraceStore) -> String {
@@ -46,6 +58,33 @@ public enum StatusNote: Sendable, Equatable {
             }
         case .recording(let on): on ? "recording started" : "recording stopped"
         case .message(let text): text
+        case .exploring(let step): "exploring from step \(step)… (e cancels)"
+        case .exploreFound(let failure, let schedules, _):
+            Self.offer(failure: failure, schedules: schedules)
+        case .exploreFoundNothing(let schedules, let step):
+            "explore: no failure in \(Self.grouped(schedules)) schedule\(schedules == 1 ? "" : "s") from step \(step)"
+        case .exploreNeedsProgram:
+            "explore needs the program: run `interleave explore \(store.header.demoName.isEmpty ? "DEMO" : store.header.demoName)`"
         }
+    }
+
+    /// "found overdraft: balance -60 in 3 schedules — enter: see it", the failure shortened
+    /// to keep the whole offer within `offerLength`.
+    static func offer(failure: String, schedules: Int) -> String {
+        let count = " in \(grouped(schedules)) schedule\(schedules == 1 ? "" : "s") — enter: see it"
+        let room = offerLength - "found ".count - count.count
+        let shown = failure.count <= room ? failure : String(failure.prefix(max(1, room - 1))) + "…"
+        return "found \(shown)\(count)"
+    }
+
+    /// 2000 → "2,000".
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = value < 0 ? "-" : ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
     }
 }

@@ -1,0 +1,84 @@
+import Interleave
+import InterleaveTrace
+import InterleaveUI
+
+/// A search the session started with `e`: the run and the step it went on from, and, once it
+/// found one, the failing schedule the offer stands for.
+struct ExploreTicket {
+    let search: ExploreSearch
+    /// The run searched; an offer is only good for that run.
+    let source: LiveSource
+    let step: Int
+    /// Events the view had folded at `step`: where a run switched to the offer stands.
+    let events: Int
+    var offer: Schedule?
+}
+
+/// The driver's part of `e`: start a search in the background, report what it found, and
+/// switch the run to the failing schedule when the user takes the offer.
+extension TUISession {
+    /// A search's budget: enough to find the demos' bugs many times over, short enough to wait for.
+    static let exploreOptions = ExploreOptions(schedules: 2_000, timeLimit: .seconds(2), shrinkBudget: 500)
+
+    func startExploring(from step: Int) {
+        exploration = nil
+        guard let live else { return }
+        guard let program = live.program else {
+            return finishExploring(.unavailable("explore can't rerun this run's program (it has faults from --inject)"))
+        }
+        // The explorer reruns the program alone: a fault the user injected would be missing
+        // from every schedule it tries, and what it found would not be this run's future.
+        guard LiveSource.faults(in: store, before: step, stall: live.stallDuration).isEmpty else {
+            return finishExploring(.unavailable("explore needs a run without injected faults: press r to restart"))
+        }
+        let search = ExploreSearch()
+        search.start(program: program, policy: live.policy, fromStep: step, options: Self.exploreOptions)
+        exploration = ExploreTicket(search: search, source: live, step: step, events: cursor.world.eventCount)
+    }
+
+    func cancelExploring() {
+        exploration = nil
+    }
+
+    /// Called every frame: hands a finished search's report to the reducer.
+    func pollExploration() {
+        guard var ticket = exploration, ticket.offer == nil, let report = ticket.search.report else { return }
+        exploration = nil
+        // The run was restarted or left while the search ran: its answer is for a run now gone.
+        guard ticket.source === live, state.exploringFrom == ticket.step else { return }
+        guard let failure = report.failure, let schedule = report.schedule else {
+            return finishExploring(.nothingFound(schedules: report.schedulesRun, fromStep: ticket.step))
+        }
+        // The schedule keeps the run's choices up to the step, so a failure by then is this run's own.
+        if report.steps <= ticket.step {
+            return finishExploring(.unavailable("this run already fails by step \(report.steps): \(failure)"))
+        }
+        ticket.offer = schedule
+        exploration = ticket
+        finishExploring(.found(failure: Self.offerText(failure), schedules: report.foundAt ?? report.schedulesRun, fromStep: ticket.step))
+    }
+
+    /// Enter on the offer: the run goes on with the failing schedule from the step it was found
+    /// from, paused, so that stepping on shows the failure arrive.
+    func followExploreOffer() {
+        guard let ticket = exploration, let schedule = ticket.offer, let live, ticket.source === live else { return }
+        exploration = nil
+        live.follow(.replay(schedule), from: ticket.step, events: ticket.events, speed: state.speed)
+        cursor = TraceCursor(store: live.store)
+        cursor.catchUp()
+        stopRecordingIfStoreChanged()
+        refreshFacts()
+        state.status = .message("on the failing schedule at step \(ticket.step): press s to step through it")
+    }
+
+    private func finishExploring(_ result: ExploreResult) {
+        _ = state.reduce(.exploreFinished(result))
+        dirty = true
+    }
+
+    /// The failure in the offer's few words: a deadlock names who is stuck, without the rest.
+    static func offerText(_ failure: RunFailure) -> String {
+        if case .deadlock(let tasks) = failure { return "deadlock: \(tasks.joined(separator: ", "))" }
+        return "\(failure)"
+    }
+}
