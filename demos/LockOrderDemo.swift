@@ -13,25 +13,25 @@ extension Catalogue {
         let checking = Lock("checking")
         caption("One transfer locks savings then checking; the other locks checking then savings")
         _ = try await Interleave.gather(
-            spawn("transfer1") { try await transfer("transfer1", first: (savings, "savings"), then: (checking, "checking")) },
+            spawn("transfer1") { try await transfer(first: (savings, "savings"), then: (checking, "checking")) },
             spawn("transfer2") {
                 try await sleep(for: .milliseconds(100))  // validate the request first
-                try await transfer("transfer2", first: (checking, "checking"), then: (savings, "savings"))
+                try await transfer(first: (checking, "checking"), then: (savings, "savings"))
             }
         )
         caption("transfer1 had both locks before transfer2 began. `interleave explore lock-order` finds the deadlock")
     }
 }
 
-private func transfer(_ name: String, first: (lock: Lock, name: String), then second: (lock: Lock, name: String)) async throws {
+private func transfer(first: (lock: Lock, name: String), then second: (lock: Lock, name: String)) async throws {
     try await first.lock.withLock {
-        print("\(name) locks \(first.name)")
+        print("Locks \(first.name)")
         try await sleep(for: .milliseconds(100))  // read the balance
         if second.lock.isLocked {
             caption("Each transfer holds one account's lock and waits for the other's: a deadlock")
         }
         try await second.lock.withLock {
-            print("\(name) locks \(second.name) and moves the money")
+            print("Locks \(second.name) and moves the money")
         }
     }
 }
