@@ -6,8 +6,10 @@ import InterleaveUI
 /// found one, the failing schedule the offer stands for.
 struct ExploreTicket {
     let search: ExploreSearch
-    /// The run searched; an offer is only good for that run.
-    let source: LiveSource
+    /// The run searched (nil for a replay); an offer is only good for that run.
+    let source: LiveSource?
+    /// The trace on screen when the search began: a replay's offer is only good for it.
+    let store: TraceStore
     let step: Int
     /// Events the view had folded at `step`: where a run switched to the offer stands.
     let events: Int
@@ -22,7 +24,7 @@ extension TUISession {
 
     func startExploring(from step: Int) {
         exploration = nil
-        guard let live else { return }
+        guard let live else { return startExploringReplay(from: step) }
         guard let program = live.program else {
             return finishExploring(.unavailable("explore can't rerun this run's program (it has faults from --inject)"))
         }
@@ -33,7 +35,19 @@ extension TUISession {
         }
         let search = ExploreSearch()
         search.start(program: program, policy: live.policy, fromStep: step, options: Self.exploreOptions)
-        exploration = ExploreTicket(search: search, source: live, step: step, events: cursor.world.eventCount)
+        exploration = ExploreTicket(search: search, source: live, store: store, step: step, events: cursor.world.eventCount)
+    }
+
+    /// `e` in a replay of a demo's recording: the same search, over the demo's program run
+    /// with the recording's own policy.
+    private func startExploringReplay(from step: Int) {
+        guard let replayProgram else { return }
+        guard LiveSource.faults(in: store, before: step, stall: .seconds(2)).isEmpty else {
+            return finishExploring(.unavailable("explore can't rerun a recording with injected faults"))
+        }
+        let search = ExploreSearch()
+        search.start(program: replayProgram.program, policy: replayProgram.policy, fromStep: step, options: Self.exploreOptions)
+        exploration = ExploreTicket(search: search, source: nil, store: store, step: step, events: cursor.world.eventCount)
     }
 
     func cancelExploring() {
@@ -45,7 +59,7 @@ extension TUISession {
         guard var ticket = exploration, ticket.offer == nil, let report = ticket.search.report else { return }
         exploration = nil
         // The run was restarted or left while the search ran: its answer is for a run now gone.
-        guard ticket.source === live, state.exploringFrom == ticket.step else { return }
+        guard ticket.source === live, ticket.store === store, state.exploringFrom == ticket.step else { return }
         guard let failure = report.failure, let schedule = report.schedule else {
             return finishExploring(.nothingFound(schedules: report.schedulesRun, fromStep: ticket.step))
         }
@@ -61,12 +75,34 @@ extension TUISession {
     /// Enter on the offer: the run goes on with the failing schedule from the step it was found
     /// from, paused, so that stepping on shows the failure arrive.
     func followExploreOffer() {
-        guard let ticket = exploration, let schedule = ticket.offer, let live, ticket.source === live else { return }
+        guard let ticket = exploration, let schedule = ticket.offer, ticket.source === live, ticket.store === store else { return }
         exploration = nil
+        guard let live else { return followExploreOfferInReplay(ticket, schedule: schedule) }
         live.follow(.replay(schedule), from: ticket.step, events: ticket.events, speed: state.speed)
         cursor = TraceCursor(store: live.store)
         cursor.catchUp()
         stopRecordingIfStoreChanged()
+        refreshFacts()
+        state.status = .message("on the failing schedule at step \(ticket.step): press s to step through it")
+    }
+
+    /// Enter on a replay's offer: the failing schedule is run headless into a new recording,
+    /// which replaces the one on screen at the same step, paused. If the rerun does not match
+    /// the recording up to that step, the recording was made with options its header does not
+    /// keep, and the offer is not true of it: that is said instead.
+    private func followExploreOfferInReplay(_ ticket: ExploreTicket, schedule: Schedule) {
+        guard let replayProgram else { return }
+        let rerun = TraceStore(header: store.header)
+        Explorer(options: Self.exploreOptions, program: replayProgram.program).replay(schedule, into: rerun)
+        guard ReplayProgram.rerun(rerun, matches: store, throughEvent: ticket.events) else {
+            state.status = .message("can't follow: rerunning the demo does not repeat this recording")
+            return
+        }
+        cursor = TraceCursor(store: rerun)
+        cursor.seek(toEvent: ticket.events)
+        player.playing = false
+        player.resetClock(at: cursor.world.time)
+        replayReached = ticket.events
         refreshFacts()
         state.status = .message("on the failing schedule at step \(ticket.step): press s to step through it")
     }

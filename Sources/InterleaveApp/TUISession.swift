@@ -45,9 +45,19 @@ public final class TUISession {
     var replayReached = 0
     /// The search `e` started, and what it found (see TUISession+Explore).
     var exploration: ExploreTicket?
+    /// What reruns the recording being replayed, when it is a demo's (see `ReplayProgram`).
+    var replayProgram: ReplayProgram?
 
     public convenience init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
         self.init(backend: backend, live: live, replay: replay, speed: speed, presentation: presentation, presenter: nil)
+    }
+
+    /// A replay of a recording whose program can be rerun (a demo's), so that `e` can explore
+    /// its other schedules from the step on screen.
+    public convenience init(backend: NCursesBackend, replay: TraceStore, program: ReplayProgram, speed: Double) {
+        self.init(backend: backend, live: nil, replay: replay, speed: speed, presentation: false, presenter: nil)
+        replayProgram = program
+        state.replayCanExplore = true
     }
 
     /// A session with the demo picker: it opens on `live` when given (`interleave demo NAME`),

@@ -32,8 +32,18 @@ enum TUIApp {
 
     static func runReplay(_ store: TraceStore, speed: Double) throws {
         try withBackend { backend in
-            _ = endIfTerminated(TUISession(backend: backend, live: nil, replay: store, speed: speed, presentation: false).run())
+            let session = replayProgram(for: store).map { TUISession(backend: backend, replay: store, program: $0, speed: speed) }
+                ?? TUISession(backend: backend, live: nil, replay: store, speed: speed, presentation: false)
+            _ = endIfTerminated(session.run())
         }
+    }
+
+    /// The demo a recording is a run of, as a program `e` can explore; nil for other traces.
+    static func replayProgram(for store: TraceStore) -> ReplayProgram? {
+        let header = store.header
+        guard let demo = Catalogue.named(header.demoName) else { return nil }
+        let options = DemoOptions(seed: header.seed)
+        return ReplayProgram(header: header) { demo.start(on: $0, options: options) }
     }
 
     /// Every demo, for the session's picker; a demo chosen there runs with `options`.

@@ -11,8 +11,8 @@ extension AppState {
             status = .message("explore cancelled")
             return [.cancelExplore]
         }
-        // A recording has no program behind it to run other schedules of.
-        guard !isReplay else { status = .exploreNeedsProgram; return [] }
+        // A recording has no program behind it to run other schedules of, unless it is a demo's.
+        guard !isReplay || replayCanExplore else { status = .exploreNeedsProgram; return [] }
         exploringFrom = step
         status = .exploring(fromStep: step)
         return pausing([.explore(fromStep: step)])

@@ -46,6 +46,9 @@ public struct AppState: Sendable, Equatable {
     public var mode: Mode
     /// True when showing a recorded trace with no runtime behind it (no faults, no live edge).
     public var isReplay: Bool
+    /// True for a recording whose program the session can rerun (a demo's trace): `e` explores
+    /// its other schedules.
+    public var replayCanExplore = false
     /// Copied from the world: a deadlock was detected.
     public var deadlocked = false
     /// Copied from the world: the run is over.

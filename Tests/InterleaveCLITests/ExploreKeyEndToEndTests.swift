@@ -38,16 +38,30 @@ struct ExploreKeyEndToEndTests {
         #expect(try session.waitForExit() == 0)
     }
 
-    @Test func eInARecordingSaysItNeedsTheProgram() throws {
+    /// A demo's recording (its plain FIFO run, which passes) explores like the live run: the
+    /// offer replaces the recording on screen with the failing one, at the same step.
+    @Test func eInADemosRecordingFindsAndOpensTheFailingSchedule() throws {
         let trace = FileManager.default.temporaryDirectory.appendingPathComponent("explore-key-\(UUID().uuidString.prefix(8)).itrace")
         defer { try? FileManager.default.removeItem(at: trace) }
-        let record = try CLIBinary.run(["record", "gather", "-o", trace.path])
+        let record = try CLIBinary.run(["record", "bank", "-o", trace.path])
         #expect(record.status == 0)
         let session = try TmuxSession(command: "'\(CLIBinary.url.path)' replay '\(trace.path)'", width: 120, height: 40)
         defer { session.close() }
         try session.waitForScreen(timeout: .seconds(20), "the replay") { $0.contains("Timeline") }
+        try session.sendKeys("Space")
+        try session.waitForScreen(containing: "PAUSED")
+        try session.sendKeys("Home")
+        try session.waitForScreen("step 0") { $0.split(separator: "\n").first?.contains("step 0/") == true }
         try session.sendKeys("e")
-        try session.waitForScreen(containing: "explore needs the program: run `interleave explore gather`")
+        try session.waitForScreen(containing: "found overdraft: balance -60", timeout: .seconds(20))
+        try session.sendKeys("Enter")
+        try session.waitForScreen(containing: "on the failing schedule at step 0")
+        let end = try session.waitForScreen(timeout: .seconds(20), "the check failing") { screen in
+            if screen.contains("CHECK FAILED in bob") { return true }
+            try? session.sendKeys("s")
+            return false
+        }
+        #expect(end.contains("»"), "the preemption is marked")
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }

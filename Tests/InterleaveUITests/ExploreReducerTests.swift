@@ -117,6 +117,14 @@ import Testing
         #expect(s.status?.text(store: TraceStore()) == "explore needs the program: run `interleave explore DEMO`")
     }
 
+    @Test func aDemosRecordingExploresLikeALiveRun() {
+        var s = ReducerTests.state(replay: true)
+        s.replayCanExplore = true
+        let step = s.step
+        #expect(s.reduce(.explore) == [.pause, .explore(fromStep: step)], "a playing replay pauses where it searches from")
+        #expect(s.status == .exploring(fromStep: step))
+    }
+
     @Test func eIsBoundInEveryRunModeAndListedInTheHelp() {
         let keys = KeyMap()
         for mode in AppState.runModes { #expect(keys.action(for: .character("e"), mode: mode) == .explore) }
