@@ -12,10 +12,12 @@ struct ExploreCommand: ParsableCommand {
         commandName: "explore",
         abstract: "Search a demo's interleavings for a failure, shrink it, and save it to replay.",
         discussion: """
-            A failure is a broken check, an error escaping main, a deadlock, or (with --lints-fail) a lint.
+            A failure is a broken check, an error escaping main, a deadlock, or (with
+            --lints-fail) a lint. Exit status 1 when one is found, 0 when none is.
+
             Example:
-              interleave explore bank                  find the overdraft, save bank-failure.itrace
-              interleave replay bank-failure.itrace    step through it
+              interleave explore bank                find the overdraft, save it
+              interleave replay bank-failure.itrace  step through it
             """)
 
     enum StrategyName: String, ExpressibleByArgument, CaseIterable {
