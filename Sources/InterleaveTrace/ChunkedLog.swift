@@ -25,17 +25,16 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
     /// The first chunk still held; those before it were given back by `discard(below:)`.
     @exclusivity(unchecked) private var firstHeldChunk = 0
 
-    private static var directoryBytes: Int { maxChunks * MemoryLayout<UnsafeMutablePointer<Element>?>.stride }
-
     public init() {
-        // Mapped, not allocated: nil is all-zero bits, and fresh anonymous pages cost nothing
-        // until a chunk is stored. Initializing 2^18 entries made every new store (each
-        // restart, rewind and loaded file) take milliseconds; calloc was no better once
-        // glibc served the 2 MB from its heap (it raises its mmap threshold after large
-        // frees) and cleared it with memset, which was most of an explored schedule's time.
-        let raw = mmap(nil, Self.directoryBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-        guard let raw, raw != MAP_FAILED else { fatalError("cannot map a trace table: out of address space") }
-        directory = raw.bindMemory(to: UnsafeMutablePointer<Element>?.self, capacity: Self.maxChunks)
+        // calloc, not allocate + initialize(repeating: nil): nil is all-zero bits, and calloc's
+        // fresh pages cost nothing until a chunk is stored, where initializing 2^18 entries
+        // through unspecialised generic code made every new store (each restart, rewind and
+        // loaded file) take milliseconds and 2 MB per table. (Once glibc serves the 2 MB from
+        // its heap it clears it with memset: `explore`, which runs thousands of schedules,
+        // empties one store with `removeAll` instead of making new ones.) Heap memory, too,
+        // is what the leak checker scans for the chunks' pointers; a mapped directory hid them.
+        let stride = MemoryLayout<UnsafeMutablePointer<Element>?>.stride
+        directory = calloc(Self.maxChunks, stride)!.bindMemory(to: UnsafeMutablePointer<Element>?.self, capacity: Self.maxChunks)
     }
 
     deinit {
@@ -45,7 +44,7 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
             base.deallocate()
             chunk += 1
         }
-        munmap(directory, Self.directoryBytes)
+        free(directory)
     }
 
     /// Deinitializes every element still held (chunks stay allocated).
