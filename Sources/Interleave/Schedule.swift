@@ -28,19 +28,8 @@ public struct Schedule: Sendable, Hashable, CustomStringConvertible {
         return copy
     }
 
-    /// "0.2.0.1": the form stored in trace headers and accepted back by `init(text:)`.
+    /// "0.2.0.1", as the policy's description shows it.
     public var text: String { choices.map(String.init).joined(separator: ".") }
-
-    /// Parses `text`'s form; nil for anything else.
-    public init?(text: String) {
-        if text.isEmpty { self.init(); return }
-        var choices: [Int] = []
-        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
-            guard let value = Int(part), value >= 0, value < 1 << 20 else { return nil }
-            choices.append(value)
-        }
-        self.init(choices)
-    }
 
     public var description: String {
         "\(preemptions) preemption\(preemptions == 1 ? "" : "s") in \(choices.count) choice\(choices.count == 1 ? "" : "s")"

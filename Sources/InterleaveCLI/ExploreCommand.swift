@@ -70,7 +70,8 @@ struct ExploreCommand: ParsableCommand {
         let options = ExploreOptions(
             strategy: exploreStrategy, schedules: schedules,
             timeLimit: time.map { .milliseconds(Int64($0 * 1000)) }, seed: seed, lintsFail: lintsFail)
-        let explorer = Explorer(options: options) { loop in demo.start(on: loop, options: DemoOptions()) }
+        let demoOptions = DemoOptions()
+        let explorer = Explorer(options: options) { loop in demo.start(on: loop, options: demoOptions) }
         var report = explorer.search()
         guard let schedule = report.schedule else {
             print(report.summary(program: demo.name, strategy: options.strategy))
@@ -78,7 +79,7 @@ struct ExploreCommand: ParsableCommand {
         }
         let store = TraceStore()
         // The demo's own seed goes into the header, so `demo NAME --schedule replay:FILE` reruns it.
-        store.header.seed = DemoOptions().seed
+        store.header.seed = demoOptions.seed
         explorer.replay(schedule, into: store)
         let path = output ?? "\(demo.name)-failure.itrace"
         do { try Explorer.save(store, to: path) } catch { throw fail("\(error)") }

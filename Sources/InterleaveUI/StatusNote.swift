@@ -62,7 +62,7 @@ public enum StatusNote: Sendable, Equatable {
         case .exploreFound(let failure, let schedules, _):
             Self.offer(failure: failure, schedules: schedules)
         case .exploreFoundNothing(let schedules, let step):
-            "explore: no failure in \(Self.grouped(schedules)) schedule\(schedules == 1 ? "" : "s") from step \(step)"
+            "explore: no failure in \(formatGrouped(schedules)) schedule\(schedules == 1 ? "" : "s") from step \(step)"
         case .exploreNeedsProgram:
             "explore needs the program: run `interleave explore \(store.header.demoName.isEmpty ? "DEMO" : store.header.demoName)`"
         }
@@ -71,20 +71,9 @@ public enum StatusNote: Sendable, Equatable {
     /// "found overdraft: balance -60 in 3 schedules — enter: see it", the failure shortened
     /// to keep the whole offer within `offerLength`.
     static func offer(failure: String, schedules: Int) -> String {
-        let count = " in \(grouped(schedules)) schedule\(schedules == 1 ? "" : "s") — enter: see it"
+        let count = " in \(formatGrouped(schedules)) schedule\(schedules == 1 ? "" : "s") — enter: see it"
         let room = offerLength - "found ".count - count.count
         let shown = failure.count <= room ? failure : String(failure.prefix(max(1, room - 1))) + "…"
         return "found \(shown)\(count)"
-    }
-
-    /// 2000 → "2,000".
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = value < 0 ? "-" : ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
     }
 }

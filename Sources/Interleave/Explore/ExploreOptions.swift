@@ -50,7 +50,9 @@ public struct ExploreReport: Sendable {
 
     /// Schedules searched per second of wall time.
     public var schedulesPerSecond: Double {
-        let seconds = Double(searchTime.components.seconds) + Double(searchTime.components.attoseconds) / 1e18
-        return seconds > 0 ? Double(schedulesRun) / seconds : 0
+        searchSeconds > 0 ? Double(schedulesRun) / searchSeconds : 0
     }
+
+    /// `searchTime` in seconds.
+    var searchSeconds: Double { Double(searchTime.nanoseconds) / 1e9 }
 }

@@ -3,30 +3,18 @@ extension ExploreReport {
     /// after 3 schedules (0.002 s, 1,500 schedules/s); shrunk to 1 preemption, 12 steps; saved
     /// bank-failure.itrace — interleave replay bank-failure.itrace".
     public func summary(program name: String, strategy: ExploreStrategy) -> String {
-        let seconds = Double(searchTime.components.seconds) + Double(searchTime.components.attoseconds) / 1e18
-        let pace = "\(Self.secondsText(seconds)) s, \(Self.grouped(Int(schedulesPerSecond.rounded()))) schedules/s"
+        let pace = "\(Self.secondsText(searchSeconds)) s, \(formatGrouped(Int(schedulesPerSecond.rounded()))) schedules/s"
         guard let failure, let schedule else {
-            let scope = exhausted ? "every schedule \(strategy.boundText)" : "\(Self.grouped(schedulesRun)) schedules"
-            let count = exhausted ? " (\(Self.grouped(schedulesRun)))" : ""
+            let scope = exhausted ? "every schedule \(strategy.boundText)" : "\(formatGrouped(schedulesRun)) schedules"
+            let count = exhausted ? " (\(formatGrouped(schedulesRun)))" : ""
             return "explore \(name): no failure in \(scope)\(count) (\(pace))"
         }
         let plural = schedule.preemptions == 1 ? "" : "s"
-        var line = "explore \(name): \(failure) after \(Self.grouped(foundAt ?? schedulesRun)) schedule"
+        var line = "explore \(name): \(failure) after \(formatGrouped(foundAt ?? schedulesRun)) schedule"
             + "\((foundAt ?? schedulesRun) == 1 ? "" : "s") (\(pace)); shrunk to \(schedule.preemptions) preemption\(plural), "
             + "\(steps) steps"
         if let tracePath { line += "; saved \(tracePath) — interleave replay \(tracePath)" }
         return line
-    }
-
-    /// 31000 → "31,000".
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
     }
 
     /// Two significant decimals for short searches, fewer for long ones: 0.04, 1.3, 12.

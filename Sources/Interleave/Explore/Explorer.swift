@@ -46,12 +46,9 @@ public struct Explorer: Sendable {
             if let limit = options.timeLimit, clock.now - started >= limit { break }
             let picker: any SchedulePicker
             switch options.strategy {
-            case .random:
-                picker = PrefixedPicker(prefix: prefix.choices, then: RandomPicker(seed: seeds.next()))
-            case .pct(let depth):
+            case .random, .pct:
                 picker = PrefixedPicker(
-                    prefix: prefix.choices,
-                    then: PCTPicker(seed: seeds.next(), depth: depth, expectedChoices: choicesAfterPrefix))
+                    prefix: prefix.choices, then: seededPicker(seed: seeds.next(), expectedChoices: choicesAfterPrefix))
             case .dfs(let bound):
                 guard let next = dfs.nextPrefix(bound: bound, frozen: frozen) else {
                     exhausted = true
@@ -92,13 +89,19 @@ public struct Explorer: Sendable {
         let fifo = BoundedDFSPicker(prefix: [])
         _ = run(picker: fifo, scratch: scratch)
         for _ in 0..<count {
-            let picker: any SchedulePicker = switch options.strategy {
-            case .pct(let depth): PCTPicker(seed: seeds.next(), depth: depth, expectedChoices: fifo.trail.count)
-            case .random, .dfs: RandomPicker(seed: seeds.next())
-            }
+            let picker = seededPicker(seed: seeds.next(), expectedChoices: fifo.trail.count)
             if run(picker: picker, scratch: scratch).failure != nil { failing += 1 }
         }
         return (failing, clock.now - started)
+    }
+
+    /// One schedule's picker for the seeded strategies: PCT's, else uniform (DFS, which picks
+    /// no seed, samples uniformly when surveyed).
+    private func seededPicker(seed: UInt64, expectedChoices: Int) -> any SchedulePicker {
+        if case .pct(let depth) = options.strategy {
+            return PCTPicker(seed: seed, depth: depth, expectedChoices: expectedChoices)
+        }
+        return RandomPicker(seed: seed)
     }
 
     /// Runs the program once, tracing off, with `policy` choosing; `scratch` is emptied first.

@@ -22,11 +22,4 @@ import Testing
         #expect(report(failure: nil, schedule: nil, exhausted: true).summary(program: "gather", strategy: .dfs(preemptions: 2))
             == "explore gather: no failure in every schedule within 2 preemptions (137) (0.04 s, 3,425 schedules/s)")
     }
-
-    @Test func groupsThousands() {
-        #expect(ExploreReport.grouped(0) == "0")
-        #expect(ExploreReport.grouped(999) == "999")
-        #expect(ExploreReport.grouped(31_000) == "31,000")
-        #expect(ExploreReport.grouped(1_234_567) == "1,234,567")
-    }
 }

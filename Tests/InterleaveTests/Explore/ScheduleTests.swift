@@ -4,13 +4,10 @@ import InterleaveTrace
 import Testing
 
 @Suite struct ScheduleTests {
-    @Test func textRoundTripsAndRejectsGarbage() {
+    @Test func preemptionsAreTheChoicesThatDifferFromFIFO() {
         let schedule = Schedule([0, 2, 0, 1])
-        #expect(Schedule(text: schedule.text) == schedule)
-        #expect(Schedule(text: "") == .fifo)
-        #expect(Schedule(text: "1..2") == nil)
-        #expect(Schedule(text: "-1") == nil)
-        #expect(Schedule(text: "x") == nil)
+        #expect(schedule.text == "0.2.0.1")
+        #expect(SchedulePolicy.replay(schedule).description == "replay(0.2.0.1)")
         #expect(schedule.preemptions == 2)
         #expect(schedule.firstPreemption == 1)
         #expect(Schedule([1, 0, 0]).trimmed == Schedule([1]))
