@@ -66,6 +66,7 @@ extension Loop {
         if failures.firstCheck == nil {
             failures.firstCheck = .checkFailed(message: message, location: "\(location)")
             failures.firstCheckStep = stepCount
+            failures.firstCheckChoices = ready.choiceCount
         }
         guard recorder.isEnabled else { return }
         emit(.checkFailed, text: message, by: runningTask?.id ?? .none, location: recorder.location(file, line))
@@ -73,8 +74,9 @@ extension Loop {
 
     /// Runs the invariants after a job; the first broken one is recorded like a failed check.
     func checkInvariants() {
-        guard let failure = failures.evaluateInvariants(atStep: stepCount), recorder.isEnabled,
-              case .checkFailed(let message, _) = failure else { return }
+        guard let failure = failures.evaluateInvariants(atStep: stepCount) else { return }
+        failures.firstCheckChoices = ready.choiceCount
+        guard recorder.isEnabled, case .checkFailed(let message, _) = failure else { return }
         emit(.checkFailed, text: message, by: .none, location: .unknown)
     }
 }

@@ -85,6 +85,18 @@ public final class LiveRunner: @unchecked Sendable {
         }
     }
 
+    /// Makes the choice a manual schedule waits for (see `Loop.choose`): the chosen job runs at
+    /// once, and the run goes on as before (paused, it runs just that job).
+    public func choose(_ index: Int) {
+        command { runner in
+            guard runner.loop.awaitingChoice else { return }
+            runner.loop.choose(index)
+            // Time stood still while the class chose: it goes on from there.
+            runner.reanchor()
+            if runner.paused { runner.stepBudget = max(runner.stepBudget, 1) }
+        }
+    }
+
     /// Changes how fast virtual time follows wall time, clamped to `PlaybackSpeed.range`.
     public func setSpeed(_ speed: Double) {
         command { runner in
@@ -178,6 +190,13 @@ public final class LiveRunner: @unchecked Sendable {
         let before = loop.store.events.count
         if loop.stepBound() {
             afterJob(eventsFrom: before)
+            return
+        }
+        if loop.awaitingChoice {
+            // Nothing runs, and no time passes, until the choice is made (`choose`).
+            stepBudget = 0
+            runUntilEventOf = nil
+            loop.inbox.wait(until: nil)
             return
         }
         // A new task's first job or real I/O is on its way from another thread; time waits for it.

@@ -35,6 +35,8 @@ extension Loop {
         // Work another thread owes the loop (a task's first job, an I/O reply) is waited for,
         // but not for long: the other side may be gone.
         let patience = Date().addingTimeInterval(1)
+        // Nobody will choose for a manual schedule now: its tasks wind down in FIFO order.
+        ready.stopAwaitingChoices()
         for _ in 0..<rounds {
             if inbox.hasWork { drainInbox() }
             guard registry.liveTaskCount > 0 else { break }

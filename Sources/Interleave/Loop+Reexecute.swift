@@ -43,10 +43,14 @@ extension Loop {
         while stepCount < steps {
             applyDue()
             if stepBound() { continue }
+            if ready.awaitingChoice { break }
             if waitForOwedWork() { continue }
             if !advanceToNextTimer() { break }
         }
         applyDue()
+        // Under a manual schedule the choices ahead of the step returned to are the driver's
+        // to make again.
+        forgetChoicesAhead()
         guard let target else { return }
         // Only timers can add events between two jobs; a ready job means the next step has come.
         while store.events.count < target, ready.isEmpty, advanceToNextTimer() { applyDue() }

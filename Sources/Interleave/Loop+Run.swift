@@ -17,6 +17,8 @@ extension Loop {
         var waitingSince: Date?
         while true {
             while stepBound() { waitingSince = nil }
+            // A manual schedule waits for its driver's choice: the run is not idle, only held.
+            if ready.awaitingChoice { return }
             let owed = isOwedWork
             if !owed, advanceToNextTimer() {
                 waitingSince = nil
@@ -43,6 +45,7 @@ extension Loop {
         let limit = instant.nanoseconds
         while true {
             while stepBound() {}
+            if ready.awaitingChoice { return }
             if waitForOwedWork() { continue }
             guard let deadline = nextDeadline, deadline <= limit else { break }
             _ = advanceToNextTimer()

@@ -74,6 +74,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         header.schedule = policy.headerName
         if case .random(let seed) = policy { header.seed = seed }
         if case .replay(let schedule) = policy { header.choices = schedule.choices }
+        if case .manual(let schedule) = policy { header.choices = schedule.choices }
         store.header = header
         _ = actorExecutor
     }
@@ -138,7 +139,11 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     @inline(__always)
     func stepBound() -> Bool {
         if inbox.hasWork { drainInbox() }
-        guard let next = ready.pop() else { return false }
+        guard let next = ready.pop() else {
+            if ready.offerUnrecorded { recordChoiceOffer() }
+            return false
+        }
+        if ready.offerUnrecorded { recordChoiceOffer() }
         let address = JobIdentity.address(of: next.job)
         stepCount += 1
         publishedSteps.store(stepCount, ordering: .relaxed)

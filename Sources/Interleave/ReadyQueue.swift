@@ -22,6 +22,8 @@ struct ReadyQueue {
         case fifo
         case random(SeededGenerator)
         case replay(choices: [Int], next: Int)
+        /// Replays `choices`, then waits for `supplyChoice` at each further choice.
+        case manual(choices: [Int], next: Int)
         case picker(any SchedulePicker)
     }
 
@@ -33,14 +35,55 @@ struct ReadyQueue {
     private var fifoChoices = 0
     /// The job FIFO would have run, when the last pick ran another: the loop records it.
     private(set) var passedOver: UnownedJob?
+    /// Under a manual schedule: the jobs offered at the latest choice (in the order they became
+    /// ready) and its number, until the loop has recorded them (`offerUnrecorded`).
+    private(set) var offered: [UnownedJob] = []
+    private(set) var offerNumber = -1
+    private(set) var offerUnrecorded = false
 
     init(policy: SchedulePolicy) {
         switch policy {
         case .fifo: rule = .fifo
         case .random(let seed): rule = .random(SeededGenerator(seed: seed))
         case .replay(let schedule): rule = .replay(choices: schedule.choices, next: 0)
+        case .manual(let schedule): rule = .manual(choices: schedule.choices, next: 0)
         }
     }
+
+    /// True when the next pick is the driver's to make and it has not made it: a manual
+    /// schedule past its known choices, with more than one job ready.
+    var awaitingChoice: Bool {
+        guard case .manual(let choices, let next) = rule else { return false }
+        return jobs.count > 1 && next >= choices.count
+    }
+
+    /// How many choices have been made so far.
+    var choiceCount: Int {
+        if case .fifo = rule { return fifoChoices }
+        return choicesMade.count
+    }
+
+    /// The driver's pick for the choice awaited (an index into the ready jobs, clamped).
+    mutating func supplyChoice(_ index: Int) {
+        guard case .manual(var choices, let next) = rule, next >= choices.count else { return }
+        choices.append(min(max(index, 0), max(jobs.count - 1, 0)))
+        rule = .manual(choices: choices, next: next)
+    }
+
+    /// Drops the manual choices not made yet (after a rewind, the future is the driver's again).
+    mutating func forgetUnmadeChoices() {
+        guard case .manual(let choices, let next) = rule else { return }
+        rule = .manual(choices: Array(choices.prefix(next)), next: next)
+    }
+
+    /// Stops waiting for the driver: the rest of the run is FIFO (a manual run being closed).
+    mutating func stopAwaitingChoices() {
+        guard case .manual(let choices, let next) = rule else { return }
+        rule = .replay(choices: choices, next: next)
+    }
+
+    /// The loop has recorded the latest offer.
+    mutating func markOfferRecorded() { offerUnrecorded = false }
 
     /// Hands every choice to `picker` from now on (a search's rule for one schedule).
     mutating func choose(with picker: any SchedulePicker) {
@@ -74,7 +117,7 @@ struct ReadyQueue {
             fifoChoices += 1
             return jobs.removeFirst()
         }
-        let pick = choose()
+        guard let pick = choose() else { return nil }
         if pick != 0 { passedOver = jobs[0].job }
         return take(at: pick)
     }
@@ -85,7 +128,8 @@ struct ReadyQueue {
         return passedOver
     }
 
-    private mutating func choose() -> Int {
+    /// The pick for this choice, or nil when a manual schedule waits for the driver's.
+    private mutating func choose() -> Int? {
         let count = jobs.count
         let pick: Int
         switch rule {
@@ -98,11 +142,24 @@ struct ReadyQueue {
             // A choice beyond the jobs ready (the schedule was edited, or shrunk) takes the last.
             pick = next < choices.count ? min(choices[next], count - 1) : 0
             rule = .replay(choices: choices, next: next + 1)
+        case .manual(let choices, let next):
+            offer(number: next)
+            guard next < choices.count else { return nil }
+            pick = min(choices[next], count - 1)
+            rule = .manual(choices: choices, next: next + 1)
         case .picker(let picker):
             pick = min(max(picker.pick(from: jobs), 0), count - 1)
         }
         choicesMade.append(pick)
         return pick
+    }
+
+    /// Notes the jobs offered at choice `number`, once, for the loop to record.
+    private mutating func offer(number: Int) {
+        guard number != offerNumber else { return }
+        offerNumber = number
+        offered = Array(jobs.lazy.map(\.job))
+        offerUnrecorded = true
     }
 
     /// Removes the job at `index`, leaving the others in the order they became ready: a

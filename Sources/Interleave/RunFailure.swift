@@ -42,6 +42,8 @@ struct FailureLog {
     var firstCheck: RunFailure?
     /// The job count when the first check failed.
     var firstCheckStep = 0
+    /// Choices made when the first check failed.
+    var firstCheckChoices = 0
     var firstLint: String?
     var stuckTasks: [String]?
     /// Whether lints count as failures.
@@ -53,6 +55,7 @@ struct FailureLog {
         invariants = []
         firstCheck = nil
         firstCheckStep = 0
+        firstCheckChoices = 0
         firstLint = nil
         stuckTasks = nil
     }

@@ -10,12 +10,17 @@ public enum SchedulePolicy: Sendable, Equatable, CustomStringConvertible {
     case random(seed: UInt64)
     /// The given choices, in order, then FIFO: how a schedule found by `explore` is rerun.
     case replay(Schedule)
+    /// The given choices, in order, then the driver's: at each further choice the loop stops
+    /// (`Loop.awaitingChoice`) until `Loop.choose(_:)` says which ready job runs. How a class
+    /// schedules a run by hand; every choice offered is recorded (`.choiceOffered`).
+    case manual(Schedule)
 
     public var description: String {
         switch self {
         case .fifo: "fifo"
         case .random(let seed): "random(seed: \(seed))"
         case .replay(let schedule): "replay(\(schedule.text))"
+        case .manual(let schedule): "manual(\(schedule.text))"
         }
     }
 
@@ -25,6 +30,7 @@ public enum SchedulePolicy: Sendable, Equatable, CustomStringConvertible {
         case .fifo: "fifo"
         case .random: "random"
         case .replay: "replay"
+        case .manual: "manual"
         }
     }
 }

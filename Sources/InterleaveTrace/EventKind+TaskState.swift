@@ -17,7 +17,7 @@ extension EventKind {
         case .taskCancelRequested, .resourceCreated, .lockAcquired, .lockReleased, .semaphoreAcquired,
             .semaphoreReleased, .eventSet, .eventCleared, .conditionNotified, .queuePut, .queueGot,
             .queueTaskDone, .futureResolved, .futureFailed, .futureCancelled, .ioStarted, .ioFinished,
-            .output, .caption, .faultInjected, .lint, .deadlock, .userAction, .runEnded, .checkFailed, .preempted:
+            .output, .caption, .faultInjected, .lint, .deadlock, .userAction, .runEnded, .checkFailed, .preempted, .choiceOffered:
             nil
         }
     }

@@ -78,6 +78,9 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     /// The schedule ran `task`'s job ahead of the one FIFO would have run (a preemption, under
     /// a replayed or explored schedule); arg = that job's task (none when not a task's job).
     case preempted = 60
+    /// A manual schedule offers `task`'s job at a choice (one event per job ready, in the order
+    /// they became ready); arg = the choice's number, counting from 0.
+    case choiceOffered = 61
 }
 
 /// Why a task waits, packed into `taskWaiting`'s arg.

@@ -85,6 +85,8 @@ public enum EventText {
             // The job passed over may be an actor's, which belongs to no task the trace names.
             return e.argTask.isNone ? "the schedule runs \(task) out of FIFO order"
                 : "the schedule runs \(task) ahead of \(store.taskName(e.argTask))"
+        case .choiceOffered:
+            return "choice \(e.arg + 1): \(task) is ready to run"
         case .checkFailed:
             let message = store.string(StringID(rawValue: UInt32(truncatingIfNeeded: e.arg)))
             return e.task.isNone ? "CHECK FAILED: \(message)" : "CHECK FAILED in \(task): \(message)"

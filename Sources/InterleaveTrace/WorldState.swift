@@ -93,6 +93,14 @@ public struct WorldState: Sendable, Equatable {
     public var lastPreemption = -1
     /// How many checks or invariants have failed so far (see `check` in the runtime).
     public var failedChecks = 0
+    /// Under a manual schedule: the tasks offered at the choice not made yet, in the order the
+    /// digit keys number them (empty when no choice is pending), and that choice's number.
+    public var choiceOffer: [TaskID] = []
+    public var choiceNumber = -1
+    /// Choices made so far under a manual schedule.
+    public var choicesMade = 0
+    /// Choices made when the run first failed (a failed check or a deadlock): a challenge's score.
+    public var choicesAtFailure: Int?
     /// True from a detected deadlock until a job runs again (a fault or cancellation broke it).
     public var deadlocked = false
     /// True once the run ended.
@@ -124,6 +132,10 @@ public struct WorldState: Sendable, Equatable {
             break
         case .taskResumed:
             step += 1
+            if !choiceOffer.isEmpty {
+                choicesMade += 1
+                choiceOffer = []
+            }
             // A job ran, so nothing is stuck any more: someone broke the deadlock.
             deadlocked = false
             running = e.task
@@ -173,12 +185,20 @@ public struct WorldState: Sendable, Equatable {
         case .deadlock:
             deadlocked = true
             lastDiagnostic = Int(index)
+            if choicesAtFailure == nil { choicesAtFailure = choicesMade }
         case .preempted:
             preemptions += 1
             lastPreemption = Int(index)
         case .checkFailed:
             failedChecks += 1
             lastDiagnostic = Int(index)
+            if choicesAtFailure == nil { choicesAtFailure = choicesMade }
+        case .choiceOffered:
+            if Int(e.arg) != choiceNumber {
+                choiceNumber = Int(e.arg)
+                choiceOffer = []
+            }
+            choiceOffer.append(e.task)
         case .runEnded:
             ended = true
         }
