@@ -51,6 +51,7 @@ extension Loop {
         // Under a manual schedule the choices ahead of the step returned to are the driver's
         // to make again.
         forgetChoicesAhead()
+        defer { revealPendingChoice() }
         guard let target else { return }
         // Only timers can add events between two jobs; a ready job means the next step has come.
         while store.events.count < target, ready.isEmpty, advanceToNextTimer() { applyDue() }
@@ -62,5 +63,14 @@ extension Loop {
     /// forward to N and a run rewound to N must both stand there, at the same time.
     func settleBeforeNextJob() {
         while ready.isEmpty, !inbox.hasWork, !isOwedWork, advanceToNextTimer() {}
+        revealPendingChoice()
+    }
+
+    /// Records the choice a manual schedule waits for, if the loop stands at one: a run paused
+    /// there shows what it offers at once, not at the next attempt to step.
+    func revealPendingChoice() {
+        guard ready.awaitingChoice else { return }
+        _ = ready.pop()
+        if ready.offerUnrecorded { recordChoiceOffer() }
     }
 }

@@ -57,6 +57,10 @@ public final class LiveSource {
         let old = loop.store
         let faults = Self.faults(in: old, before: step, stall: stallDuration)
         retire()
+        // By hand, the schedule is what the user chose before the step returned to; the
+        // choices after it are theirs to make again.
+        var policy = policy
+        if case .manual = policy { policy = .manual(Schedule(old.manualChoices(before: events))) }
         let fresh = makeLoop(policy)
         fresh.reexecute(steps: step, injecting: faults, throughEvent: events)
         loop = fresh
@@ -71,6 +75,23 @@ public final class LiveSource {
     func follow(_ policy: SchedulePolicy, from step: Int, events: Int, speed: Double) {
         self.policy = policy
         rewind(to: step, events: events, speed: speed)
+    }
+
+    /// Schedules by hand from `step` on (`manual`), or goes on in FIFO order after the choices
+    /// made so far: re-executed up to `step` and paused there, as a rewind is.
+    func switchSchedule(manual: Bool, from step: Int, events: Int, speed: Double) {
+        if manual {
+            // The choices the run has made up to `step` (all 0 under FIFO), found by a quiet
+            // re-execution: the manual schedule replays them, then asks.
+            let probe = makeLoop(policy)
+            probe.reexecute(
+                steps: step, injecting: Self.faults(in: loop.store, before: step, stall: stallDuration), throughEvent: events)
+            let made = probe.scheduleMade
+            probe.close()
+            follow(.manual(made), from: step, events: events, speed: speed)
+        } else {
+            follow(.replay(Schedule(loop.store.manualChoices(before: events))), from: step, events: events, speed: speed)
+        }
     }
 
     /// Ends the run: its tasks are cancelled so their cleanup runs, then the thread stops; a

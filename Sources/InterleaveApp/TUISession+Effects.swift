@@ -62,6 +62,10 @@ extension TUISession {
         case .explore(let step): startExploring(from: step)
         case .cancelExplore: cancelExploring()
         case .followExploreOffer: followExploreOffer()
+        case .choose(let index): choose(index)
+        case .undoChoice: undoChoice()
+        case .setManualSchedule(let manual): setManualSchedule(manual)
+        case .challengeSolved(let name, let choices): challengeSolved(name: name, choices: choices)
         }
         return nil
     }
@@ -77,7 +81,7 @@ extension TUISession {
     }
 
     /// If the view was moved back, travel there: re-execute the run up to the viewed step.
-    private func resumeFromView() {
+    func resumeFromView() {
         guard let live, cursor.world.step < cursor.totalSteps else { return }
         let step = cursor.world.step
         live.rewind(to: step, events: cursor.world.eventCount, speed: state.speed)

@@ -5,7 +5,8 @@ import InterleaveUI
 extension TUISession {
     /// Starts the demo the reducer asked for and switches the state to its run.
     func openDemo(named name: String) {
-        guard let source = catalogue?.open(name) else { return }
+        let manual = state.picker?.manualSchedule ?? false
+        guard let catalogue, let source = catalogue.open(name, manual) else { return }
         live = source
         cursor = TraceCursor(store: source.store)
         player = ReplayPlayer()
@@ -14,6 +15,7 @@ extension TUISession {
         replayReached = 0
         lastShownTime = -1
         _ = state.reduce(.demoOpened(speed: source.speed))
+        if let info = catalogue.challenge(name) { _ = state.reduce(.challengeOpened(info)) }
     }
 
     /// Ends the run the reducer left for the picker; the session goes on showing the picker.

@@ -47,6 +47,9 @@ public final class TUISession {
     var exploration: ExploreTicket?
     /// What reruns the recording being replayed, when it is a demo's (see `ReplayProgram`).
     var replayProgram: ReplayProgram?
+    /// Keeps a challenge's score when its goal is reached (name, choices used); returns a
+    /// one-line problem to show if the score could not be kept. Set by the caller.
+    public var onChallengeSolved: ((String, Int) -> String?)?
 
     public convenience init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
         self.init(backend: backend, live: live, replay: replay, speed: speed, presentation: presentation, presenter: nil)
@@ -88,6 +91,7 @@ public final class TUISession {
         self.presenter = presenter
         self.catalogue = catalogue
         cursor = TraceCursor(store: live?.store ?? replay ?? TraceStore())
+        if case .manual = live?.policy { state.manualSchedule = true }
         player.speed = speed
         player.resetClock(at: 0)
         // A failure found by `explore` opens where its schedule first leaves FIFO.

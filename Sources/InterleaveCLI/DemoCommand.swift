@@ -19,10 +19,12 @@ struct DemoCommand: ParsableCommand {
         do { try options.workload.schedule.check(for: demo.name) } catch { throw fail("\(error)") }
         let specs = try injection.specs()
         if options.plain {
+            do { try options.workload.schedule.checkHeadless() } catch { throw fail("\(error)") }
             print(try plainReport(demo, injecting: specs), terminator: "")
             return
         }
         if let reason = TerminalCheck.unusableReason() {
+            do { try options.workload.schedule.checkHeadless() } catch { throw fail("\(reason): \(error)") }
             FileHandle.standardError.write(Data("interleave: \(reason); showing plain output\n".utf8))
             print(try plainReport(demo, injecting: specs), terminator: "")
             return

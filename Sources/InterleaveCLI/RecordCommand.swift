@@ -20,6 +20,7 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         let demo = try lookUpDemo(name)
+        do { try workload.schedule.checkHeadless() } catch { throw fail("\(error)") }
         let specs = try injection.specs()
         let outcome: HeadlessRun.Outcome
         do { outcome = try workload.run(of: demo).run(injecting: specs, recordingTo: output) } catch {

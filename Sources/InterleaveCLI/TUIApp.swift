@@ -49,8 +49,10 @@ enum TUIApp {
     /// Every demo, for the session's picker; a demo chosen there runs with `options`.
     static func catalogue(options: RunOptions, backend: NCursesBackend, highlighting name: String? = nil) -> DemoCatalogue {
         let entries = Catalogue.all.map { PickerState.Entry(name: $0.name, title: $0.title, summary: $0.summary) }
-        return DemoCatalogue(entries: entries, highlighting: name) { name in
-            Catalogue.all.first { $0.name == name }.map { liveSource(for: $0, options: options, backend: backend) }
+        return DemoCatalogue(entries: entries, highlighting: name) { name, manual in
+            var options = options
+            if manual { options.workload.schedule = .manual }
+            return Catalogue.all.first { $0.name == name }.map { liveSource(for: $0, options: options, backend: backend) }
         }
     }
 

@@ -11,7 +11,7 @@ struct WorkloadOptions: ParsableArguments {
     var seed: UInt64 = 1
 
     @Option(
-        help: "Scheduling policy: fifo (asyncio's order), random (seeded), or replay:FILE (the schedule saved by `interleave explore`).",
+        help: "Scheduling policy: fifo (asyncio's order), random (seeded), manual (you choose at each choice between ready tasks), or replay:FILE (the schedule saved by `interleave explore`).",
         transform: ScheduleOption.parse)
     var schedule: ScheduleOption = .fifo
 
@@ -24,6 +24,7 @@ struct WorkloadOptions: ParsableArguments {
         switch schedule {
         case .fifo: .fifo
         case .random: .random(seed: seed)
+        case .manual: .manual(.fifo)
         case .replay(let saved, _, _): .replay(saved)
         }
     }
@@ -43,6 +44,8 @@ struct WorkloadOptions: ParsableArguments {
 /// What `--schedule` asks for.
 enum ScheduleOption: Equatable {
     case fifo, random
+    /// The user chooses, in the TUI, whenever more than one task is ready.
+    case manual
     /// The schedule a trace file was run with (saved by `interleave explore`), the demo it is a
     /// run of, and the file's name.
     case replay(Schedule, demo: String, file: String)
@@ -53,20 +56,32 @@ enum ScheduleOption: Equatable {
         switch text {
         case "fifo": return .fifo
         case "random": return .random
+        case "manual": return .manual
         default:
             guard text.hasPrefix("replay:"), text.count > "replay:".count else {
-                throw ValidationError("--schedule must be fifo, random or replay:FILE")
+                throw ValidationError("--schedule must be fifo, random, manual or replay:FILE")
             }
             let path = String(text.dropFirst("replay:".count))
-            let header: TraceHeader
-            do { header = try TraceDecoder.decodeFile(atPath: path).store.header } catch {
+            let store: TraceStore
+            do { store = try TraceDecoder.decodeFile(atPath: path).store } catch {
                 throw ValidationError("\(SafeName.escape(path)): \(error)")
             }
-            guard header.schedule == "replay" else {
-                throw ValidationError("\(SafeName.escape(path)) holds no saved schedule (it was run \(header.schedule)); `interleave explore` saves one")
+            let header = store.header
+            switch header.schedule {
+            case "replay": return .replay(Schedule(header.choices), demo: header.demoName, file: path)
+            // A run scheduled by hand carries its choices in its trace (each offer, then the job chosen).
+            case "manual": return .replay(Schedule(store.manualChoices(before: store.events.count)), demo: header.demoName, file: path)
+            default:
+                throw ValidationError("\(SafeName.escape(path)) holds no saved schedule (it was run \(header.schedule)); `interleave explore` saves one, and so does a recording of a manual run")
             }
-            return .replay(Schedule(header.choices), demo: header.demoName, file: path)
         }
+    }
+
+    /// Refuses `manual` for a run with nobody to choose (`--plain`, `record`, no terminal).
+    func checkHeadless() throws {
+        guard self == .manual else { return }
+        throw ValidationError(
+            "--schedule manual is chosen key by key in the full-screen UI; a headless run cannot ask (use fifo, random or replay:FILE)")
     }
 
     /// Refuses a schedule saved from another demo: its choices would mean nothing there.

@@ -69,4 +69,12 @@ public enum Action: Sendable, Equatable {
     case presentDigit(Int)
     /// Presentation: the driver put a playlist item on screen, to play at `speed`.
     case presentationItemLoaded(PresentationDeck, speed: Double)
+    /// Manual schedule: a digit, run the task numbered so at the pending choice (from 1).
+    case chooseReady(Int)
+    /// `m`: schedule by hand from here on, or go back to FIFO (in the picker: for the demos opened).
+    case toggleManualSchedule
+    /// `i`: the challenge's next hint.
+    case showHint
+    /// The driver opened a challenge's run (after `.demoOpened`, or at the start of the session).
+    case challengeOpened(ChallengeInfo)
 }

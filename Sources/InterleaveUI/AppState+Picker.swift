@@ -27,6 +27,11 @@ extension AppState {
             return [.openDemo(name)]
         case .demoOpened(let speed):
             openRun(speed: speed)
+        case .toggleManualSchedule:
+            picker?.manualSchedule.toggle()
+            status = .message(picker?.manualSchedule == true
+                ? "demos open with a manual schedule: you choose which ready task runs"
+                : "demos open with the FIFO schedule, asyncio's order")
         case .toggleHelp:
             showHelp.toggle()
         case .quit, .backToPicker:
@@ -51,6 +56,7 @@ extension AppState {
         var run = AppState(width: width, height: height, speed: speed, presentation: presentation)
         run.picker = picker
         run.returnsToPicker = true
+        run.manualSchedule = picker?.manualSchedule ?? false
         self = run
     }
 

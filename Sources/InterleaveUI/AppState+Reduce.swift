@@ -13,6 +13,8 @@ extension AppState {
     public mutating func reduce(_ action: Action) -> [Effect] {
         // Enter takes explore's offer while it shows, before the note goes.
         if action == .toggleDetail, let effects = takeExploreOffer() { return effects }
+        // Enter on an offered lane chooses it, when the run waits for a choice.
+        if action == .toggleDetail, mode != .picker, let effects = chooseSelected() { return effects }
         // A note answers the last command; the next command replaces it.
         if action.isCommand { status = nil }
         // A number is typed digit by digit; any other key ends it.
@@ -30,11 +32,16 @@ extension AppState {
             mode = .paused
             return [.pause]
         case .stepForward:
+            if awaitingChoice, step >= latestStep {
+                status = .message("your choice first: press 1-\(choiceOffer.count) for the task to run")
+                return pausing([])
+            }
             if ended, step >= latestStep, !isReplay { status = .runEnded; return pausing([]) }
             if deadlocked, step >= latestStep, !isReplay { status = .deadlocked; return pausing([]) }
             if isReplay, step >= latestStep { status = .atEnd; return pausing([]) }
             return pausing([.step(1)])
         case .stepBack:
+            if manualSchedule, !isReplay { return undoChoice() }
             guard step > 0 else { status = .atStart; return pausing([]) }
             return pausing([.stepBack(1)])
         case .runUntilSelectedTaskEvent:
@@ -75,6 +82,10 @@ extension AppState {
             deck?.finished = false
             // A search from the old run's state would offer a continuation of a run now gone.
             exploringFrom = nil
+            if challenge != nil {
+                challenge?.solvedWith = nil
+                challenge?.showingSuccess = false
+            }
             return [.restart]
         case .focusNext:
             let panes = layout.visiblePanes
@@ -107,6 +118,7 @@ extension AppState {
             // Esc closes the innermost overlay first, the way every dialog does.
             if showHelp { showHelp = false; return [] }
             if showDetail { showDetail = false; return [] }
+            if challenge?.showingSuccess == true { challenge?.showingSuccess = false; return [] }
             // A presentation has no picker to go back to.
             return deck == nil ? leaveForPicker() : []
         case .pickerMove, .pickerFirst, .pickerLast, .pickerOpen:
@@ -134,11 +146,12 @@ extension AppState {
             apply(facts)
             // A live run stops at a deadlock, as a debugger stops at a fault: nothing can move
             // until the user breaks the cycle (f or c on a task in it).
+            let challengeEffects = noteChallengeProgress(facts)
             if newlyDeadlocked, !isReplay, mode == .live, step >= latestStep {
                 mode = .paused
-                return [.pause] + holdIfAtStop()
+                return [.pause] + challengeEffects + holdIfAtStop()
             }
-            return holdIfAtStop()
+            return challengeEffects + holdIfAtStop()
         case .clearStatus:
             status = nil
         case .explore:
@@ -153,6 +166,14 @@ extension AppState {
             return presentDigit(digit)
         case .presentationItemLoaded(let deck, let speed):
             return show(deck, speed: speed)
+        case .chooseReady(let number):
+            return chooseReady(number)
+        case .toggleManualSchedule:
+            return toggleManualSchedule()
+        case .showHint:
+            return showHint()
+        case .challengeOpened(let info):
+            challengeOpened(info)
         }
         return []
     }
@@ -191,6 +212,8 @@ extension AppState {
         eventCount = facts.eventCount
         resourceCount = facts.resourceCount
         taskStates = facts.taskStates
+        choiceOffer = facts.choiceOffer
+        choicesMade = facts.choicesMade
         timeAxisSpan = max(timeAxisSpan, facts.time)
         rewoundTo = !isReplay && step < latestStep ? step : nil
         if let task = selected, task.index >= taskOrder.count { selected = nil; showDetail = false }
@@ -211,7 +234,8 @@ extension Action {
     /// True for what the user does (keys, clicks), false for what the driver reports.
     var isCommand: Bool {
         switch self {
-        case .worldChanged, .resize, .clearStatus, .scroll, .presentationItemLoaded, .demoOpened, .exploreFinished: false
+        case .worldChanged, .resize, .clearStatus, .scroll, .presentationItemLoaded, .demoOpened, .exploreFinished,
+            .challengeOpened: false
         default: true
         }
     }

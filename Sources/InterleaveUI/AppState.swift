@@ -94,6 +94,15 @@ public struct AppState: Sendable, Equatable {
     public var resourceCount = 0
     /// Copied from the latest `WorldFacts`: each task's state, by index.
     public var taskStates: [TaskState] = []
+    /// The run stops at each choice between ready tasks for the user to make (`--schedule
+    /// manual`, `m`, a challenge).
+    public var manualSchedule = false
+    /// Copied from the latest `WorldFacts`: the tasks offered at the pending choice, and the
+    /// choices made so far.
+    public var choiceOffer: [TaskID] = []
+    public var choicesMade = 0
+    /// The challenge being played, if the run is one (`interleave challenge`).
+    public var challenge: ChallengeState?
     /// The item number typed so far in a presentation (digit keys), until another key.
     public var typedItemNumber: Int?
     /// The lanes the timeline makes room for: a presented item's whole trace, else the most

@@ -65,6 +65,14 @@ public struct CaptionView {
             let text = full.count <= width * max(1, rowsAvailable) ? full : deadlockText(compact: true) ?? full
             return Message(text: text, isDiagnostic: true)
         }
+        // The run waits for the user to choose: that is what to read now.
+        if context.state.manualSchedule, !world.choiceOffer.isEmpty {
+            // The prompt outranks the note of the key just pressed: it is what to do next.
+            return Message(text: choicePrompt(), isDiagnostic: false, coversStatus: true)
+        }
+        if let hint = context.state.challenge?.currentHint, !(context.state.challenge?.solvedWith != nil) {
+            return Message(text: "hint: " + hint, isDiagnostic: false)
+        }
         // A replayed failure's schedule leaving FIFO is why it failed: say so while that choice
         // is the latest thing to happen (a later caption or diagnostic takes over).
         if world.lastPreemption > max(world.captionEvent, world.lastDiagnostic, world.lastIntervention),
@@ -100,6 +108,18 @@ public struct CaptionView {
                 isDiagnostic: false)
         }
         return Message(text: store.header.title, isDiagnostic: false)
+    }
+
+    /// "choice 3: which task runs next? press 1-2:  1 alice  2 bob".
+    func choicePrompt() -> String {
+        let world = context.world
+        let offered = world.choiceOffer.prefix(9).enumerated().map { index, task in
+            "\(index + 1) \(task.isNone ? "(an actor's job)" : context.store.taskName(task))"
+        }
+        let list = offered.joined(separator: "  ")
+        let full = "choice \(world.choicesMade + 1): which task runs next? press 1-\(offered.count):  " + list
+        let room = (context.state.width - 2) * max(1, rowsAvailable)
+        return full.count <= room ? full : "choice \(world.choicesMade + 1), press 1-\(offered.count): " + list
     }
 
     /// "DEADLOCK: A waits for lock L2 held by B, B waits for lock L1 held by A", from the

@@ -46,4 +46,13 @@ public enum Effect: Sendable, Equatable {
     /// Switch the run to the failing schedule the last search found, paused at the step it
     /// went on from.
     case followExploreOffer
+    /// Manual schedule: run the ready task at this index of the pending offer (from 0); from a
+    /// view moved back, the run is first rewound to the viewed step.
+    case choose(Int)
+    /// Manual schedule: go back to the last choice made before the viewed step, to make it again.
+    case undoChoice
+    /// Schedule by hand from the viewed step on (true), or go on in FIFO order (false).
+    case setManualSchedule(Bool)
+    /// The challenge's goal was reached after this many choices: keep the score.
+    case challengeSolved(name: String, choices: Int)
 }

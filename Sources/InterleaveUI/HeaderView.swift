@@ -15,6 +15,8 @@ public struct HeaderView {
     /// The mode word: DEADLOCK outranks the others, because nothing will move until the user acts.
     public var modeWord: String {
         if context.world.deadlocked { return "DEADLOCK" }
+        // The run waits for the user: nothing moves until a task is chosen.
+        if context.state.manualSchedule, !context.world.choiceOffer.isEmpty { return "CHOOSE" }
         switch context.state.mode {
         case .live: return "LIVE"
         case .paused: return "PAUSED"
@@ -56,8 +58,10 @@ public struct HeaderView {
         if !header.demoName.isEmpty { left += ": " + header.demoName }
         x += buffer.write(context.fit(left, room), x: x, y: rect.y, style: bar.with(.bold))
         let titleRoom = rect.maxX - rightWidth - x - 4
-        if !header.title.isEmpty, titleRoom > 8 {
-            buffer.write("  " + context.fit(header.title, titleRoom), x: x, y: rect.y, style: bar)
+        // A challenge's goal is what the player works towards: it stays in view.
+        let title = context.state.challenge.map { "goal: " + $0.info.goal } ?? header.title
+        if !title.isEmpty, titleRoom > 8 {
+            buffer.write("  " + context.fit(title, titleRoom), x: x, y: rect.y, style: bar)
         }
     }
 
@@ -79,6 +83,10 @@ public struct HeaderView {
         items.append(Item(text: step, role: .headerBar, rank: 6))
         items.append(Item(text: formatSeconds(world.time), role: .headerBar, rank: 7))
         items.append(Item(text: state.speedLabel(times: context.glyphs.times), role: .headerBar, rank: 3))
+        if state.manualSchedule {
+            let made = world.choicesMade
+            items.append(Item(text: "\(made) choice\(made == 1 ? "" : "s")", role: .headerBar, rank: 2))
+        }
         if state.recording {
             items.append(Item(text: "\(context.glyphs.recordingDot) REC", role: .headerAlert, rank: 4))
         }

@@ -18,17 +18,17 @@ public struct KeyMap: Sendable, Equatable {
         func bind(
             _ keys: [Key], _ help: String, _ footer: String, _ action: Action, footer show: Bool = true,
             modes: Set<AppState.Mode> = AppState.runModes, footerLabel: String? = nil,
-            footerByMode: [AppState.Mode: String] = [:]
+            footerByMode: [AppState.Mode: String] = [:], label: String? = nil
         ) -> KeyBinding {
             KeyBinding(
-                keys: keys, help: help, footer: footer, action: action, showInFooter: show, modes: modes,
+                keys: keys, label: label, help: help, footer: footer, action: action, showInFooter: show, modes: modes,
                 footerLabel: footerLabel, footerByMode: footerByMode, glyphs: glyphs)
         }
         let upDown = glyphs == .ascii ? "j/k" : "↑↓"
         bindings = [
             bind([.character(" ")], "pause or resume", "pause", .togglePause, footerByMode: [.paused: "play"]),
             bind([.character("s"), .right], "step one job forward", "step", .stepForward),
-            bind([.character("b"), .left], "step one job back", "back", .stepBack),
+            bind([.character("b"), .left], "step back / undo a choice", "back", .stepBack),
             bind([.character("n")], "run to task's next event", "next", .runUntilSelectedTaskEvent),
             bind([.character("+"), .character("=")], "faster (double speed)", "speed", .faster, footerLabel: "+/-"),
             bind([.character("-"), .character("_")], "slower (half speed)", "slower", .slower, footer: false),
@@ -40,6 +40,11 @@ public struct KeyMap: Sendable, Equatable {
             bind([.character("x")], "make task block the loop", "stall", .injectStall, modes: runtime),
             bind([.character("r")], "restart the run", "restart", .restart),
             bind([.character("e")], "explore: find a failure", "explore", .explore, footer: false),
+            bind((1...9).map { .character(Character(String($0))) }, "choose which task runs",
+                 "choose", .chooseReady(0), footer: false, modes: runtime, footerLabel: "1-9", label: "1-9"),
+            bind([.character("m")], "manual schedule on/off", "manual", .toggleManualSchedule,
+                 footer: false, modes: runtime),
+            bind([.character("i")], "a hint (challenges)", "hint", .showHint, footer: false, modes: runtime),
             bind([.tab], "focus the next pane", "focus", .focusNext, footer: false),
             bind([.pageUp], "scroll pane up a page", "page up", .pageUp, footer: false),
             bind([.pageDown], "scroll pane down a page", "page down", .pageDown, footer: false),
@@ -64,6 +69,9 @@ public struct KeyMap: Sendable, Equatable {
         // One binding stands for all the digits: the key pressed says which item.
         if case .presentDigit = action, case .character(let c) = key, let digit = c.wholeNumberValue {
             return .presentDigit(digit)
+        }
+        if case .chooseReady = action, case .character(let c) = key, let digit = c.wholeNumberValue {
+            return .chooseReady(digit)
         }
         return action
     }

@@ -12,16 +12,24 @@ public struct PickerState: Sendable, Equatable {
         public var name: String
         public var title: String
         public var summary: String
-        public init(name: String, title: String, summary: String) {
+        /// A challenge's difficulty ("easy"), nil for a demo: challenges are listed after the
+        /// demos, and always run under a manual schedule.
+        public var challengeDifficulty: String?
+        public init(name: String, title: String, summary: String, challengeDifficulty: String? = nil) {
             self.name = name
             self.title = title
             self.summary = summary
+            self.challengeDifficulty = challengeDifficulty
         }
+
+        public var isChallenge: Bool { challengeDifficulty != nil }
     }
 
     public private(set) var entries: [Entry]
     /// The highlighted demo's index; 0 for an empty catalogue.
     public private(set) var selected: Int
+    /// Demos opened from here stop at each choice for the user to make (`m` toggles it).
+    public var manualSchedule = false
 
     /// `highlighting` names the demo to highlight first (the one a session started with), if any.
     public init(entries: [Entry], highlighting name: String? = nil) {

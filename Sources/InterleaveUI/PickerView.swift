@@ -43,8 +43,14 @@ public struct PickerView {
         }
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), with: Cell(" ", style: theme.style(.headerBar)))
         let dash = context.glyphs == .ascii ? "-" : "—"
-        buffer.write(" Interleave \(dash) pick a demo", x: 0, y: 0, style: theme.style(.headerBar))
         let picker = context.state.picker ?? PickerState(entries: [])
+        let hasChallenges = picker.entries.contains { $0.isChallenge }
+        buffer.write(" Interleave \(dash) pick a demo\(hasChallenges ? " or a challenge" : "")", x: 0, y: 0, style: theme.style(.headerBar))
+        // Whether demos open scheduled by hand (`m`), at the right of the bar.
+        let schedule = picker.manualSchedule ? "schedule: yours (m) " : "schedule: FIFO (m) "
+        if width >= 60 {
+            buffer.write(schedule, x: width - schedule.count, y: 0, style: theme.style(.headerBar))
+        }
         drawList(picker, width: width, height: height, into: &buffer)
         if let entry = picker.highlighted {
             buffer.write(context.fit(entry.summary, width - 4), x: 2, y: height - 3, style: theme.style(.caption))
@@ -71,7 +77,9 @@ public struct PickerView {
             if isSelected { buffer.fill(Rect(x: 0, y: y, width: width, height: 1), with: Cell(" ", style: style)) }
             buffer.write(isSelected ? String(context.glyphs.marker) : " ", x: 1, y: y, style: style)
             buffer.write(entry.name, x: 3, y: y, style: isSelected ? style : theme.style(.title), maxWidth: nameWidth)
-            buffer.write(entry.title, x: 4 + nameWidth, y: y, style: style, maxWidth: width - 5 - nameWidth)
+            // A challenge says so, and how hard it is, before its goal.
+            let title = entry.challengeDifficulty.map { "challenge (\($0)): \(entry.title)" } ?? entry.title
+            buffer.write(title, x: 4 + nameWidth, y: y, style: style, maxWidth: width - 5 - nameWidth)
         }
     }
 }

@@ -84,6 +84,10 @@ public struct TimelineView {
         for line in 0..<geometry.laneHeight {
             buffer.writeRow(line == 0 ? marker + " " + indent + name : "", x: geometry.labels.x, y: y + line, width: width - 1, style: style)
         }
+        // At a choice the user makes, each offered lane carries the digit that runs it.
+        if let number = choiceNumber(of: task) {
+            buffer.write(String(number), x: geometry.labels.x + 1, y: y, style: context.style(.preemption).with(.bold))
+        }
         // The state right now, as a glyph beside the name: the bar's last cell may show an
         // earlier, more telling state of the same column. An overdue sleeper reads as ready, as
         // its bar does.
@@ -91,6 +95,15 @@ public struct TimelineView {
             && LaneBuilder.isOverdue(sleepingSince: snapshot.since, deadline: snapshot.deadline, at: context.world.time)
         let shown: TaskState = overdue ? .ready : snapshot.state
         buffer.set(geometry.labels.maxX - 1, y, Cell(context.glyphs.state(shown), style: context.theme.style(for: shown)))
+    }
+
+    /// The digit that chooses `task` at the pending choice (from 1), if it is offered there and
+    /// the run waits for the user; digits stop at 9, the keys there are.
+    private func choiceNumber(of task: TaskID) -> Int? {
+        guard context.state.manualSchedule, let index = context.world.choiceOffer.firstIndex(of: task), index < 9 else {
+            return nil
+        }
+        return index + 1
     }
 
     private func drawBar(_ cells: [UInt8], x: Int, y: Int, nowColumn: Int, into buffer: inout Buffer) {

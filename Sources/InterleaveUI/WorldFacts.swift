@@ -23,6 +23,12 @@ public struct WorldFacts: Sendable, Equatable {
     public var time: Int64
     /// Each task's state, by task index: what an intervention on it can still do.
     public var taskStates: [TaskState]
+    /// Under a manual schedule: the tasks offered at the choice the view stands before (empty
+    /// when none), in the order the digit keys number them.
+    public var choiceOffer: [TaskID] = []
+    /// Choices made so far, and when the run first failed (a challenge's goal), if it has.
+    public var choicesMade = 0
+    public var choicesAtFailure: Int?
 
     public init(
         step: Int, latestStep: Int, taskOrder: [TaskID], deadlocked: Bool = false, ended: Bool = false,
@@ -48,5 +54,8 @@ public struct WorldFacts: Sendable, Equatable {
             eventCount: world.eventCount, resourceCount: world.resources.count,
             time: world.time, taskStates: world.tasks.map(\.state)
         )
+        choiceOffer = world.choiceOffer
+        choicesMade = world.choicesMade
+        choicesAtFailure = world.choicesAtFailure
     }
 }

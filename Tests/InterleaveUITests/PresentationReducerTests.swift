@@ -125,7 +125,9 @@ import Testing
         let keys = KeyMap.presentation()
         let jump = keys.bindings.first { $0.action == .presentDigit(0) }
         #expect(jump?.label == "0-9" && jump?.footerKey == "0-9" && jump?.showInFooter == true)
-        #expect(KeyMap(glyphs: .unicode).action(for: .character("3"), mode: .paused) == nil, "digits only present")
+        // Outside a presentation a digit chooses a ready task (a manual schedule), never an item.
+        #expect(KeyMap(glyphs: .unicode).action(for: .character("3"), mode: .paused) == .chooseReady(3))
+        #expect(KeyMap(glyphs: .unicode).action(for: .character("0"), mode: .paused) == nil)
     }
 
     @Test func autoplayQuitsAfterTheLastItem() {
