@@ -86,7 +86,7 @@ public enum EventText {
             return e.argTask.isNone ? "the schedule runs \(task) out of FIFO order"
                 : "the schedule runs \(task) ahead of \(store.taskName(e.argTask))"
         case .choiceOffered:
-            return "choice \(e.arg + 1): \(task) is ready to run"
+            return "choice \(e.arg + 1) offers \(task)"
         case .checkFailed:
             let message = store.string(StringID(rawValue: UInt32(truncatingIfNeeded: e.arg)))
             return e.task.isNone ? "CHECK FAILED: \(message)" : "CHECK FAILED in \(task): \(message)"

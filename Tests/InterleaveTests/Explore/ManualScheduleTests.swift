@@ -28,7 +28,7 @@ import Testing
         #expect(world.choiceNumber == 0)
         let offers = loop.store.events.snapshot().filter { $0.kind == .choiceOffered }
         #expect(offers.count == 2)
-        #expect(EventText.describe(offers[1], in: loop.store) == "choice 1: b is ready to run")
+        #expect(EventText.describe(offers[1], in: loop.store) == "choice 1 offers b")
         // Running again without a choice records the offer once.
         loop.runUntilIdle()
         #expect(loop.store.events.snapshot().filter { $0.kind == .choiceOffered }.count == 2)
