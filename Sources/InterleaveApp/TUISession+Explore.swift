@@ -33,8 +33,11 @@ extension TUISession {
         guard LiveSource.faults(in: store, before: step, stall: live.stallDuration).isEmpty else {
             return finishExploring(.unavailable("explore needs a run without injected faults: press r to restart"))
         }
+        // By hand, the run's choices so far are in its trace; a re-execution would stop at the first.
+        var policy = live.policy
+        if case .manual = policy { policy = .replay(Schedule(store.manualChoices(before: cursor.world.eventCount))) }
         let search = ExploreSearch()
-        search.start(program: program, policy: live.policy, fromStep: step, options: Self.exploreOptions)
+        search.start(program: program, policy: policy, fromStep: step, options: Self.exploreOptions)
         exploration = ExploreTicket(search: search, source: live, store: store, step: step, events: cursor.world.eventCount)
     }
 
@@ -82,6 +85,8 @@ extension TUISession {
         cursor = TraceCursor(store: live.store)
         cursor.catchUp()
         stopRecordingIfStoreChanged()
+        // The found schedule makes the choices from here: the run no longer asks for them.
+        state.manualSchedule = false
         refreshFacts()
         state.status = .message("on the failing schedule at step \(ticket.step): press s to step through it")
     }

@@ -11,6 +11,11 @@ extension AppState {
             status = .message("explore cancelled")
             return [.cancelExplore]
         }
+        // In a challenge the search would play the game for the player.
+        guard challenge == nil else {
+            status = .message("explore would solve it for you: i gives a hint instead")
+            return []
+        }
         // A recording has no program behind it to run other schedules of, unless it is a demo's.
         guard !isReplay || replayCanExplore else { status = .exploreNeedsProgram; return [] }
         exploringFrom = step
