@@ -94,14 +94,20 @@ struct ChallengeCommand: ParsableCommand {
         let run = HeadlessRun(policy: .fifo) { challenge.demo.start(on: $0, options: DemoOptions()) }
         let store = run.runManually(solution.schedule).store
         var text = PlainReport(store: store).render()
-        text += "\n\(challenge.name) (\(challenge.difficulty.label)): \(challenge.goal)\n"
+        text += "\n" + wrapped("\(challenge.name) (\(challenge.difficulty.label)): \(challenge.goal)")
         for choice in ChoiceTranscript(store: store).choices.prefix(solution.choices) {
             text += "  \(choice.line)\n"
         }
-        text += "goal reached: \(SafeText.escape(solution.failure.description))\n"
+        text += wrapped("goal reached: \(SafeText.escape(solution.failure.description))")
         text += "solved in \(solution.choices) choice\(solution.choices == 1 ? "" : "s")\n"
         return text
     }
+}
+
+/// `text` wrapped at the CLI's width, continuation lines indented, ending with a newline.
+private func wrapped(_ text: String) -> String {
+    TextWrap.lines(text, width: ListCommand.width - 4).enumerated()
+        .map { index, line in (index == 0 ? "" : "    ") + line + "\n" }.joined()
 }
 
 extension UnknownName {

@@ -49,7 +49,8 @@ import Testing
         #expect(lines.last == "solved in \(solution.choices) choices")
         #expect(lines.filter { $0.hasPrefix("  choice ") }.count == solution.choices)
         #expect(lines.contains("goal reached: \(solution.failure)"))
-        #expect(lines.contains("\(name) (\(challenge.difficulty.label)): \(challenge.goal)"))
+        #expect(lines.contains { $0.hasPrefix("\(name) (\(challenge.difficulty.label)): ") })
+        #expect(lines.allSatisfy { $0.count <= 80 || $0.hasPrefix("  legend:") })
     }
 
     @Test func anUnknownNameIsOneLineWithSuggestions() throws {

@@ -10,14 +10,14 @@ extension Challenges {
         ) { _ in
             let forks = (0..<5).map { Lock("fork \($0)") }
             let leftOnly = Shared(0)
-            invariant("every philosopher holds a left fork and waits for a right one: nobody can eat") {
+            invariant("all five hold a left fork and wait for a right one") {
                 leftOnly.value < 5
             }
             caption("Five philosophers sit down one after another, 0.1 s apart, with a fork between each pair")
-            _ = try await Interleave.gather((0..<5).map { n in
-                spawn("philosopher\(n)") {
-                    // Each philosopher before this one takes 0.1 s to sit down (one sleep each).
-                    for _ in 0..<n { try await sleep(for: .milliseconds(100)) }
+            var diners: [LoopTask<Void>] = []
+            for n in 0..<5 {
+                if n > 0 { try await sleep(for: .milliseconds(100)) }  // the next one sits down
+                diners.append(spawn("philosopher\(n)") {
                     try await forks[n].withLock {
                         leftOnly.value += 1
                         print("philosopher\(n) takes the left fork")
@@ -28,8 +28,9 @@ extension Challenges {
                             print("philosopher\(n) eats")
                         }
                     }
-                }
-            })
+                })
+            }
+            _ = try await Interleave.gather(diners)
             print("Everyone ate")
         },
         goal: "Make all five philosophers hold their left fork",
@@ -37,7 +38,7 @@ extension Challenges {
         hints: [
             "A philosopher who gets both forks eats and frees them; you want nobody to get a second fork.",
             "Each time a philosopher reaches for the right fork, the next one may sit down and take it first.",
-            "At every tick from 0.1 s on, let the philosopher sitting down go before the one reaching.",
+            "Every 0.1 s, let main seat the next philosopher first, and let the newcomer take a fork before its neighbour reaches for it.",
         ],
         lesson: "Dining philosophers: five tasks each hold one lock and wait for the next, a cycle. "
             + "It needs every one of them to be unlucky, so it is rare and hard to reproduce. Break "

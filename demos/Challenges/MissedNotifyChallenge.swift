@@ -9,7 +9,7 @@ extension Challenges {
             concept: "A notify wakes only the tasks already waiting."
         ) { _ in
             let dataReady = Shared(false)
-            let ready = Condition("data ready")
+            let ready = Condition("data")
             caption("The worker waits for data; the loader fetches it, sets a flag and notifies")
             _ = try await Interleave.gather(
                 spawn("worker") {

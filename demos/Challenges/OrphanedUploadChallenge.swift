@@ -12,7 +12,7 @@ extension Challenges {
             let uploader = spawn("uploader") {
                 try await sleep(for: .milliseconds(100))  // send the file
                 if !connectionOpen.value { caption("main closed the connection while the uploader was still sending") }
-                check(connectionOpen.value, "the uploader wrote to a connection main had already closed")
+                check(connectionOpen.value, "the upload went to a closed connection")
                 print("uploader: file sent")
             }
             let validator = spawn("validator") {

@@ -11,7 +11,7 @@ extension Challenges {
             let orders = Shared<[String]>([])
             let waiting = Shared(false)
             let orderPlaced = Event("order placed")
-            invariant("the consumer waits on an empty-looking queue while an order is queued") {
+            invariant("the consumer waits while an order is queued") {
                 !(waiting.value && !orders.value.isEmpty && !orderPlaced.isSet)
             }
             caption("A hand-made queue: a list of orders, and an event set whenever one is added")

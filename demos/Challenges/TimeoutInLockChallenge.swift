@@ -32,7 +32,7 @@ extension Challenges {
             let total = accounts.value.savings + accounts.value.checking
             print("In all at the end: \(total)")
             if total != 100 { caption("The timeout struck between taking and paying in: the lock came free, the money did not come back") }
-            check(total == 100, "\(100 - total) vanished: the timeout cancelled the transfer halfway")
+            check(total == 100, "\(100 - total) vanished: the transfer was cut off halfway")
         },
         goal: "Let the timeout cancel the transfer while it holds the lock",
         difficulty: .medium,
