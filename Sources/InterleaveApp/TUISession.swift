@@ -100,6 +100,12 @@ public final class TUISession {
 
     var store: TraceStore { cursor.store }
 
+    /// Makes the opening run a challenge: its goal in the header, hints, the success screen.
+    public func begin(challenge info: ChallengeInfo) {
+        _ = state.reduce(.challengeOpened(info))
+        dirty = true
+    }
+
     /// The keys as the footer and help word them: a demo chosen in the picker says that `q`
     /// goes back there.
     var activeKeyMap: KeyMap { state.returnsToPicker ? pickedDemoKeyMap : keyMap }

@@ -41,6 +41,8 @@ struct ChallengeCommand: ParsableCommand {
 
     func run() throws {
         guard let name, !list else {
+            // In a terminal, no name opens the picker at the challenges.
+            if !list, TerminalCheck.unusableReason() == nil { return try TUIApp.runChallengePicker() }
             for line in Self.listLines(progress: ChallengeProgress.load(), width: ListCommand.width) { print(line) }
             return
         }

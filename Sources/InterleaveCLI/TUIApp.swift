@@ -46,10 +46,20 @@ enum TUIApp {
         return ReplayProgram(header: header) { demo.start(on: $0, options: options) }
     }
 
-    /// Every demo, for the session's picker; a demo chosen there runs with `options`.
+    /// Every demo, then every challenge, for the session's picker; a demo chosen there runs
+    /// with `options` (scheduled by hand when the picker's `m` says so), a challenge always by hand.
     static func catalogue(options: RunOptions, backend: NCursesBackend, highlighting name: String? = nil) -> DemoCatalogue {
-        let entries = Catalogue.all.map { PickerState.Entry(name: $0.name, title: $0.title, summary: $0.summary) }
-        return DemoCatalogue(entries: entries, highlighting: name) { name, manual in
+        let demos = Catalogue.all.map { PickerState.Entry(name: $0.name, title: $0.title, summary: $0.summary) }
+        let challenges = Challenges.all.map {
+            PickerState.Entry(
+                name: $0.name, title: $0.goal, summary: "\($0.demo.title): schedule it by hand until it breaks",
+                challengeDifficulty: $0.difficulty.label)
+        }
+        return DemoCatalogue(
+            entries: demos + challenges, highlighting: name,
+            challenge: { name in Challenges.named(name).map { challengeInfo($0) } }
+        ) { name, manual in
+            if let challenge = Challenges.named(name) { return challengeSource(challenge, options: options, backend: backend) }
             var options = options
             if manual { options.workload.schedule = .manual }
             return Catalogue.all.first { $0.name == name }.map { liveSource(for: $0, options: options, backend: backend) }

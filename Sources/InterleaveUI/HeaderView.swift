@@ -54,14 +54,17 @@ public struct HeaderView {
         let header = context.store.header
         let room = rect.maxX - rightWidth - x - 2
         guard room > 4 else { return }
+        // A challenge's goal is what the player works towards: it takes the demo's place.
+        if let challenge = context.state.challenge {
+            buffer.write(context.fit(" goal: " + challenge.info.goal, room), x: x, y: rect.y, style: bar.with(.bold))
+            return
+        }
         var left = " interleave"
         if !header.demoName.isEmpty { left += ": " + header.demoName }
         x += buffer.write(context.fit(left, room), x: x, y: rect.y, style: bar.with(.bold))
         let titleRoom = rect.maxX - rightWidth - x - 4
-        // A challenge's goal is what the player works towards: it stays in view.
-        let title = context.state.challenge.map { "goal: " + $0.info.goal } ?? header.title
-        if !title.isEmpty, titleRoom > 8 {
-            buffer.write("  " + context.fit(title, titleRoom), x: x, y: rect.y, style: bar)
+        if !header.title.isEmpty, titleRoom > 8 {
+            buffer.write("  " + context.fit(header.title, titleRoom), x: x, y: rect.y, style: bar)
         }
     }
 
