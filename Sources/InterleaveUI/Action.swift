@@ -69,4 +69,10 @@ public enum Action: Sendable, Equatable {
     case presentDigit(Int)
     /// Presentation: the driver put a playlist item on screen, to play at `speed`.
     case presentationItemLoaded(PresentationDeck, speed: Double)
+    /// Predict mode: answer the question on screen with option `number` (1-based).
+    case predictAnswer(Int)
+    /// Predict mode: go on from a revealed answer.
+    case predictContinue
+    /// The driver made the run's predictions (nil: this run asks nothing).
+    case predictionsLoaded(PredictionSession?)
 }

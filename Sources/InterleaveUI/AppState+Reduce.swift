@@ -18,6 +18,8 @@ extension AppState {
         // A number is typed digit by digit; any other key ends it.
         if action.isCommand, !action.isPresentDigit { typedItemNumber = nil }
         if mode == .picker { return reduceInPicker(action) }
+        // A question on screen takes the keys that would answer it or step past it.
+        if let effects = reduceWhilePredicting(action) { return effects }
         switch action {
         case .togglePause:
             // Held at a stop, resuming means going on to the next one.
@@ -73,6 +75,7 @@ extension AppState {
             status = nil
             deck?.waiting = false
             deck?.finished = false
+            prediction?.restart()
             // A search from the old run's state would offer a continuation of a run now gone.
             exploringFrom = nil
             return [.restart]
@@ -136,9 +139,9 @@ extension AppState {
             // until the user breaks the cycle (f or c on a task in it).
             if newlyDeadlocked, !isReplay, mode == .live, step >= latestStep {
                 mode = .paused
-                return [.pause] + holdIfAtStop()
+                return [.pause] + holdIfAtStop() + askIfAtQuestion()
             }
-            return holdIfAtStop()
+            return holdIfAtStop() + askIfAtQuestion()
         case .clearStatus:
             status = nil
         case .explore:
@@ -153,6 +156,11 @@ extension AppState {
             return presentDigit(digit)
         case .presentationItemLoaded(let deck, let speed):
             return show(deck, speed: speed)
+        case .predictAnswer, .predictContinue:
+            // A question on screen took these above; without one there is nothing to answer.
+            status = .message("no question to answer now")
+        case .predictionsLoaded(let session):
+            prediction = session
         }
         return []
     }
@@ -211,7 +219,8 @@ extension Action {
     /// True for what the user does (keys, clicks), false for what the driver reports.
     var isCommand: Bool {
         switch self {
-        case .worldChanged, .resize, .clearStatus, .scroll, .presentationItemLoaded, .demoOpened, .exploreFinished: false
+        case .worldChanged, .resize, .clearStatus, .scroll, .presentationItemLoaded, .demoOpened, .exploreFinished,
+            .predictionsLoaded: false
         default: true
         }
     }

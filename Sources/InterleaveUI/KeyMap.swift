@@ -65,6 +65,9 @@ public struct KeyMap: Sendable, Equatable {
         if case .presentDigit = action, case .character(let c) = key, let digit = c.wholeNumberValue {
             return .presentDigit(digit)
         }
+        if case .predictAnswer = action, case .character(let c) = key, let digit = c.wholeNumberValue {
+            return .predictAnswer(digit)
+        }
         return action
     }
 
