@@ -33,7 +33,8 @@ public struct PredictionOverlay {
         // Give up blank rows, then the explanation's later lines, until the box fits.
         while rows.count + 2 > area.height, let index = rows.lastIndex(where: \.optional) { rows.remove(at: index) }
         let height = min(area.height, rows.count + 2)
-        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
+        // The bottom of the area, so that the lanes and resources the question is about stay in view.
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.maxY - height, width: width, height: height)
         let count = prediction.questions.count
         let hint = prediction.phase == .asking ? "press 1-\(question.options.count)" : "space goes on"
         buffer.drawOverlay(box, title: "Predict: question \(prediction.currentNumber) of \(count)", hint: hint, context: context)
@@ -56,6 +57,8 @@ public struct PredictionOverlay {
         }
         rows.append(blank)
         let arrow = context.glyphs == .ascii ? "<-" : "←"
+        // Marks line up just after the longest option, not at the far edge.
+        let longest = question.options.map { SafeText.escape($0).unicodeScalars.count }.max() ?? 0
         for (index, option) in question.options.enumerated() {
             var mark = ""
             var role = Role.overlay
@@ -67,14 +70,14 @@ public struct PredictionOverlay {
                 role = .taskFailed
             }
             // The option's own text gives way to the mark, which says what the colour would.
-            let room = max(4, width - 5 - (mark.isEmpty ? 0 : mark.unicodeScalars.count + 2))
+            let room = min(longest, max(4, width - 5 - (chosen == nil ? 0 : "\(arrow) your answer".unicodeScalars.count + 2)))
             let text = context.fit(option, room)
             let padding = String(repeating: " ", count: max(0, room - text.unicodeScalars.count))
             rows.append(Row(text: " \(index + 1)  \(text)" + (mark.isEmpty ? "" : "\(padding)  \(mark)"), role: role))
         }
         guard chosen != nil else { return rows + [blank] }
         rows.append(blank)
-        let explanation = wrapped(question.explanation, width: width, lines: 3)
+        let explanation = wrapped(question.explanation + ".", width: width, lines: 3)
         for (index, line) in explanation.enumerated() {
             rows.append(Row(text: line, role: .overlay, optional: index > 0))
         }
