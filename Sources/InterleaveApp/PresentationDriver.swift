@@ -87,7 +87,9 @@ extension TUISession {
             itemIndex: index, itemCount: presenter.items.count, title: item.title,
             stops: item.stops.positions(in: trace), autoplay: presenter.autoplay != nil, laneCount: trace.tasks.count)
         for effect in state.reduce(.presentationItemLoaded(deck, speed: item.speed)) { _ = perform(effect) }
-        _ = state.reduce(.predictionsLoaded(Self.predictions(for: trace, predict: item.predict, atEnd: atEnd)))
+        // Autoplay has no class at the keys to answer, so it plays a predicting item straight through.
+        let predict = item.predict && presenter.autoplay == nil
+        _ = state.reduce(.predictionsLoaded(Self.predictions(for: trace, predict: predict, atEnd: atEnd)))
         if atEnd { cursor.seek(toEvent: trace.events.count) }
         player.playing = !atEnd
         refreshFacts()
