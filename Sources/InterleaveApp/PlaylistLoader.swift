@@ -71,13 +71,15 @@ public struct PlaylistLoader {
             case .demo(let name):
                 guard let demo = demos.named(name) else { throw failure(demos.unknownNameMessage(name), line: item.line) }
                 let run = demo.run
-                items.append(PresentationItem(title: item.title ?? demo.title, speed: speed, stops: item.stops) { run.run().store })
+                items.append(PresentationItem(title: item.title ?? demo.title, speed: speed, stops: item.stops, predict: item.predict) {
+                    run.run().store
+                })
             case .trace(let path):
                 let store = try readTrace(path, line: item.line)
                 let header = store.header
                 let title = item.title ?? [header.title, header.demoName, (path as NSString).lastPathComponent]
                     .first { !$0.isEmpty } ?? path
-                items.append(PresentationItem(title: title, speed: speed, stops: item.stops) { store })
+                items.append(PresentationItem(title: title, speed: speed, stops: item.stops, predict: item.predict) { store })
             }
         }
         return items

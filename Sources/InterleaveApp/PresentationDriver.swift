@@ -10,13 +10,19 @@ public struct PresentationItem: Sendable {
     /// Virtual seconds per wall second (rounded to a power of two, as the speed keys step).
     public var speed: Double
     public var stops: Playlist.Stops
+    /// Asks the class to predict the item's steps (`predict=on`).
+    public var predict: Bool
     /// Produces the trace: a demo run headless in virtual time, or a recording already read.
     public var makeTrace: @Sendable () -> TraceStore
 
-    public init(title: String, speed: Double, stops: Playlist.Stops, makeTrace: @escaping @Sendable () -> TraceStore) {
+    public init(
+        title: String, speed: Double, stops: Playlist.Stops, predict: Bool = false,
+        makeTrace: @escaping @Sendable () -> TraceStore
+    ) {
         self.title = title
         self.speed = speed
         self.stops = stops
+        self.predict = predict
         self.makeTrace = makeTrace
     }
 }
@@ -81,6 +87,9 @@ extension TUISession {
             itemIndex: index, itemCount: presenter.items.count, title: item.title,
             stops: item.stops.positions(in: trace), autoplay: presenter.autoplay != nil, laneCount: trace.tasks.count)
         for effect in state.reduce(.presentationItemLoaded(deck, speed: item.speed)) { _ = perform(effect) }
+        // Autoplay has no class at the keys to answer, so it plays a predicting item straight through.
+        let predict = item.predict && presenter.autoplay == nil
+        _ = state.reduce(.predictionsLoaded(Self.predictions(for: trace, predict: predict, atEnd: atEnd)))
         if atEnd { cursor.seek(toEvent: trace.events.count) }
         player.playing = !atEnd
         refreshFacts()

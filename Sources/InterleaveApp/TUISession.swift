@@ -108,7 +108,7 @@ public final class TUISession {
 
     /// The keys as the footer and help word them: a demo chosen in the picker says that `q`
     /// goes back there.
-    var activeKeyMap: KeyMap { state.returnsToPicker ? pickedDemoKeyMap : keyMap }
+    var activeKeyMap: KeyMap { predictionKeyMap ?? (state.returnsToPicker ? pickedDemoKeyMap : keyMap) }
 
     /// Runs frames until the user quits, leaves for a picker the session does not have, or a
     /// signal asks the program to end.
@@ -182,7 +182,7 @@ public final class TUISession {
                 dirty = true
             }
         } else {
-            moved = player.tick(cursor, limit: state.deck?.nextStop(after: cursor.world.eventCount))
+            moved = player.tick(cursor, limit: playbackLimit)
             if moved { cursor.indexAll() }
             let shown = player.displayTime(cursor)
             if shown != lastShownTime {
@@ -226,6 +226,7 @@ public final class TUISession {
     /// Re-reads the world after the cursor moved under the driver's hand.
     func refreshFacts() {
         cursor.indexAll()
+        clampToPendingQuestion()
         reportWorld()
         player.resetClock(at: cursor.world.time)
         dirty = true

@@ -2,6 +2,8 @@ import ArgumentParser
 import Demos
 import Foundation
 import InterleaveApp
+import InterleaveTrace
+import InterleaveUI
 
 /// `interleave demo NAME`: one demo, in the TUI or as plain text.
 struct DemoCommand: ParsableCommand {
@@ -14,7 +16,12 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var injection: InjectionOptions
 
+    @Flag(help: "Run the demo first, then play it back, stopping before steps that are not obvious to ask which task runs, wakes or prints next; a digit answers, and a score shows at the end.")
+    var predict = false
+
     func run() throws {
+        // The questions need the screen to stop on; a report has no moment to ask them at.
+        if predict, options.plain { throw fail(Self.predictWithPlain) }
         let demo = try lookUpDemo(name)
         do { try options.workload.schedule.check(for: demo.name) } catch { throw fail("\(error)") }
         let specs = try injection.specs()
@@ -32,14 +39,26 @@ struct DemoCommand: ParsableCommand {
         // The live run schedules its faults by time; an injection that would find no task of its
         // name is refused here, headless and in milliseconds, as `--plain` refuses it, rather
         // than moving the live clock on to an instant the run never reaches.
-        if !specs.isEmpty { _ = try plainReport(demo, injecting: specs) }
+        if !specs.isEmpty, !predict { _ = try plainReport(demo, injecting: specs) }
+        if predict {
+            try TUIApp.runPrediction(of: try headlessRun(demo, injecting: specs), speed: options.speed(for: demo))
+            return
+        }
         try TUIApp.runDemo(demo, options: options, injecting: specs)
     }
 
     /// The headless run's report, or the one-line error of an injection that finds no task.
     private func plainReport(_ demo: Demo, injecting specs: [InjectionSpec]) throws -> String {
-        do { return try options.workload.run(of: demo).plainReport(injecting: specs) } catch {
+        PlainReport(store: try headlessRun(demo, injecting: specs)).render()
+    }
+
+    /// The demo's whole trace, run headless in virtual time, or the one-line error of an
+    /// injection that finds no task.
+    private func headlessRun(_ demo: Demo, injecting specs: [InjectionSpec]) throws -> TraceStore {
+        do { return try options.workload.run(of: demo).run(injecting: specs).store } catch {
             throw fail(SafeName.escape("\(error)"))
         }
     }
+
+    static let predictWithPlain = "--predict asks its questions in the full-screen view; it cannot be combined with --plain"
 }

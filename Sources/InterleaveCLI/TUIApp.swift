@@ -38,6 +38,13 @@ enum TUIApp {
         }
     }
 
+    /// Plays a demo's finished run, asking the class to predict its steps (`demo NAME --predict`).
+    static func runPrediction(of store: TraceStore, speed: Double) throws {
+        try withBackend { backend in
+            endIfTerminated(TUISession(backend: backend, predicting: store, speed: speed).run())
+        }
+    }
+
     /// The demo a recording is a run of, as a program `e` can explore; nil for other traces.
     static func replayProgram(for store: TraceStore) -> ReplayProgram? {
         let header = store.header

@@ -44,9 +44,15 @@ public struct Playlist: Sendable, Equatable {
         public var title: String?
         /// Where it was written, for error messages about it (e.g. an unknown demo).
         public var line: Int
+        /// Asks the class to predict its steps before they happen (`predict=on`).
+        public var predict: Bool
 
-        public init(source: Source, speed: Double = 1, stops: Stops = .captions, title: String? = nil, line: Int = 0) {
+        public init(
+            source: Source, speed: Double = 1, stops: Stops = .captions, title: String? = nil, line: Int = 0,
+            predict: Bool = false
+        ) {
             self.source = source
+            self.predict = predict
             self.speed = speed
             self.stops = stops
             self.title = title
@@ -110,6 +116,7 @@ public struct PlaylistError: Error, Sendable, Equatable, CustomStringConvertible
         case repeatedOption(String)
         case invalidSpeed(String)
         case invalidStop(String)
+        case invalidPredict(String)
         case tooManyStops
         case emptyTitle
         case titleTooLong(characters: Int)
@@ -132,12 +139,13 @@ public struct PlaylistError: Error, Sendable, Equatable, CustomStringConvertible
         case .missingTarget(let kind): return kind == "demo" ? "demo needs a name" : "trace needs a file path"
         case .invalidTarget(let target): return "\(q(target)) is not a usable name or path (control characters, or too long)"
         case .expectedOption(let word): return "expected key=value, found \(q(word))"
-        case .unknownOption(let key): return "unknown option \(q(key)) (expected speed, stop or title)"
+        case .unknownOption(let key): return "unknown option \(q(key)) (expected speed, stop, predict or title)"
         case .repeatedOption(let key): return "\(q(key)) is given twice"
         case .invalidSpeed(let value):
             return "speed \(q(value)) is not a number from \(PlaybackSpeed.rangeText) (e.g. 0.5, 2, 1/4)"
         case .invalidStop(let value):
             return "stop \(q(value)) is not captions, none, a time (1.5s, 200ms) or a step (step:40)"
+        case .invalidPredict(let value): return "predict \(q(value)) is not on or off"
         case .tooManyStops: return "more than \(Playlist.maximumStops) stops"
         case .emptyTitle: return "title= needs some text"
         case .titleTooLong(let count): return "the title is \(count) characters; the limit is \(Playlist.maximumTitleLength)"

@@ -64,6 +64,10 @@ struct PlaylistParser {
                 item.speed = speed
             case "stop":
                 item.stops = try Self.stops(word[word.index(after: equals)...], line: number)
+            case "predict":
+                let value = word[word.index(after: equals)...]
+                guard value == "on" || value == "off" else { throw failure(.invalidPredict(String(value))) }
+                item.predict = value == "on"
             default:
                 throw failure(.unknownOption(String(key)))
             }

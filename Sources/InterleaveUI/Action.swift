@@ -77,4 +77,10 @@ public enum Action: Sendable, Equatable {
     case showHint
     /// The driver opened a challenge's run (after `.demoOpened`, or at the start of the session).
     case challengeOpened(ChallengeInfo)
+    /// Predict mode: answer the question on screen with option `number` (1-based).
+    case predictAnswer(Int)
+    /// Predict mode: go on from a revealed answer.
+    case predictContinue
+    /// The driver made the run's predictions (nil: this run asks nothing).
+    case predictionsLoaded(PredictionSession?)
 }

@@ -20,6 +20,8 @@ extension AppState {
         // A number is typed digit by digit; any other key ends it.
         if action.isCommand, !action.isPresentDigit { typedItemNumber = nil }
         if mode == .picker { return reduceInPicker(action) }
+        // A question on screen takes the keys that would answer it or step past it.
+        if let effects = reduceWhilePredicting(action) { return effects }
         switch action {
         case .togglePause:
             // Held at a stop, resuming means going on to the next one.
@@ -80,6 +82,7 @@ extension AppState {
             status = nil
             deck?.waiting = false
             deck?.finished = false
+            prediction?.restart()
             // A search from the old run's state would offer a continuation of a run now gone.
             exploringFrom = nil
             if challenge != nil {
@@ -149,9 +152,9 @@ extension AppState {
             let challengeEffects = noteChallengeProgress(facts)
             if newlyDeadlocked, !isReplay, mode == .live, step >= latestStep {
                 mode = .paused
-                return [.pause] + challengeEffects + holdIfAtStop()
+                return [.pause] + challengeEffects + holdIfAtStop() + askIfAtQuestion()
             }
-            return challengeEffects + holdIfAtStop()
+            return challengeEffects + holdIfAtStop() + askIfAtQuestion()
         case .clearStatus:
             status = nil
         case .explore:
@@ -174,6 +177,11 @@ extension AppState {
             return showHint()
         case .challengeOpened(let info):
             challengeOpened(info)
+        case .predictAnswer, .predictContinue:
+            // A question on screen took these above; without one there is nothing to answer.
+            status = .message("no question to answer now")
+        case .predictionsLoaded(let session):
+            prediction = session
         }
         return []
     }
@@ -235,7 +243,7 @@ extension Action {
     var isCommand: Bool {
         switch self {
         case .worldChanged, .resize, .clearStatus, .scroll, .presentationItemLoaded, .demoOpened, .exploreFinished,
-            .challengeOpened: false
+            .challengeOpened, .predictionsLoaded: false
         default: true
         }
     }

@@ -105,6 +105,8 @@ public struct AppState: Sendable, Equatable {
     public var challenge: ChallengeState?
     /// The item number typed so far in a presentation (digit keys), until another key.
     public var typedItemNumber: Int?
+    /// Predict mode's questions and score, when the run asks the class to predict its steps.
+    public var prediction: PredictionSession?
     /// The lanes the timeline makes room for: a presented item's whole trace, else the most
     /// tasks seen so far.
     public var laneBudget = 0

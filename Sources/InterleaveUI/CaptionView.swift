@@ -56,6 +56,10 @@ public struct CaptionView {
         let world = context.world
         let store = context.store
         if context.state.deck?.finished == true { return Message(text: AppState.endOfPlaylist, isDiagnostic: false) }
+        // Predict mode's score is the last word on a run the class predicted.
+        if world.eventCount >= store.events.count, let score = context.state.prediction?.scoreText {
+            return Message(text: score, isDiagnostic: false)
+        }
         if !world.blockingTask.isNone {
             return Message(text: blockedText(), isDiagnostic: true)
         }

@@ -73,6 +73,9 @@ public struct KeyMap: Sendable, Equatable {
         if case .chooseReady = action, case .character(let c) = key, let digit = c.wholeNumberValue {
             return .chooseReady(digit)
         }
+        if case .predictAnswer = action, case .character(let c) = key, let digit = c.wholeNumberValue {
+            return .predictAnswer(digit)
+        }
         return action
     }
 
