@@ -24,7 +24,7 @@ struct EscapeSequenceEndToEndTests {
 
     /// The name of the demo the picker highlights: its row has the marker in column 1.
     private func highlightedDemo(_ screen: String) -> String? {
-        let names = Set(Catalogue.all.map(\.name))
+        let names = Set(Catalogue.all.map(\.name) + Challenges.all.map(\.name))
         for line in screen.split(separator: "\n") where line.count > 3 && line.dropFirst().first != " " {
             let name = line.dropFirst(3).prefix { $0 != " " }
             if names.contains(String(name)) { return String(name) }
@@ -63,7 +63,8 @@ struct EscapeSequenceEndToEndTests {
         // A lone Escape still goes back to the picker.
         try run.session.sendKeys("Escape")
         let first = try #require(Catalogue.all.first?.name), second = Catalogue.all[1].name
-        let last = try #require(Catalogue.all.last?.name)
+        // The challenges follow the demos: End goes to the last of them.
+        let last = try #require(Challenges.all.last?.name)
         try run.session.waitForScreen(containing: Self.pickerTitle)
         try run.session.sendKeys("End")
         try waitInPicker(run, highlighting: last)

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// `--schedule manual` in a real terminal: the run waits at a choice, a digit makes it, and `b`
-/// takes it back. Every step waits for the screen it expects, against a deadline.
+/// Answering by key in a real terminal: `--schedule manual` waits at a choice, a digit makes it,
+/// and `b` takes it back; `--predict` asks which task runs next and a digit answers it. Every
+/// step waits for the screen it expects, against a deadline.
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
-struct ManualScheduleEndToEndTests {
+struct AnswerByKeyEndToEndTests {
     @Test func aDigitChoosesWhoTakesTheLockAndBTakesTheChoiceBack() throws {
         let run = try ShellRun("demo lock --schedule manual", width: 80, height: 24)
         let asked = try run.session.waitForScreen("the first choice, asked") {
@@ -25,6 +26,22 @@ struct ManualScheduleEndToEndTests {
         try run.session.sendKeys("1")
         _ = try run.session.waitForScreen("coroutine1 holding the lock this time") {
             $0.contains("lock held by coroutine1") && $0.contains("1 choice")
+        }
+        try run.session.sendKeys("q")
+        try run.expectTerminalGivenBack(status: 0)
+    }
+
+    @Test func aDigitAnswersAPredictionAndTheScreenRevealsIt() throws {
+        let run = try ShellRun("demo gather --predict", width: 80, height: 24)
+        let asked = try run.session.waitForScreen("the first question") {
+            $0.contains("Which task runs next?") && $0.contains("press 1-2")
+        }
+        // gather starts task1 first, so asyncio's order runs it first: answer with its number.
+        let option = try #require(asked.range(of: #"\d  task1"#, options: .regularExpression), "task1 is an option")
+        let digit = String(asked[option].prefix(1))
+        try run.session.sendKeys(digit)
+        _ = try run.session.waitForScreen("the answer revealed and scored") {
+            $0.contains("Right!") && $0.contains("Score: 1 of 1") && $0.contains("task1 was")
         }
         try run.session.sendKeys("q")
         try run.expectTerminalGivenBack(status: 0)
