@@ -108,7 +108,14 @@ public final class TUISession {
 
     /// The keys as the footer and help word them: a demo chosen in the picker says that `q`
     /// goes back there.
-    var activeKeyMap: KeyMap { predictionKeyMap ?? (state.returnsToPicker ? pickedDemoKeyMap : keyMap) }
+    var activeKeyMap: KeyMap {
+        if let predictionKeyMap { return predictionKeyMap }
+        // Scheduling by hand (and a challenge) put their keys first.
+        if presenter == nil, state.manualSchedule {
+            return KeyMap(glyphs: glyphs, quitReturnsToPicker: state.returnsToPicker, byHand: true, challenge: state.challenge != nil)
+        }
+        return state.returnsToPicker ? pickedDemoKeyMap : keyMap
+    }
 
     /// Runs frames until the user quits, leaves for a picker the session does not have, or a
     /// signal asks the program to end.

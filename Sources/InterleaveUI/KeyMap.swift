@@ -12,8 +12,10 @@ public struct KeyMap: Sendable, Equatable {
     public init(bindings: [KeyBinding]) { self.bindings = bindings }
 
     /// The standard bindings, with key names drawn in `glyphs` (arrows, or words in ASCII).
-    /// `quitReturnsToPicker` words `q` for a demo chosen in the picker, which it goes back to.
-    public init(glyphs: Glyphs = .unicode, quitReturnsToPicker: Bool = false) {
+    /// `quitReturnsToPicker` words `q` for a demo chosen in the picker, which it goes back to;
+    /// `byHand` (a manual schedule) offers the digits and `b` as undo first in the footer, and
+    /// `challenge` the hint key after them.
+    public init(glyphs: Glyphs = .unicode, quitReturnsToPicker: Bool = false, byHand: Bool = false, challenge: Bool = false) {
         let runtime: Set<AppState.Mode> = [.live, .paused]
         func bind(
             _ keys: [Key], _ help: String, _ footer: String, _ action: Action, footer show: Bool = true,
@@ -28,7 +30,7 @@ public struct KeyMap: Sendable, Equatable {
         bindings = [
             bind([.character(" ")], "pause or resume", "pause", .togglePause, footerByMode: [.paused: "play"]),
             bind([.character("s"), .right], "step one job forward", "step", .stepForward),
-            bind([.character("b"), .left], "step back / undo a choice", "back", .stepBack),
+            bind([.character("b"), .left], "step back / undo a choice", byHand ? "undo" : "back", .stepBack),
             bind([.character("n")], "run to task's next event", "next", .runUntilSelectedTaskEvent),
             bind([.character("+"), .character("=")], "faster (double speed)", "speed", .faster, footerLabel: "+/-"),
             bind([.character("-"), .character("_")], "slower (half speed)", "slower", .slower, footer: false),
@@ -40,11 +42,8 @@ public struct KeyMap: Sendable, Equatable {
             bind([.character("x")], "make task block the loop", "stall", .injectStall, modes: runtime),
             bind([.character("r")], "restart the run", "restart", .restart),
             bind([.character("e")], "explore: find a failure", "explore", .explore, footer: false),
-            bind((1...9).map { .character(Character(String($0))) }, "choose which task runs",
-                 "choose", .chooseReady(0), footer: false, modes: runtime, footerLabel: "1-9", label: "1-9"),
             bind([.character("m")], "manual schedule on/off", "manual", .toggleManualSchedule,
                  footer: false, modes: runtime),
-            bind([.character("i")], "a hint (challenges)", "hint", .showHint, footer: false, modes: runtime),
             bind([.tab], "focus the next pane", "focus", .focusNext, footer: false),
             bind([.pageUp], "scroll pane up a page", "page up", .pageUp, footer: false),
             bind([.pageDown], "scroll pane down a page", "page down", .pageDown, footer: false),
@@ -61,6 +60,14 @@ public struct KeyMap: Sendable, Equatable {
                 : bind([.character("q")], "quit", "quit", .quit),
             bind([.control("c")], "quit Interleave", "quit", .quitProgram, footer: false),
         ] + Self.pickerBindings(glyphs: glyphs)
+        // By hand, choosing is what the keys are for now: first in the footer.
+        let byHandBindings = [
+            bind((1...9).map { .character(Character(String($0))) }, "choose which task runs",
+                 "choose", .chooseReady(0), footer: byHand, modes: runtime, footerLabel: "1-9", label: "1-9"),
+            bind([.character("i")], "a hint (challenges)", "hint", .showHint, footer: challenge, modes: runtime),
+        ]
+        let afterExplore = bindings.firstIndex { $0.action == .explore }.map { $0 + 1 } ?? bindings.count
+        bindings.insert(contentsOf: byHandBindings, at: byHand ? 0 : afterExplore)
     }
 
     /// The action for a key in a mode, if one is bound.

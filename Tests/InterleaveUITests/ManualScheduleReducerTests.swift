@@ -91,6 +91,18 @@ import Testing
         #expect(KeyMap(glyphs: .unicode).action(for: .character("m"), mode: .picker) == .toggleManualSchedule)
     }
 
+    @Test func byHandTheFooterOffersTheDigitsFirstAndBAsUndo() {
+        let keys = KeyMap(glyphs: .ascii, byHand: true, challenge: true)
+        let footer = keys.footerBindings(mode: .live)
+        #expect(footer.first?.action == .chooseReady(0) && footer.first?.footerKey == "1-9")
+        #expect(footer.dropFirst().first?.action == .showHint)
+        #expect(footer.first { $0.action == .stepBack }?.footer(in: .live) == "undo")
+        // Without a manual schedule the digits and the hint are in the help, not the footer.
+        let plain = KeyMap(glyphs: .ascii).footerBindings(mode: .live)
+        #expect(!plain.contains { $0.action == .chooseReady(0) || $0.action == .showHint })
+        #expect(KeyMap(glyphs: .ascii).helpBindings(mode: .live).contains { $0.action == .chooseReady(0) })
+    }
+
     static let info = ChallengeInfo(
         name: "lost-increment", title: "Lost increment", goal: "Make the counter end at 1", difficulty: "easy",
         hints: ["Both must read before either writes", "Run a, then b, then a"], lesson: "An await splits read from write.",
