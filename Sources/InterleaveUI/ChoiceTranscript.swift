@@ -25,27 +25,12 @@ public struct ChoiceTranscript {
 
     public init(store: TraceStore) { self.store = store }
 
-    /// Every choice made, in order: an offer (`.choiceOffered` events) followed by the job
-    /// that ran (`.taskResumed`).
+    /// Every choice made, in order (see `TraceStore.choicesMade`).
     public var choices: [Choice] {
-        var result: [Choice] = []
-        var offered: [String] = []
-        var number = -1
-        for event in store.events.snapshot() {
-            switch event.kind {
-            case .choiceOffered:
-                if Int(event.arg) != number {
-                    number = Int(event.arg)
-                    offered = []
-                }
-                offered.append(SafeText.escape(store.taskName(event.task)))
-            case .taskResumed where !offered.isEmpty:
-                result.append(Choice(number: number + 1, offered: offered, chosen: SafeText.escape(store.taskName(event.task))))
-                offered = []
-            default:
-                break
-            }
+        store.choicesMade(before: store.events.count).enumerated().map { number, made in
+            Choice(
+                number: number + 1, offered: made.offered.map { SafeText.escape(store.taskName($0)) },
+                chosen: SafeText.escape(store.taskName(made.chosen)))
         }
-        return result
     }
 }

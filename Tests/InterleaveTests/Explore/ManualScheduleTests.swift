@@ -89,6 +89,27 @@ import Testing
         again.close()
     }
 
+    @Test func theTraceAloneGivesBackTheChoicesMadeAndWhereEachWasAsked() {
+        let loop = Loop(policy: .manual(.fifo))
+        Self.spawnTwo(on: loop, log: Log())
+        loop.runUntilIdle()
+        let asked = loop.steps
+        loop.choose(1)
+        while true {
+            loop.runUntilIdle()
+            guard loop.awaitingChoice else { break }
+            loop.choose(0)
+        }
+        let store = loop.store
+        #expect(store.manualChoices(before: store.events.count) == loop.scheduleMade.choices)
+        #expect(store.choicesMade(before: store.events.count).first.map { store.taskName($0.chosen) } == "b")
+        #expect(store.stepOfChoice(0, before: store.events.count) == asked)
+        // Before the first offer's job ran, no choice has been made.
+        let firstOffer = store.events.snapshot().firstIndex { $0.kind == .choiceOffered } ?? 0
+        #expect(store.manualChoices(before: firstOffer + 2).isEmpty)
+        loop.close()
+    }
+
     @Test func closingARunThatAwaitsAChoiceEndsItsTasks() {
         let loop = Loop(policy: .manual(.fifo))
         Self.spawnTwo(on: loop, log: Log())
