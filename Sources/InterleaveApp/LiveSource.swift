@@ -54,19 +54,11 @@ public final class LiveSource {
     /// there, at the instant the view showed: `events` is how many events the view had folded,
     /// so the clock stands where the rewound screen said it did.
     func rewind(to step: Int, events: Int, speed: Double) {
-        let old = loop.store
-        let faults = Self.faults(in: old, before: step, stall: stallDuration)
-        retire()
         // By hand, the schedule is what the user chose before the step returned to; the
         // choices after it are theirs to make again.
         var policy = policy
-        if case .manual = policy { policy = .manual(Schedule(old.manualChoices(before: events))) }
-        let fresh = makeLoop(policy)
-        fresh.reexecute(steps: step, injecting: faults, throughEvent: events)
-        loop = fresh
-        runner = LiveRunner(loop: fresh, startPaused: true, speed: speed, captionHold: captionHold)
-        rewoundTo = step
-        runner.start()
+        if case .manual = policy { policy = .manual(Schedule(loop.store.manualChoices(before: events))) }
+        reexecute(to: step, events: events, policy: policy, speed: speed)
     }
 
     /// Switches the run to `policy` (an explored schedule), re-executed up to `step` and paused
@@ -74,7 +66,20 @@ public final class LiveSource {
     /// screen stays as it was and stepping on shows where the new schedule leads.
     func follow(_ policy: SchedulePolicy, from step: Int, events: Int, speed: Double) {
         self.policy = policy
-        rewind(to: step, events: events, speed: speed)
+        reexecute(to: step, events: events, policy: policy, speed: speed)
+    }
+
+    /// A fresh run of the workload under `policy`, re-executed to `step` with the faults
+    /// injected before it, paused at the instant the view showed.
+    private func reexecute(to step: Int, events: Int, policy: SchedulePolicy, speed: Double) {
+        let faults = Self.faults(in: loop.store, before: step, stall: stallDuration)
+        retire()
+        let fresh = makeLoop(policy)
+        fresh.reexecute(steps: step, injecting: faults, throughEvent: events)
+        loop = fresh
+        runner = LiveRunner(loop: fresh, startPaused: true, speed: speed, captionHold: captionHold)
+        rewoundTo = step
+        runner.start()
     }
 
     /// Schedules by hand from `step` on (`manual`), or goes on in FIFO order after the choices
