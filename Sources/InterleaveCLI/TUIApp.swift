@@ -57,10 +57,11 @@ enum TUIApp {
     /// with `options` (scheduled by hand when the picker's `m` says so), a challenge always by hand.
     static func catalogue(options: RunOptions, backend: NCursesBackend, highlighting name: String? = nil) -> DemoCatalogue {
         let demos = Catalogue.all.map { PickerState.Entry(name: $0.name, title: $0.title, summary: $0.summary) }
+        let progress = ChallengeProgress.load()
         let challenges = Challenges.all.map {
             PickerState.Entry(
-                name: $0.name, title: $0.goal, summary: "\($0.demo.title): schedule it by hand until it breaks",
-                challengeDifficulty: $0.difficulty.label)
+                name: $0.name, title: $0.goal, summary: $0.demo.title,
+                challengeDifficulty: $0.difficulty.label, bestChoices: progress.best(for: $0.name))
         }
         return DemoCatalogue(
             entries: demos + challenges, highlighting: name,

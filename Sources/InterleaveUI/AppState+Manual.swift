@@ -84,6 +84,7 @@ extension AppState {
         self.challenge?.showingSuccess = true
         // Solved in history already seen (stepping forward again) is not a new score.
         guard facts.step >= facts.latestStep else { return [] }
+        picker?.noteSolved(challenge.info.name, choices: used)
         return pausing([.challengeSolved(name: challenge.info.name, choices: used)])
     }
 }

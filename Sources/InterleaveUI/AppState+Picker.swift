@@ -19,9 +19,9 @@ extension AppState {
             // One demo per wheel notch: the list is short and each row is a choice.
             picker?.move(by: lines.signum())
         case .click(_, let y):
-            guard let picker, let row = PickerView.row(atY: y, height: height) else { break }
-            let index = picker.firstVisible(rows: PickerView.listRows(height: height)) + row
-            if index < picker.entries.count { self.picker?.move(by: index - picker.selected) }
+            guard let picker, let row = PickerView.row(atY: y, height: height),
+                  let index = picker.entry(atRow: row, visible: PickerView.listRows(height: height)) else { break }
+            self.picker?.move(by: index - picker.selected)
         case .pickerOpen:
             guard let name = picker?.highlighted?.name else { break }
             return [.openDemo(name)]

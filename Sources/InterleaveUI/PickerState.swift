@@ -15,11 +15,14 @@ public struct PickerState: Sendable, Equatable {
         /// A challenge's difficulty ("easy"), nil for a demo: challenges are listed after the
         /// demos, and always run under a manual schedule.
         public var challengeDifficulty: String?
-        public init(name: String, title: String, summary: String, challengeDifficulty: String? = nil) {
+        /// A challenge solved: the fewest choices it took (from the progress file, or this session).
+        public var bestChoices: Int?
+        public init(name: String, title: String, summary: String, challengeDifficulty: String? = nil, bestChoices: Int? = nil) {
             self.name = name
             self.title = title
             self.summary = summary
             self.challengeDifficulty = challengeDifficulty
+            self.bestChoices = bestChoices
         }
 
         public var isChallenge: Bool { challengeDifficulty != nil }
@@ -47,12 +50,45 @@ public struct PickerState: Sendable, Equatable {
         selected = min(max(0, target), entries.count - 1)
     }
 
+    /// Notes a challenge solved in `choices`, keeping the best.
+    public mutating func noteSolved(_ name: String, choices: Int) {
+        guard let index = entries.firstIndex(where: { $0.name == name }) else { return }
+        entries[index].bestChoices = min(entries[index].bestChoices ?? .max, choices)
+    }
+
     public mutating func moveToFirst() { selected = 0 }
     public mutating func moveToLast() { selected = max(0, entries.count - 1) }
 
+    /// One row of the list as drawn: a demo or challenge, or the heading of the challenges.
+    public enum Row: Sendable, Equatable {
+        case entry(Int)
+        case challengesHeading
+    }
+
+    /// The list as drawn: the demos, then a heading and the challenges (when there are any).
+    public var rows: [Row] {
+        var rows: [Row] = []
+        for (index, entry) in entries.enumerated() {
+            if entry.isChallenge, index == entries.firstIndex(where: \.isChallenge) { rows.append(.challengesHeading) }
+            rows.append(.entry(index))
+        }
+        return rows
+    }
+
     /// The first row to show in a list `rows` tall: keeps the highlight near the middle, and
     /// the list's end at the bottom once scrolled there.
-    public func firstVisible(rows: Int) -> Int {
-        max(0, min(selected - rows / 2, entries.count - rows))
+    public func firstVisible(rows visible: Int) -> Int {
+        let all = rows
+        let highlighted = all.firstIndex(of: .entry(selected)) ?? 0
+        return max(0, min(highlighted - visible / 2, all.count - visible))
+    }
+
+    /// The entry drawn on row `row` of a list `visible` rows tall, if that row is one (not the
+    /// heading, not past the end).
+    public func entry(atRow row: Int, visible: Int) -> Int? {
+        let all = rows
+        let index = firstVisible(rows: visible) + row
+        guard all.indices.contains(index), case .entry(let entry) = all[index] else { return nil }
+        return entry
     }
 }

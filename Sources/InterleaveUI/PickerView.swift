@@ -53,7 +53,8 @@ public struct PickerView {
         }
         drawList(picker, width: width, height: height, into: &buffer)
         if let entry = picker.highlighted {
-            buffer.write(context.fit(entry.summary, width - 4), x: 2, y: height - 3, style: theme.style(.caption))
+            let best = entry.bestChoices.map { " (solved: best \($0) choice\($0 == 1 ? "" : "s"))" } ?? ""
+            buffer.write(context.fit(entry.summary + best, width - 4), x: 2, y: height - 3, style: theme.style(.caption))
         }
         FooterView(context: context, keyMap: keyMap).draw(in: Rect(x: 0, y: height - 1, width: width, height: 1), into: &buffer)
         if context.state.showHelp {
@@ -62,24 +63,39 @@ public struct PickerView {
         return buffer
     }
 
-    /// One row per demo: a marker in column 1 on the highlighted one, its name, its title.
+    /// One row per demo: a marker in column 1 on the highlighted one, its name, its title; the
+    /// challenges under a heading of their own, each with its difficulty before its goal.
     private func drawList(_ picker: PickerState, width: Int, height: Int, into buffer: inout Buffer) {
         let theme = context.theme
-        let rows = Self.listRows(height: height)
-        let first = picker.firstVisible(rows: rows)
+        let visible = Self.listRows(height: height)
+        let rows = picker.rows
+        let first = picker.firstVisible(rows: visible)
         // Names whole (they are what `interleave demo NAME` takes), up to a third of the width.
         let nameWidth = min(max(8, width / 3), picker.entries.map(\.name.count).max() ?? 8)
-        for (row, index) in (first..<min(first + rows, picker.entries.count)).enumerated() {
-            let entry = picker.entries[index]
+        let levelWidth = picker.entries.compactMap { $0.challengeDifficulty?.count }.max() ?? 0
+        for (row, shown) in rows[first..<min(first + visible, rows.count)].enumerated() {
             let y = Self.listTop + row
+            guard case .entry(let index) = shown else {
+                let dash = context.glyphs == .ascii ? "--" : "──"
+                buffer.write("\(dash) Challenges: schedule by hand until it breaks \(dash)", x: 1, y: y, style: theme.style(.title), maxWidth: width - 2)
+                continue
+            }
+            let entry = picker.entries[index]
             let isSelected = index == picker.selected
             let style = isSelected ? theme.style(.selection) : .plain
             if isSelected { buffer.fill(Rect(x: 0, y: y, width: width, height: 1), with: Cell(" ", style: style)) }
             buffer.write(isSelected ? String(context.glyphs.marker) : " ", x: 1, y: y, style: style)
             buffer.write(entry.name, x: 3, y: y, style: isSelected ? style : theme.style(.title), maxWidth: nameWidth)
-            // A challenge says so, and how hard it is, before its goal.
-            let title = entry.challengeDifficulty.map { "challenge (\($0)): \(entry.title)" } ?? entry.title
-            buffer.write(title, x: 4 + nameWidth, y: y, style: style, maxWidth: width - 5 - nameWidth)
+            var x = 4 + nameWidth
+            if let level = entry.challengeDifficulty {
+                buffer.write(level, x: x, y: y, style: isSelected ? style : theme.style(.dim), maxWidth: levelWidth)
+                // Solved ones are ticked (a star without Unicode).
+                if entry.bestChoices != nil {
+                    buffer.write(context.glyphs == .ascii ? "*" : "✓", x: x + levelWidth + 1, y: y, style: isSelected ? style : theme.style(.title))
+                }
+                x += levelWidth + 3
+            }
+            buffer.write(entry.title, x: x, y: y, style: style, maxWidth: width - 1 - x)
         }
     }
 }
