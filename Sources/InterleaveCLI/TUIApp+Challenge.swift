@@ -34,8 +34,10 @@ extension TUIApp {
     static func challengeSource(_ challenge: Challenge, options: RunOptions, backend: NCursesBackend) -> LiveSource {
         let demo = challenge.demo
         let run = options.workload.run(of: demo)
+        // At 1×: the run waits at every choice anyway, and a slow pace only keeps the class
+        // waiting for the next one.
         return LiveSource(
-            policy: .manual(.fifo), speed: options.speed(for: demo), startPaused: false,
+            policy: .manual(.fifo), speed: options.speed ?? 1, startPaused: false,
             stallDuration: .milliseconds(Int64(options.stall * 1000)),
             captionHold: DemoPace.captionHoldSeconds, program: run.start
         ) { policy in

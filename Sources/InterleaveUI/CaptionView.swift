@@ -74,8 +74,14 @@ public struct CaptionView {
             // The prompt outranks the note of the key just pressed: it is what to do next.
             return Message(text: choicePrompt(), isDiagnostic: false, coversStatus: true)
         }
-        if let hint = context.state.challenge?.currentHint, !(context.state.challenge?.solvedWith != nil) {
-            return Message(text: "hint: " + hint, isDiagnostic: false)
+        if let challenge = context.state.challenge, challenge.solvedWith == nil {
+            // The run is over and the goal was missed: say so, and how to try another order.
+            if world.ended {
+                return Message(
+                    text: "the run ended without reaching the goal: b takes back your last choice, r starts again",
+                    isDiagnostic: false)
+            }
+            if let hint = challenge.currentHint { return Message(text: "hint: " + hint, isDiagnostic: false) }
         }
         // A replayed failure's schedule leaving FIFO is why it failed: say so while that choice
         // is the latest thing to happen (a later caption or diagnostic takes over).

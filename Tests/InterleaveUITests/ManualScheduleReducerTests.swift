@@ -130,6 +130,17 @@ import Testing
         #expect(s.challenge?.solvedWith == nil)
     }
 
+    @Test func aRunThatEndsShortOfTheGoalSaysHowToTryAgain() {
+        var state = Self.atChoice()
+        _ = state.reduce(.challengeOpened(Self.info))
+        let store = TraceStore()
+        var world = WorldState()
+        world.ended = true
+        let context = ViewContext(store: store, world: world, state: state, theme: .monochrome, glyphs: .ascii)
+        #expect(CaptionView(context: context).message.text
+            == "the run ended without reaching the goal: b takes back your last choice, r starts again")
+    }
+
     @Test func hintsComeOneAtATime() {
         var s = Self.atChoice()
         _ = s.reduce(.challengeOpened(Self.info))
