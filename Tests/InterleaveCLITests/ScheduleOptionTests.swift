@@ -1,4 +1,6 @@
+import Demos
 import Foundation
+import Interleave
 import Testing
 
 /// `--schedule replay:FILE`: the schedule `explore` saved, rerun as a demo's run.
@@ -28,6 +30,33 @@ import Testing
         #expect(noSchedule.status == 2)
         #expect(noSchedule.err.contains("holds no saved schedule"))
         #expect(noSchedule.err.split(separator: "\n").count == 1)
+    }
+
+    /// A run scheduled by hand carries its choices in its trace: rerun from the recording, it
+    /// makes them again.
+    @Test func aManualRecordingRerunsTheChoicesMadeByHand() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("manual-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let loop = Loop(policy: .manual(.fifo))
+        try #require(Catalogue.named("lock")).start(on: loop, options: DemoOptions())
+        loop.runUntilIdle()
+        // coroutine2 first, where FIFO would run coroutine1; FIFO at every later choice.
+        loop.choose(1)
+        while true {
+            loop.runUntilIdle()
+            guard loop.awaitingChoice else { break }
+            loop.choose(0)
+        }
+        loop.close()
+        let path = directory.appendingPathComponent("lock-by-hand.itrace").path
+        try Explorer.save(loop.store, to: path)
+
+        let rerun = try CLIBinary.run(["demo", "lock", "--plain", "--schedule", "replay:\(path)"])
+        #expect(rerun.status == 0, "\(rerun.err)")
+        #expect(rerun.out.contains("the schedule runs coroutine2 ahead of coroutine1"))
+        let manualPlain = try CLIBinary.run(["demo", "lock", "--plain", "--schedule", "manual"])
+        #expect(manualPlain.status == 2)
     }
 
     @Test func theSameSeedGivesTheSameFindingAndTheSameFile() throws {
