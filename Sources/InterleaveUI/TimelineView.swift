@@ -86,7 +86,9 @@ public struct TimelineView {
         }
         // At a choice the user makes, each offered lane carries the digit that runs it.
         if let number = choiceNumber(of: task) {
-            buffer.write(String(number), x: geometry.labels.x + 1, y: y, style: context.style(.preemption).with(.bold))
+            // In the marker's column: names start two cells in at every depth, so it never
+            // touches one; a selected lane keeps its highlight.
+            buffer.write(String(number), x: geometry.labels.x, y: y, style: (selected ? style : context.style(.preemption)).with(.bold))
         }
         // The state right now, as a glyph beside the name: the bar's last cell may show an
         // earlier, more telling state of the same column. An overdue sleeper reads as ready, as

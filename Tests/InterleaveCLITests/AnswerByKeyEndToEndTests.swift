@@ -12,7 +12,7 @@ struct AnswerByKeyEndToEndTests {
             $0.contains("choice 1: which task runs next? press 1-2:") && $0.contains("CHOOSE")
         }
         // The offered lanes carry their digits.
-        #expect(asked.contains("| 1  corou") || asked.contains("│ 1  corou"))
+        #expect(asked.contains("|1   corou") || asked.contains("│1   corou"))
 
         try run.session.sendKeys("2")
         _ = try run.session.waitForScreen("coroutine2 holding the lock it was chosen to take") {
