@@ -21,6 +21,7 @@ extension AppState {
             return []
         }
         if let challenge, challenge.solvedWith != nil { self.challenge?.showingSuccess = false }
+        challenge?.hintOpen = false
         rewoundTo = nil
         // The chosen job runs and the run goes on to the next choice (the driver resumes it).
         mode = runningMode
@@ -58,10 +59,13 @@ extension AppState {
         guard let challenge else { status = .message("hints belong to challenges: `interleave challenge`"); return [] }
         guard !challenge.info.hints.isEmpty else { status = .message("this challenge has no hints"); return [] }
         guard challenge.hintsShown < challenge.info.hints.count else {
+            // The last one again, for whoever closed it too soon.
+            self.challenge?.hintOpen = true
             status = .message("that was the last hint")
             return []
         }
         self.challenge?.hintsShown += 1
+        self.challenge?.hintOpen = true
         return []
     }
 

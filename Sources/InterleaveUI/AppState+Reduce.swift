@@ -122,6 +122,7 @@ extension AppState {
             if showHelp { showHelp = false; return [] }
             if showDetail { showDetail = false; return [] }
             if challenge?.showingSuccess == true { challenge?.showingSuccess = false; return [] }
+            if challenge?.hintOpen == true { challenge?.hintOpen = false; return [] }
             // A presentation has no picker to go back to.
             return deck == nil ? leaveForPicker() : []
         case .pickerMove, .pickerFirst, .pickerLast, .pickerOpen:

@@ -81,7 +81,6 @@ public struct CaptionView {
                     text: "the run ended without reaching the goal: b takes back your last choice, r starts again",
                     isDiagnostic: false)
             }
-            if let hint = challenge.currentHint { return Message(text: "hint: " + hint, isDiagnostic: false) }
         }
         // A replayed failure's schedule leaving FIFO is why it failed: say so while that choice
         // is the latest thing to happen (a later caption or diagnostic takes over).

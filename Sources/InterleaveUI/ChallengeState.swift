@@ -43,6 +43,8 @@ public struct ChallengeState: Sendable, Equatable {
     public var info: ChallengeInfo
     /// How many hints have been shown (`i` shows the next).
     public var hintsShown = 0
+    /// The latest hint's box is on screen (Esc or the next choice closes it).
+    public var hintOpen = false
     /// The choices made when the goal was reached, once it is.
     public var solvedWith: Int?
     /// The success screen is open (Esc closes it; the run stays solved).

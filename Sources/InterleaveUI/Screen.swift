@@ -42,6 +42,7 @@ public enum Screen {
         if !layout.footer.isEmpty { FooterView(context: context, keyMap: keys).draw(in: layout.footer, into: &buffer) }
         let middle = Rect(x: 0, y: 1, width: width, height: layout.caption.y - 1)
         if state.showDetail { TaskDetailView(context: context).draw(in: middle, into: &buffer) }
+        if state.challenge?.hintOpen == true { ChallengeHintView(context: context).draw(in: middle, into: &buffer) }
         if state.challenge?.showingSuccess == true { ChallengeSolvedView(context: context).draw(in: middle, into: &buffer) }
         if state.prediction?.isHolding == true { PredictionOverlay(context: context).draw(in: middle, into: &buffer) }
         if state.showHelp { HelpOverlay(context: context, keyMap: keys).draw(in: middle, into: &buffer) }

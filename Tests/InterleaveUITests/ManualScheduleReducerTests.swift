@@ -147,10 +147,22 @@ import Testing
         #expect(s.challenge?.currentHint == nil)
         _ = s.reduce(.showHint)
         #expect(s.challenge?.currentHint == "Both must read before either writes")
+        #expect(s.challenge?.hintOpen == true)
+        // Esc closes the box, and so does the next choice.
+        #expect(s.reduce(.backToPicker) == [])
+        #expect(s.challenge?.hintOpen == false)
         _ = s.reduce(.showHint)
+        #expect(s.challenge?.hintOpen == true && s.challenge?.hintsShown == 2)
+        let screen = Screen.render(
+            store: TraceStore(), world: WorldState(), state: s, theme: .monochrome, glyphs: .ascii, width: 80, height: 24
+        ).text()
+        #expect(screen.contains("Hint 2 of 2") && screen.contains("Run a, then b, then a"))
+        _ = s.reduce(.chooseReady(1))
+        #expect(s.challenge?.hintOpen == false)
         #expect(s.challenge?.currentHint == "Run a, then b, then a")
         _ = s.reduce(.showHint)
         #expect(s.status == .message("that was the last hint"))
+        #expect(s.challenge?.hintOpen == true, "the last one shows again")
         var plain = AppState()
         _ = plain.reduce(.showHint)
         #expect(plain.status == .message("hints belong to challenges: `interleave challenge`"))
