@@ -73,6 +73,8 @@ public enum Action: Sendable, Equatable {
     case chooseReady(Int)
     /// `m`: schedule by hand from here on, or go back to FIFO (in the picker: for the demos opened).
     case toggleManualSchedule
+    /// `b` under a manual schedule: back to the last choice made, to make it again.
+    case undoChoice
     /// `i`: the challenge's next hint.
     case showHint
     /// The driver opened a challenge's run (after `.demoOpened`, or at the start of the session).

@@ -43,7 +43,6 @@ extension AppState {
             if isReplay, step >= latestStep { status = .atEnd; return pausing([]) }
             return pausing([.step(1)])
         case .stepBack:
-            if manualSchedule, !isReplay { return undoChoice() }
             guard step > 0 else { status = .atStart; return pausing([]) }
             return pausing([.stepBack(1)])
         case .runUntilSelectedTaskEvent:
@@ -176,6 +175,9 @@ extension AppState {
             return toggleManualSchedule()
         case .showHint:
             return showHint()
+        case .undoChoice:
+            guard manualSchedule, !isReplay else { status = .message("b undoes choices made by hand (m)"); return [] }
+            return undoChoice()
         case .challengeOpened(let info):
             challengeOpened(info)
         case .predictAnswer, .predictContinue:

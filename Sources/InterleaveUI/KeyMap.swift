@@ -30,7 +30,7 @@ public struct KeyMap: Sendable, Equatable {
         bindings = [
             bind([.character(" ")], "pause or resume", "pause", .togglePause, footerByMode: [.paused: "play"]),
             bind([.character("s"), .right], "step one job forward", "step", .stepForward),
-            bind([.character("b"), .left], "step back / undo a choice", byHand ? "undo" : "back", .stepBack),
+            bind([.character("b"), .left], "step one job back", "back", .stepBack),
             bind([.character("n")], "run to task's next event", "next", .runUntilSelectedTaskEvent),
             bind([.character("+"), .character("=")], "faster (double speed)", "speed", .faster, footerLabel: "+/-"),
             bind([.character("-"), .character("_")], "slower (half speed)", "slower", .slower, footer: false),
@@ -65,9 +65,12 @@ public struct KeyMap: Sendable, Equatable {
             bind((1...9).map { .character(Character(String($0))) }, "choose which task runs",
                  "choose", .chooseReady(0), footer: byHand, modes: runtime, footerLabel: "1-9", label: "1-9"),
             bind([.character("i")], "a hint (challenges)", "hint", .showHint, footer: challenge, modes: runtime),
+            bind([.character("b")], "undo your last choice (manual)", "undo", .undoChoice, footer: byHand, modes: runtime),
         ]
         let afterExplore = bindings.firstIndex { $0.action == .explore }.map { $0 + 1 } ?? bindings.count
         bindings.insert(contentsOf: byHandBindings, at: byHand ? 0 : afterExplore)
+        // By hand, `b` undoes a choice (the first binding of a key wins); ← still steps back.
+        if !byHand { bindings.removeAll { $0.action == .undoChoice } }
     }
 
     /// The action for a key in a mode, if one is bound.

@@ -61,12 +61,16 @@ import Testing
         #expect(s.showDetail)
     }
 
-    @Test func stepBackUndoesTheLastChoice() {
+    @Test func bUndoesTheLastChoiceAndLeftStillStepsBack() {
+        let keys = KeyMap(glyphs: .ascii, byHand: true)
+        #expect(keys.action(for: .character("b"), mode: .live) == .undoChoice)
+        #expect(keys.action(for: .left, mode: .live) == .stepBack)
+        #expect(KeyMap(glyphs: .ascii).action(for: .character("b"), mode: .live) == .stepBack)
         var s = Self.atChoice(made: 2)
-        #expect(s.reduce(.stepBack) == [.pause, .undoChoice])
+        #expect(s.reduce(.undoChoice) == [.pause, .undoChoice])
         #expect(s.status == .message("undone: make choice 2 again"))
         var fresh = Self.atChoice(made: 0)
-        #expect(fresh.reduce(.stepBack) == [])
+        #expect(fresh.reduce(.undoChoice) == [])
         #expect(fresh.status == .message("no choice made yet to undo"))
     }
 
@@ -96,7 +100,7 @@ import Testing
         let footer = keys.footerBindings(mode: .live)
         #expect(footer.first?.action == .chooseReady(0) && footer.first?.footerKey == "1-9")
         #expect(footer.dropFirst().first?.action == .showHint)
-        #expect(footer.first { $0.action == .stepBack }?.footer(in: .live) == "undo")
+        #expect(footer.contains { $0.action == .undoChoice && $0.footer(in: .live) == "undo" })
         // Without a manual schedule the digits and the hint are in the help, not the footer.
         let plain = KeyMap(glyphs: .ascii).footerBindings(mode: .live)
         #expect(!plain.contains { $0.action == .chooseReady(0) || $0.action == .showHint })
