@@ -30,7 +30,8 @@ public struct KeyMap: Sendable, Equatable {
         bindings = [
             bind([.character(" ")], "pause or resume", "pause", .togglePause, footerByMode: [.paused: "play"]),
             bind([.character("s"), .right], "step one job forward", "step", .stepForward),
-            bind([.character("b"), .left], "step one job back", "back", .stepBack),
+            // By hand, `b` undoes a choice instead (bound below).
+            bind(byHand ? [.left] : [.character("b"), .left], "step one job back", "back", .stepBack),
             bind([.character("n")], "run to task's next event", "next", .runUntilSelectedTaskEvent),
             bind([.character("+"), .character("=")], "faster (double speed)", "speed", .faster, footerLabel: "+/-"),
             bind([.character("-"), .character("_")], "slower (half speed)", "slower", .slower, footer: false),
@@ -69,7 +70,6 @@ public struct KeyMap: Sendable, Equatable {
         ]
         let afterExplore = bindings.firstIndex { $0.action == .explore }.map { $0 + 1 } ?? bindings.count
         bindings.insert(contentsOf: byHandBindings, at: byHand ? 0 : afterExplore)
-        // By hand, `b` undoes a choice (the first binding of a key wins); ← still steps back.
         if !byHand { bindings.removeAll { $0.action == .undoChoice } }
     }
 
