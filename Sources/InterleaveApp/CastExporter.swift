@@ -9,8 +9,8 @@ import InterleaveUI
 /// times a second of cast time, between events too: the clock and the timeline move during a
 /// sleep as they do live. A frame identical to the one before is skipped, and each other one
 /// is written as the ANSI difference from it. The first event clears the screen, and the last
-/// frame stays up for `holdSeconds`. With `idleLimit`, a stretch with no event that would
-/// last longer than that in the cast is played faster, in exactly `idleLimit` seconds (the
+/// frame stays up for `holdSeconds`. A stretch with no event that would last longer than
+/// `idleLimit` (a minute by default) in the cast is played faster, in exactly that long (the
 /// idea of asciinema's `--idle-time-limit`, which would cut the pause instead: here the clock
 /// still runs through it). A marker `[t, "m", label]` stands at every presentation stop
 /// (`Playlist.Stops.captions`): each caption, labelled with its text, each injected fault and
@@ -31,12 +31,15 @@ public struct CastExporter: Sendable {
     public static let framesPerSecondRange = 1...60
     /// Seconds a still stretch may last: from a blink to an hour.
     public static let idleLimits = 0.1...3600.0
+    /// The idle limit when none is given: a minute of a ticking clock says all an hour would,
+    /// and a trace with a century between two events still ends in a bounded number of frames.
+    public static let defaultIdleLimit = 60.0
 
     public var width: Int
     public var height: Int
     public var speed: Double
     public var framesPerSecond: Int
-    /// The longest stretch without an event, in cast seconds; nil plays every one at `speed`.
+    /// The longest stretch without an event, in cast seconds (`defaultIdleLimit` when nil).
     public var idleLimit: Double?
     public var holdSeconds: Double
     /// The header's Unix timestamp; nil leaves it out (for byte-identical exports).
@@ -72,8 +75,9 @@ public struct CastExporter: Sendable {
         // How much faster than `speed` the current stretch plays, and the events shown when it began.
         var pace = 1.0
         var paceSetAt = -1
+        let idleLimit = idleLimit ?? Self.defaultIdleLimit
         while !replay.isAtEnd {
-            if let idleLimit, paceSetAt != replay.world.eventCount {
+            if paceSetAt != replay.world.eventCount {
                 paceSetAt = replay.world.eventCount
                 pace = max(1, replay.secondsToNextEvent / idleLimit)
             }

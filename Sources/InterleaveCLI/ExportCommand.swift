@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "cast: frames per second of cast time while the screen changes, \(CastExporter.framesPerSecondRange.lowerBound) to \(CastExporter.framesPerSecondRange.upperBound).")
     var fps = 20
 
-    @Option(name: .customLong("idle-limit"), parsing: .unconditional, help: "cast: play any stretch without an event in at most this many seconds (the clock runs faster through it), from 0.1 to 3600.")
+    @Option(name: .customLong("idle-limit"), parsing: .unconditional, help: "cast: play any stretch without an event in at most this many seconds (the clock runs faster through it), from 0.1 to 3600; default 60.")
     var idleLimit: Double?
 
     /// The cast options' limits, checked before the file is read; one line and status 2 each.
