@@ -62,13 +62,18 @@ public struct HeadlessRun: Sendable {
     }
 
     /// Runs the workload to its end, injecting each fault at its virtual time, and writes the
-    /// trace to `path` as it grows when one is given. Throws `InjectionError` when an
-    /// injection finds no unfinished task of its name, or the trace file's error.
+    /// trace to `path` when one is given. Throws `InjectionError` when an injection finds no
+    /// unfinished task of its name, or the trace file's error.
+    ///
+    /// The trace streams into a temporary file beside `path` as it grows, renamed to `path`
+    /// only once the run and the file are whole: a failed run leaves nothing at `path`, and
+    /// does not clobber what was there.
     public func run(injecting injections: [InjectionSpec], recordingTo path: String? = nil) throws -> Outcome {
         let loop = describedLoop(policy: policy)
+        let file = path.map(StagedFile.init(path:))
         // The file is opened before the workload starts, so a bad path fails with nothing run.
         let recorder: TraceFileRecorder?
-        do { recorder = try path.map { try TraceFileRecorder(path: $0, store: loop.store) } } catch {
+        do { recorder = try file.map { try TraceFileRecorder(staging: $0, store: loop.store) } } catch {
             loop.close()
             throw error
         }
@@ -78,11 +83,17 @@ public struct HeadlessRun: Sendable {
         recorder?.start()
         defer { loop.close() }
         do { try loop.runInjecting(injections) } catch {
-            // The file keeps what was recorded up to the failure, closed properly.
             try? recorder?.finish()
+            file?.discard()
             throw error
         }
-        try recorder?.finish()
+        do {
+            try recorder?.finish()
+            try file?.commit()
+        } catch {
+            file?.discard()
+            throw error
+        }
         return Outcome(store: loop.store, virtualNanoseconds: loop.nowInNanoseconds)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import InterleaveTrace
 
 /// Buffers output and writes it to a file or standard output in large pieces: how exports
 /// reach their file.
@@ -12,6 +13,7 @@ public struct OutputSink {
     public let path: String?
     private var buffer = ""
     private let descriptor: Int32
+    private let staged: StagedFile?
     private var failure: OutputError?
 
     /// Why the output could not be written, as the system says it ("No space left on device").
@@ -21,14 +23,19 @@ public struct OutputSink {
     }
 
     /// Opens `path` for writing (standard output when nil); an error is kept for `finish`.
+    ///
+    /// A file is written under a temporary name beside `path` and renamed over it by `finish`
+    /// (see `StagedFile`), so a failed export leaves nothing at the path and keeps what was
+    /// there; a device such as /dev/full is written to directly, never replaced.
     public init(path: String?) {
         self.path = path
         if let path {
-            // open(2) on the path itself: createFile writes a temporary file and renames it over
-            // the path, which replaces a device (/dev/full) or a symlink instead of writing to it.
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let file = StagedFile(path: path)
+            staged = file
+            descriptor = open(file.writingPath, O_WRONLY | O_CREAT | (file.isStaged ? O_EXCL : O_TRUNC) | O_CLOEXEC, 0o644)
             if descriptor < 0 { failure = .fromErrno() }
         } else {
+            staged = nil
             descriptor = STDOUT_FILENO
         }
     }
@@ -59,7 +66,13 @@ public struct OutputSink {
     public mutating func finish() throws {
         flush()
         if path != nil, descriptor >= 0, close(descriptor) != 0, failure == nil { failure = .fromErrno() }
-        if let failure { throw failure }
+        if let failure {
+            staged?.discard()
+            throw failure
+        }
+        do { try staged?.commit() } catch let error as StagedFile.CommitError {
+            throw OutputError(description: error.reason)
+        }
     }
 }
 

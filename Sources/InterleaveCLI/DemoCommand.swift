@@ -19,6 +19,9 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Run the demo first, then play it back, stopping before steps that are not obvious to ask which task runs, wakes or prints next; a digit answers, and a score shows at the end.")
     var predict = false
 
+    @Flag(help: "With --plain: print the demo's captions among its output, in time order, so the report reads as a handout.")
+    var captions = false
+
     func run() throws {
         // The questions need the screen to stop on; a report has no moment to ask them at.
         if predict, options.plain { throw fail(Self.predictWithPlain) }
@@ -49,7 +52,7 @@ struct DemoCommand: ParsableCommand {
 
     /// The headless run's report, or the one-line error of an injection that finds no task.
     private func plainReport(_ demo: Demo, injecting specs: [InjectionSpec]) throws -> String {
-        PlainReport(store: try headlessRun(demo, injecting: specs)).render()
+        PlainReport(store: try headlessRun(demo, injecting: specs), includesCaptions: captions).render()
     }
 
     /// The demo's whole trace, run headless in virtual time, or the one-line error of an

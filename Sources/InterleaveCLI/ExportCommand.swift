@@ -21,6 +21,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write (default: standard output).")
     var output: String?
 
+    @Flag(help: "text: print the demo's captions among its output, in time order, so the report reads as a handout.")
+    var captions = false
+
     @Option(help: "cast: terminal columns, \(CastExporter.widths.lowerBound) to \(CastExporter.widths.upperBound).")
     var width = CastExporter.defaultWidth
 
@@ -29,6 +32,12 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "cast: playback speed, from \(PlaybackSpeed.rangeText).")
     var speed: Double = 1
+
+    @Option(parsing: .unconditional, help: "cast: frames per second of cast time while the screen changes, \(CastExporter.framesPerSecondRange.lowerBound) to \(CastExporter.framesPerSecondRange.upperBound).")
+    var fps = 20
+
+    @Option(name: .customLong("idle-limit"), parsing: .unconditional, help: "cast: play any stretch without an event in at most this many seconds (the clock runs faster through it), from 0.1 to 3600; default 60.")
+    var idleLimit: Double?
 
     /// The cast options' limits, checked before the file is read; one line and status 2 each.
     func checkCastOptions() throws {
@@ -39,6 +48,12 @@ struct ExportCommand: ParsableCommand {
             throw fail("--height must be between \(CastExporter.heights.lowerBound) and \(CastExporter.heights.upperBound)")
         }
         guard PlaybackSpeed.range.contains(speed) else { throw fail(PlaybackSpeed.outOfRangeMessage) }
+        guard CastExporter.framesPerSecondRange.contains(fps) else {
+            throw fail("--fps must be between \(CastExporter.framesPerSecondRange.lowerBound) and \(CastExporter.framesPerSecondRange.upperBound)")
+        }
+        if let idleLimit, !CastExporter.idleLimits.contains(idleLimit) {
+            throw fail("--idle-limit must be between 0.1 and 3600 seconds")
+        }
     }
 
     func run() throws {
@@ -48,10 +63,12 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .chrome: ChromeTraceExporter(store: loaded.store).write { out.write($0) }
         case .cast:
-            let exporter = CastExporter(width: width, height: height, speed: speed, timestamp: Int(Date().timeIntervalSince1970))
+            let exporter = CastExporter(
+                width: width, height: height, speed: speed, framesPerSecond: fps, idleLimit: idleLimit,
+                timestamp: Int(Date().timeIntervalSince1970))
             exporter.write(loaded.store) { out.write($0) }
         case .jsonl: JSONLExporter(store: loaded.store).write { out.write($0 + "\n") }
-        case .text: out.write(PlainReport(store: loaded.store).render())
+        case .text: out.write(PlainReport(store: loaded.store, includesCaptions: captions).render())
         }
         do { try out.finish() } catch { throw fail("cannot write \(output ?? "output"): \(error)") }
     }

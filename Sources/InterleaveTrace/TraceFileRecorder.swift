@@ -25,12 +25,23 @@ public final class TraceFileRecorder: @unchecked Sendable {
 
     /// Creates (or truncates) the file and writes its opening bytes; throws a one-line error.
     /// `exclusive` refuses a path that exists already rather than truncating it.
-    public init(path: String, store: TraceStore, exclusive: Bool = false) throws {
+    public convenience init(path: String, store: TraceStore, exclusive: Bool = false) throws {
+        try self.init(path: path, writingTo: path, store: store, exclusive: exclusive)
+    }
+
+    /// Records into `file`'s temporary name, for a command whose trace should appear whole or
+    /// not at all; errors name the path asked for. The caller commits or discards `file` after
+    /// `finish`.
+    public convenience init(staging file: StagedFile, store: TraceStore) throws {
+        try self.init(path: file.path, writingTo: file.writingPath, store: store, exclusive: file.isStaged)
+    }
+
+    private init(path: String, writingTo target: String, store: TraceStore, exclusive: Bool) throws {
         self.path = path
         encoder = TraceEncoder(store: store)
         // open(2), not FileManager.createFile: that writes a temporary file and renames it over
         // the path, which replaces a symlink or a device such as /dev/full instead of writing to it.
-        let descriptor = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_CLOEXEC, 0o644)
+        let descriptor = open(target, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw TraceFileError.unreadable("cannot write \(path): \(Self.lastErrorText())") }
         self.descriptor = descriptor
         do {

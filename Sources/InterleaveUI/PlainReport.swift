@@ -16,8 +16,14 @@ public struct PlainReport {
     public var timelineWidth = 60
     /// Lanes shown before the rest are summarised.
     public var maxLanes = 40
+    /// Prints the demo's captions among the printed lines, in time order, so that the report
+    /// reads as a handout: what happened, and what the narration said about it at that moment.
+    public var includesCaptions = false
 
-    public init(store: TraceStore) { self.store = store }
+    public init(store: TraceStore, includesCaptions: Bool = false) {
+        self.store = store
+        self.includesCaptions = includesCaptions
+    }
 
     public func render() -> String {
         var world = WorldState()
@@ -34,7 +40,12 @@ public struct PlainReport {
                 case .output:
                     let text = store.string(StringID(rawValue: UInt32(truncatingIfNeeded: event.arg)))
                     lines.append("\(formatSeconds(event.time))  \(safe(store.taskName(event.task)))  \(safe(text))")
-                case .lint, .checkFailed, .deadlock, .loopBlockEnded, .faultInjected, .taskFailed:
+                case .caption where includesCaptions:
+                    let text = store.string(StringID(rawValue: UInt32(truncatingIfNeeded: event.arg)))
+                    lines.append("\(formatSeconds(event.time))  >> \(safe(text))")
+                // Every way a task can end badly is listed, cancellations too: a reader of the
+                // handout should not have to decode `c` in the timeline to learn who was cancelled.
+                case .lint, .checkFailed, .deadlock, .loopBlockEnded, .faultInjected, .taskFailed, .taskCancelled:
                     if let text = EventText.describe(event, in: store) {
                         diagnostics.append("\(formatSeconds(event.time))  \(safe(text))")
                     }
@@ -143,9 +154,24 @@ struct LaneRecorder {
                 runCursor += 1
             }
             let state = lane.isEmpty || lane[0].time > start ? nil : lane[cursor].state
-            out.append(ran && state?.isFinished != true ? "#" : glyph(state))
+            if column == columns - 1, let ending = badEnding(of: lane, before: stop) {
+                // A failure or cancellation at the run's last instant has no column after it to
+                // show in, so the last column shows how the task ended rather than that it ran.
+                out.append(glyph(ending))
+            } else {
+                out.append(ran && state?.isFinished != true ? "#" : glyph(state))
+            }
         }
         return out
+    }
+
+    /// The lane's final state when it is a failure or a cancellation reached by `end`.
+    private func badEnding(of lane: [(time: Int64, state: TaskState)], before end: Int64) -> TaskState? {
+        guard let last = lane.last, last.time <= end else { return nil }
+        switch last.state {
+        case .failed, .cancelled: return last.state
+        default: return nil
+        }
     }
 
     private func glyph(_ state: TaskState?) -> Character {

@@ -59,14 +59,15 @@ import Testing
         #expect(loaded.store.header.seed == 9)
     }
 
-    @Test func aFailedInjectionStillLeavesAWholeFileOfWhatRan() throws {
-        let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+    @Test func aFailedInjectionLeavesNoFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("headless-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("run.itrace").path
         #expect(throws: InjectionError.self) {
             try Self.workers.run(injecting: [InjectionSpec(parsing: "fail nobody at 1s")], recordingTo: path)
         }
-        let loaded = try TraceDecoder.decodeFile(atPath: path)
-        #expect(!loaded.truncated && loaded.store.events.count > 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "neither the path nor a temporary file")
     }
 
     @Test func anUnwritablePathFailsBeforeAnythingRuns() {

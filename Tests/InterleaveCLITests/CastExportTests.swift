@@ -21,7 +21,10 @@ import Testing
     /// One parsed cast: the header object and each event's time and output.
     struct Cast {
         var header: [String: Any]
+        /// The output events.
         var events: [(time: Double, data: String)]
+        /// The marker events, with their labels.
+        var markers: [(time: Double, label: String)] = []
         var output: String { events.map(\.data).joined() }
     }
 
@@ -49,6 +52,47 @@ import Testing
                          "4 s in all: the lock made the two 2 s sections take turns"] {
             #expect(text.contains(expected), "the final screen shows \(expected):\n\(text)")
         }
+    }
+
+    /// The clock and the timeline move through the lock demo's sleeps: at least ten frames a
+    /// second of cast time in every stretch between events, and a marker per caption.
+    @Test func theLockDemoMovesDuringItsSleepsAndMarksEachCaption() throws {
+        let trace = scratch.appendingPathComponent("lock.itrace").path
+        let cast = scratch.appendingPathComponent("lock.cast").path
+        try expectSuccess(CLIBinary.run(["record", "lock", "-o", trace]))
+        try expectSuccess(CLIBinary.run(["export", trace, "--format", "cast", "-o", cast]))
+        let parsed = try Self.parse(cast)
+        let times = parsed.events.map(\.time).dropLast()  // the held last frame
+        let end = try #require(times.last)
+        #expect(end > 3.9)
+        for second in 0..<Int(end) {
+            let frames = times.filter { $0 > Double(second) && $0 <= Double(second + 1) }.count
+            #expect(frames >= 10, "\(frames) frames in second \(second + 1) of the cast")
+        }
+        let loaded = try TraceDecoder.decodeFile(atPath: trace)
+        let captions = loaded.store.events.snapshot().filter { $0.kind == .caption }
+            .map { loaded.store.string(StringID(rawValue: UInt32(truncatingIfNeeded: $0.arg))) }
+        try #require(!captions.isEmpty)
+        #expect(parsed.markers.map(\.label).filter(captions.contains) == captions, "one marker per caption, in order")
+        #expect(parsed.markers.last?.label == "end")
+    }
+
+    /// `--idle-limit` plays a still stretch in at most that long, and `--fps` sets the rate.
+    @Test func idleLimitCapsStillStretchesAndFpsSetsTheRate() throws {
+        let trace = scratch.appendingPathComponent("lock.itrace").path
+        let cast = scratch.appendingPathComponent("lock.cast").path
+        try expectSuccess(CLIBinary.run(["record", "lock", "-o", trace]))
+        try expectSuccess(CLIBinary.run(["export", trace, "--format", "cast", "-o", cast, "--idle-limit", "0.5", "--fps", "10"]))
+        let parsed = try Self.parse(cast)
+        let times = parsed.events.map(\.time)
+        // The lock demo's two 2 s sections, each at most 0.5 s now: about 1 s of cast, then the hold.
+        #expect(times[times.count - 2] < 1.2, "capped: \(times)")
+        for (earlier, later) in zip(times.dropLast(), times.dropLast().dropFirst()) {
+            #expect(later - earlier >= 0.1 - 1e-9, "at most 10 frames a second")
+        }
+        #expect(!parsed.markers.isEmpty)
+        let screen = try Self.play(cast).joined(separator: "\n")
+        #expect(screen.contains("4.000s"), "the clock still reaches the end:\n\(screen)")
     }
 
     @Test func sizeAndSpeedShapeTheCast() throws {
@@ -95,6 +139,10 @@ import Testing
         (["--width", "79"], "--width must be between 80 and 500"),
         (["--height", "201"], "--height must be between 24 and 200"),
         (["--speed", "100"], "--speed must be between 1/16 and 64"),
+        (["--fps", "0"], "--fps must be between 1 and 60"),
+        (["--fps", "61"], "--fps must be between 1 and 60"),
+        (["--idle-limit", "0"], "--idle-limit must be between 0.1 and 3600 seconds"),
+        (["--idle-limit", "-1"], "--idle-limit must be between 0.1 and 3600 seconds"),
     ])
     func badSizesAndSpeedsAreOneLineErrors(arguments: [String], message: String) throws {
         let cast = scratch.appendingPathComponent("bad.cast").path
@@ -119,17 +167,19 @@ import Testing
         #expect(header["version"] as? Int == 2)
         #expect(header["width"] is Int && header["height"] is Int)
         var events: [(time: Double, data: String)] = []
+        var markers: [(time: Double, label: String)] = []
         for (number, line) in lines.dropFirst().enumerated() {
             let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any], "line \(number + 2) is an array")
             try #require(event.count == 3, "line \(number + 2) has three elements")
             let time = try #require((event[0] as? NSNumber)?.doubleValue, "line \(number + 2) starts with a time")
-            #expect(event[1] as? String == "o")
+            let code = event[1] as? String
+            #expect(code == "o" || code == "m", "line \(number + 2) is output or a marker")
             let data = try #require(event[2] as? String, "line \(number + 2) ends with a string")
-            #expect(time >= (events.last?.time ?? 0), "times never go back (line \(number + 2))")
-            events.append((time, data))
+            #expect(time >= max(events.last?.time ?? 0, markers.last?.time ?? 0), "times never go back (line \(number + 2))")
+            if code == "m" { markers.append((time, data)) } else { events.append((time, data)) }
         }
         try #require(!events.isEmpty, "the cast has events")
-        return Cast(header: header, events: events)
+        return Cast(header: header, events: events, markers: markers)
     }
 
     /// True once `.venv-test` has pyte: made here on first use, so that `swift test` alone

@@ -39,6 +39,19 @@ struct DurabilityTests {
         return seen >= flushes
     }
 
+    /// The temporary file a staged write of `name` in the scratch folder streams into, once it appears.
+    private func waitForPartialFile(of name: String, timeout: Duration = .seconds(30)) -> String? {
+        let clock = ContinuousClock(), deadline = clock.now.advanced(by: timeout)
+        while clock.now < deadline {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+            if let found = names.first(where: { $0.hasPrefix(".\(name).") && $0.hasSuffix(".partial") }) {
+                return scratch.appendingPathComponent(found).path
+            }
+            usleep(10_000)
+        }
+        return nil
+    }
+
     /// A file loads, and holds at least what `earlier` (a copy of its first bytes) held.
     private func expectLoadsWithoutLoss(_ path: String, earlier: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let final = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -62,14 +75,17 @@ struct DurabilityTests {
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
-        #expect(waitForFlushes(of: path, count: 3), "the recorder flushes while the run goes on")
-        let earlier = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // The run streams into a hidden file beside the path, renamed to it only at the end.
+        let partial = try #require(waitForPartialFile(of: "killed.itrace"), "the recording's temporary file appears")
+        #expect(waitForFlushes(of: partial, count: 3), "the recorder flushes while the run goes on")
+        let earlier = [UInt8](try Data(contentsOf: URL(fileURLWithPath: partial)))
         #expect(process.isRunning, "still recording when killed")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
-        try expectLoadsWithoutLoss(path, earlier: earlier)
-        let replay = try CLIBinary.run(["replay", path])
+        #expect(!FileManager.default.fileExists(atPath: path), "an unfinished recording never takes the path")
+        try expectLoadsWithoutLoss(partial, earlier: earlier)
+        let replay = try CLIBinary.run(["replay", partial])
         #expect(replay.status == 0, "replay without a terminal prints the plain report: \(replay.err)")
     }
 
@@ -125,8 +141,9 @@ struct DurabilityTests {
     }
 
     /// A disk that fills up mid-run (here a file-size limit, with SIGXFSZ ignored so the write
-    /// fails with EFBIG as on a full disk): one line, status 2, and what was written still loads.
-    @Test func aWriteFailingMidRunIsAOneLineErrorAndKeepsWhatWasWritten() throws {
+    /// fails with EFBIG as on a full disk): one line, status 2, and no file left behind, neither
+    /// at the path nor the temporary one beside it.
+    @Test func aWriteFailingMidRunIsAOneLineErrorAndLeavesNoFile() throws {
         let path = scratch.appendingPathComponent("limited.itrace").path
         let script = "trap '' XFSZ; ulimit -f 1024; exec \(TmuxSession.shellQuoted(CLIBinary.url.path)) record swarm --tasks 20000 -o \(TmuxSession.shellQuoted(path))"
         let process = Process()
@@ -140,8 +157,46 @@ struct DurabilityTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         #expect(message == "interleave: recording to \(path) failed: File too large\n")
-        let loaded = try TraceDecoder.decodeFile(atPath: path)
-        #expect(loaded.store.events.count > 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
+    }
+
+    /// A record that fails (an injection that finds no task, or one after the run has ended)
+    /// leaves nothing at the path, and an existing file there as it was.
+    @Test(arguments: ["fail task9 at 1s", "fail task2 at 10s"])
+    func aFailedRecordLeavesNoFileAndKeepsTheOldOne(injection: String) throws {
+        let path = scratch.appendingPathComponent("gather.itrace").path
+        let result = try CLIBinary.run(["record", "gather", "-o", path, "--inject", injection])
+        #expect(result.status == 2)
+        #expect(result.err.hasPrefix("interleave: ") && result.err.filter { $0 == "\n" }.count == 1, "\(result.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "nothing at the path, no temporary file")
+
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try CLIBinary.run(["record", "gather", "-o", path, "--inject", injection]).status == 2)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["gather.itrace"])
+    }
+
+    /// An export that fails (a missing trace, a bad option) leaves nothing at its output path.
+    @Test(arguments: [["missing.itrace", "--format", "text"], ["missing.itrace", "--format", "cast", "--fps", "0"]])
+    func aFailedExportLeavesNoFile(arguments: [String]) throws {
+        let output = scratch.appendingPathComponent("out.txt").path
+        let result = try CLIBinary.run(["export"] + arguments + ["-o", output])
+        #expect(result.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
+    }
+
+    /// A successful export replaces the old file whole, and a symlink at the path stays one.
+    @Test func anExportReplacesTheFileAndKeepsASymlink() throws {
+        let trace = scratch.appendingPathComponent("gather.itrace").path
+        #expect(try CLIBinary.run(["record", "gather", "-o", trace]).status == 0)
+        let target = scratch.appendingPathComponent("target.txt").path
+        let link = scratch.appendingPathComponent("link.txt").path
+        try Data(String(repeating: "old\n", count: 10_000).utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(try CLIBinary.run(["export", trace, "--format", "text", "-o", link]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("0.000s"))
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: scratch.path)) == ["gather.itrace", "target.txt", "link.txt"])
     }
 
     @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))

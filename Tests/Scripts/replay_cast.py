@@ -2,7 +2,8 @@
 
 Usage: replay_cast.py FILE.cast
 
-Every "o" event is fed, in order, to a pyte screen of the header's size; the screen's rows are
+Every "o" event is fed, in order, to a pyte screen of the header's size ("m" markers, which
+only tell a player where to pause, are skipped); the screen's rows are
 then printed one per line (trailing spaces kept), so a test can check what a viewer would see
 at the end of `asciinema play`. Exits 1 with a one-line message if the file is not a cast.
 """
@@ -27,6 +28,8 @@ def main() -> int:
             if not line.strip():
                 continue
             time, kind, data = json.loads(line)
+            if kind == "m":
+                continue
             if kind != "o":
                 print(f"line {number}: unexpected event type {kind!r}", file=sys.stderr)
                 return 1
