@@ -15,6 +15,9 @@ struct ChromeTraceFold {
     /// Edges of the deadlock being reported (consecutive `deadlock` events), and its time.
     private var deadlockEdges: [String] = []
     private var deadlockTime: Int64 = 0
+    /// The latest exported time a task's slice started or an instant was written at: the run's
+    /// end is drawn after it, so that every slice still open contains what was written on it.
+    private var latest: Int64 = .min
 
     private let tasksProcess = ChromeEventWriter.tasksProcess
     private let resourcesProcess = ChromeEventWriter.resourcesProcess
@@ -72,7 +75,7 @@ struct ChromeTraceFold {
     /// Closes everything still open at the run's end: the tasks' last states, holdings, waits.
     mutating func finish() {
         flushDeadlock()
-        let end = world.time
+        let end = max(world.time, latest.addingReportingOverflow(ChromeTrack.minimumWidth).partialValue)
         for (task, wait) in waits.sorted(by: { $0.key < $1.key }) { endWait(of: task, wait, at: end) }
         waits = [:]
         for index in resourceTracks.indices {
@@ -94,6 +97,7 @@ struct ChromeTraceFold {
         guard changed else { return }
         if let slice = taskTracks[task].close(at: time) { writer.slice(slice, pid: tasksProcess, tid: task + 1) }
         taskTracks[task].open(ChromeStateSlice.name(of: after, in: store), args: ChromeStateSlice.args(of: after, in: store), at: time)
+        latest = max(latest, taskTracks[task].exportedTime(time))
     }
 
     /// A task's wait on a resource as an async slice on the resource's track (waits overlap,
@@ -153,10 +157,15 @@ struct ChromeTraceFold {
         let name = ChromeInstant.name(of: e, in: store)
         let args = ChromeInstant.args(of: e, in: store)
         switch e.kind {
-        case .caption, .runEnded:
+        case .caption:
             writer.instant(name, category: category, scope: "g", pid: tasksProcess, tid: 0, ts: e.time, args: args)
+        case .runEnded:
+            // After the last job's slice, however far zero-length jobs pushed it.
+            latest = max(latest, e.time)
+            writer.instant(name, category: category, scope: "g", pid: tasksProcess, tid: 0, ts: latest, args: args)
         default:
             let ts = task.map { taskTracks[$0].exportedTime(e.time) } ?? e.time
+            latest = max(latest, ts)
             writer.instant(name, category: category, pid: tasksProcess, tid: task.map { $0 + 1 } ?? 0, ts: ts, args: args)
         }
         if e.kind == .deadlock {

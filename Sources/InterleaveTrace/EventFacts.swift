@@ -35,7 +35,7 @@ enum EventFacts {
         case .ioStarted: fields.add("operation", string(e.arg))
         case .ioFinished:
             fields.add("ok", e.arg == 0)
-            if e.arg != 0 { fields.add("error", string(e.arg - 1)) }
+            if e.arg != 0 { fields.add("error", string(e.arg &- 1)) }
         case .output: fields.add("text", string(e.arg))
         case .caption: fields.add("caption", string(e.arg))
         case .faultInjected:

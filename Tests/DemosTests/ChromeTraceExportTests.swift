@@ -46,6 +46,21 @@ import Testing
         #expect(prints.contains { ($0["args"] as? [String: Any])?["text"] as? String == "Task 2 started" })
     }
 
+    @Test func aCancelledTaskEndsInACancelledSliceThatHoldsItsMarker() throws {
+        let run = try DemoRun.run(of: "gather").run(injecting: [InjectionSpec(parsing: "cancel task2 at 0.5s")])
+        let trace = try Self.export(run.store)
+        #expect(trace.violations == [])
+        let task2 = try #require(trace.thread(named: "task2"))
+        let last = try #require(trace.events(phase: "X", pid: 1, tid: task2).max { Self.start($0) < Self.start($1) })
+        #expect(last["name"] as? String == "cancelled")
+        let marker = try #require(trace.events(phase: "i", pid: 1, tid: task2).first { $0["name"] as? String == "task2 cancelled" })
+        #expect(marker["cat"] as? String == "cancellation")
+        let at = Self.start(marker)
+        #expect(Self.start(last) <= at && at < Self.start(last) + TraceEventFormatRules.number(last["dur"]), "inside the slice")
+    }
+
+    static func start(_ event: TraceEventFormatRules.Event) -> Double { TraceEventFormatRules.number(event["ts"]) }
+
     @Test func stateSlicesLastTheirVirtualDurations() throws {
         let trace = try Self.export(DemoRun("gather").store)
         let task1 = try #require(trace.thread(named: "task1"))
