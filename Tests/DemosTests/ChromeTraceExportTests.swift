@@ -1,3 +1,4 @@
+import Demos
 import Foundation
 import Interleave
 import InterleaveApp
@@ -19,7 +20,7 @@ import Testing
 
     static func names(_ events: [TraceEventFormatRules.Event]) -> [String] { events.compactMap { $0["name"] as? String } }
 
-    @Test(arguments: ["gather", "deadlock", "lock", "semaphore", "queue", "timeout", "blocking", "philosophers"])
+    @Test(arguments: Catalogue.all.map(\.name))
     func everyDemoKeepsTheFormatsRules(demo: String) throws {
         let trace = try Self.export(DemoRun(demo).store)
         #expect(trace.violations == [])

@@ -1,3 +1,4 @@
+import Demos
 import Foundation
 import Interleave
 import InterleaveApp
@@ -47,7 +48,7 @@ import Testing
         #expect(lines.flatMap(Self.sentinels) == [])
     }
 
-    @Test(arguments: ["deadlock", "lock", "semaphore", "queue", "timeout", "blocking", "task-group", "errors", "event", "future", "as-completed"])
+    @Test(arguments: Catalogue.all.map(\.name))
     func noDemoLeaksASentinel(demo: String) throws {
         let lines = try Self.export(DemoRun(demo).store)
         #expect(lines.flatMap(Self.sentinels) == [])
