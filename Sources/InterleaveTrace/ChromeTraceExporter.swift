@@ -1,8 +1,21 @@
-/// A trace as Chrome Trace Event JSON, which Perfetto and chrome://tracing open.
+/// A trace as Chrome Trace Event JSON, which Perfetto (ui.perfetto.dev) and chrome://tracing
+/// open, reading like the TUI.
 ///
-/// One track per task (named, nested by spawn order) with a slice per state it was in; instant
-/// events for resource operations and prints; flow arrows from a waker to the task it woke;
-/// counters for queue depth and semaphore permits in use. Times are virtual microseconds.
+/// - Process 1, "interleave DEMO": one track per task, in creation order, with a slice for
+///   every state it was in (created, ready, running, sleeping, "waiting to acquire lock A",
+///   "awaiting task2", blocking the loop, done, failed, cancelled); the last one lasts to the
+///   end of the run. Instants with their sentence in `name` and their facts in `args` mark
+///   failures, cancellations, faults, prints, resource operations, checks, lints and deadlock
+///   edges; an arrow (a flow) runs from each waker to the task it woke.
+/// - Process 2, "resources": one track per resource, with a slice per lock holding ("held by
+///   task1"), an async slice per task waiting on it, and counters for a semaphore's permits in
+///   use and a queue's items.
+/// - Captions, each deadlock and the run's end are global instants; demo, title, seed,
+///   schedule and choices are in `otherData` and in process 1's labels.
+///
+/// Times are virtual microseconds. A slice is at least 1 µs long (`ChromeTrack.minimumWidth`)
+/// so that jobs, which take no virtual time, stay visible; see `ChromeTrack` for how the next
+/// slice makes room.
 /// ```swift
 /// var json = ""
 /// ChromeTraceExporter(store: store).write { json += $0 }
@@ -12,84 +25,38 @@ public struct ChromeTraceExporter {
     public init(store: TraceStore) { self.store = store }
 
     public func write(_ emit: (String) -> Void) {
-        var first = true
-        func event(_ fields: String) {
-            emit(first ? "\n" + fields : ",\n" + fields)
-            first = false
-        }
-        emit("{\"displayTimeUnit\":\"ms\",\"otherData\":{\"demo\":\(JSONText.quoted(store.header.demoName))},\"traceEvents\":[")
-        event("{\"ph\":\"M\",\"pid\":1,\"tid\":0,\"ts\":0,\"name\":\"process_name\",\"args\":{\"name\":\(JSONText.quoted("interleave " + store.header.demoName))}}")
-        for index in 0..<store.tasks.count {
-            let name = store.tasks[index].name
-            event("{\"ph\":\"M\",\"pid\":1,\"tid\":\(index + 1),\"ts\":0,\"name\":\"thread_name\",\"args\":{\"name\":\(JSONText.quoted(name))}}")
-            event("{\"ph\":\"M\",\"pid\":1,\"tid\":\(index + 1),\"ts\":0,\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":\(index)}}")
-        }
-        var world = WorldState()
-        var open: [Int: (state: TaskState, since: Int64)] = [:]
-        var flowID = 0
-        store.events.withRuns(in: 0..<store.events.count) { run, _ in
-            for e in run {
-                let before = e.task.isNone || e.task.index >= world.tasks.count ? nil : world.tasks[e.task.index].state
-                world.reduce(e)
-                let ts = micros(e.time)
-                if !e.task.isNone, e.task.index < world.tasks.count {
-                    let after = world.tasks[e.task.index].state
-                    if before != after || e.kind == .taskResumed {
-                        if let slice = open[e.task.index] {
-                            event(self.slice(e.task.index, slice.state, from: slice.since, to: e.time))
-                        }
-                        open[e.task.index] = after.isFinished ? nil : (after, e.time)
-                    }
-                }
-                switch e.kind {
-                case .taskWoken where !e.argTask.isNone && e.argTask.index < store.tasks.count:
-                    flowID += 1
-                    event("{\"ph\":\"s\",\"pid\":1,\"tid\":\(e.argTask.index + 1),\"ts\":\(ts),\"id\":\(flowID),\"name\":\"wake\",\"cat\":\"wake\"}")
-                    event("{\"ph\":\"f\",\"bp\":\"e\",\"pid\":1,\"tid\":\(e.task.index + 1),\"ts\":\(ts),\"id\":\(flowID),\"name\":\"wake\",\"cat\":\"wake\"}")
-                case .queuePut, .queueGot:
-                    event(counter("queue \(store.resourceName(e.resource))", "items", e.arg, ts))
-                    event(instant(e, ts))
-                case .semaphoreAcquired, .semaphoreReleased:
-                    event(counter("semaphore \(store.resourceName(e.resource))", "in use", e.arg, ts))
-                    event(instant(e, ts))
-                case .lockAcquired, .lockReleased, .eventSet, .eventCleared, .conditionNotified, .queueTaskDone,
-                     .futureResolved, .futureFailed, .futureCancelled, .output, .faultInjected, .lint, .checkFailed, .deadlock,
-                     .ioStarted, .ioFinished, .caption:
-                    event(instant(e, ts))
-                default:
-                    break
-                }
+        withoutActuallyEscaping(emit) { emit in
+            emit("{\"displayTimeUnit\":\"ms\",\"otherData\":\(otherData.text),\"traceEvents\":[")
+            var fold = ChromeTraceFold(store: store, writer: ChromeEventWriter(emit: emit))
+            fold.writeMetadata(labels: labels)
+            store.events.withRuns(in: 0..<store.events.count) { run, _ in
+                for e in run { fold.apply(e) }
             }
+            fold.finish()
+            emit("\n]}\n")
         }
-        for (task, slice) in open.sorted(by: { $0.key < $1.key }) {
-            event(self.slice(task, slice.state, from: slice.since, to: world.time))
-        }
-        emit("\n]}\n")
     }
 
-    private func slice(_ task: Int, _ state: TaskState, from start: Int64, to end: Int64) -> String {
-        // Times from a file may be anything: a span wider than Int64 shows as the widest there is.
-        let (span, overflow) = end.subtractingReportingOverflow(start)
-        let duration = overflow ? (end > start ? Int64.max : 0) : max(span, 0)
-        return "{\"ph\":\"X\",\"pid\":1,\"tid\":\(task + 1),\"ts\":\(micros(start)),\"dur\":\(micros(duration)),"
-            + "\"name\":\"\(state.label)\",\"cat\":\"state\"}"
+    /// The run's facts, for Perfetto's trace info page.
+    private var otherData: JSONFields {
+        let header = store.header
+        var data = JSONFields()
+        data.add("demo", header.demoName)
+        data.add("title", header.title)
+        // A string: a 64-bit seed is beyond the integers a JSON reader's doubles hold exactly.
+        data.add("seed", "\(header.seed)")
+        data.add("schedule", header.schedule)
+        data.add("choices", json: "[" + header.choices.map(String.init).joined(separator: ",") + "]")
+        data.add("interleave_version", header.toolVersion)
+        data.add("clock", "virtual time; slices at least 1 us long")
+        return data
     }
 
-    private func instant(_ e: TraceEvent, _ ts: String) -> String {
-        let tid = e.task.isNone ? 0 : e.task.index + 1
-        let text = EventText.describe(e, in: store) ?? "\(e.kind)"
-        return "{\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":\(tid),\"ts\":\(ts),\"name\":\(JSONText.quoted(text)),\"cat\":\"\(e.kind)\"}"
-    }
-
-    private func counter(_ name: String, _ series: String, _ value: Int64, _ ts: String) -> String {
-        "{\"ph\":\"C\",\"pid\":1,\"tid\":0,\"ts\":\(ts),\"name\":\(JSONText.quoted(name)),\"args\":{\(JSONText.quoted(series)):\(value)}}"
-    }
-
-    private func micros(_ nanoseconds: Int64) -> String {
-        let whole = nanoseconds / 1000, frac = abs(nanoseconds % 1000)
-        guard frac != 0 else { return "\(whole)" }
-        // -0.5 µs: the whole part alone (0) would lose the sign.
-        let sign = nanoseconds < 0 && whole == 0 ? "-" : ""
-        return "\(sign)\(whole).\(String(repeating: "0", count: 3 - String(frac).count))\(frac)"
+    /// "demo gather, seed 9, schedule fifo": shown beside the process's name.
+    private var labels: String {
+        let header = store.header
+        var parts = ["demo \(header.demoName)", "seed \(header.seed)", "schedule \(header.schedule)"]
+        if !header.choices.isEmpty { parts.append("choices " + header.choices.map(String.init).joined(separator: " ")) }
+        return parts.joined(separator: ", ")
     }
 }

@@ -10,6 +10,11 @@
 /// ```
 public enum JSONText {
     public static func quoted(_ text: String) -> String {
+        // Most names and sentences need no escape: one scan of the bytes, then one copy. 0xC2
+        // leads every C1 control's UTF-8 (and a few printable characters, which take the slow path).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
