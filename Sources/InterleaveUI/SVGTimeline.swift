@@ -58,8 +58,11 @@ public struct SVGTimeline {
         svg.text(facts.joined(separator: " · "), x: margin, y: 48, extra: small(Self.faint))
 
         drawAxis(&svg, span: span, top: axisY, bottom: legendY - 20, x: x)
+        var previousMarker = -Double.infinity
         for (number, caption) in history.captions.enumerated() {
-            let cx = x(caption.time)
+            // Captions at one moment sit side by side rather than on top of each other.
+            let cx = max(x(caption.time), previousMarker + 18)
+            previousMarker = cx
             svg.raw("<g class=\"caption-marker\"><circle cx=\"\(SVGDocument.number(cx))\" cy=\"66\" r=\"8\" fill=\"\(Self.captionFill)\">"
                 + "<title>\(SVGDocument.escape(caption.text))</title></circle>")
             svg.text("\(number + 1)", x: cx, y: 70, extra: [("font-size", "10"), ("text-anchor", "middle"), ("fill", "#ffffff")])
@@ -134,8 +137,8 @@ public struct SVGTimeline {
         }
         if history.deadlocked.contains(lane.task) {
             let edges = history.marks.filter { $0.kind == .deadlock && $0.task == lane.task }.map(\.text)
-            svg.raw("<rect class=\"deadlock\" x=\"\(SVGDocument.number(margin - 4))\" y=\"\(SVGDocument.number(top + 1))\" width=\"\(SVGDocument.number(width - 2 * margin + 8))\" height=\"\(SVGDocument.number(laneHeight - 2))\" fill=\"none\" stroke=\"\(Self.alert)\" stroke-width=\"2\" stroke-dasharray=\"6 3\"><title>\(SVGDocument.escape(edges.joined(separator: "; ")))</title></rect>")
-            svg.text("deadlock", x: width - margin - 2, y: middle + 4, extra: [("font-size", "10"), ("text-anchor", "end"), ("fill", Self.alert)])
+            svg.raw("<rect class=\"deadlock\" x=\"\(SVGDocument.number(margin - 4))\" y=\"\(SVGDocument.number(top + 2))\" width=\"\(SVGDocument.number(width - 2 * margin + 8))\" height=\"\(SVGDocument.number(laneHeight - 4))\" fill=\"none\" stroke=\"\(Self.alert)\" stroke-width=\"2\" stroke-dasharray=\"6 3\"><title>\(SVGDocument.escape(edges.joined(separator: "; ")))</title></rect>")
+            svg.text("deadlock", x: plotX - 8, y: middle + 4, extra: [("font-size", "10"), ("text-anchor", "end"), ("fill", Self.alert)])
         }
         svg.end()
     }
