@@ -107,19 +107,31 @@ public struct SVGTimeline {
     private func drawLane(_ svg: inout SVGDocument, _ lane: RunHistory.Lane, top: Double, history: RunHistory, x: (Int64) -> Double) {
         let middle = top + laneHeight / 2
         svg.group([("class", "lane"), ("data-task", "\(lane.task.rawValue)")])
-        svg.text(
-            String(repeating: "  ", count: min(lane.depth, 6)) + lane.name, x: margin, y: middle + 4,
-            extra: [("font-size", "12"), ("fill", Self.ink), ("xml:space", "preserve")])
+        let indent = String(repeating: "  ", count: min(lane.depth, 6))
+        // Long names are cut to the name column; the lane's tooltip keeps the whole name.
+        let room = Int((labelWidth - 12) / charWidth) - indent.count
+        let label = lane.name.count > room ? String(lane.name.prefix(max(1, room - 1))) + "…" : lane.name
+        svg.raw("<text x=\"\(SVGDocument.number(margin))\" y=\"\(SVGDocument.number(middle + 4))\" font-size=\"12\" fill=\"\(Self.ink)\" xml:space=\"preserve\">"
+            + SVGDocument.escape(indent + label) + "<title>\(SVGDocument.escape(lane.name))</title></text>")
+        var drawnUntil = -Double.infinity
         for segment in lane.segments where !segment.state.isFinished {
             let barHeight = Self.barHeight(segment.state)
             let start = x(segment.start)
+            // A stretch under a pixel wide that starts where one is already drawn would not
+            // show: leaving it out keeps a busy lane's file the size of its pixels.
+            if x(segment.end) - start < 1, start < drawnUntil { continue }
+            drawnUntil = max(drawnUntil, start + max(Self.minimumMarkWidth, x(segment.end) - start))
             svg.rect(
                 x: start, y: middle - barHeight / 2, width: max(Self.minimumMarkWidth, x(segment.end) - start), height: barHeight,
                 fill: color(segment.state),
                 tooltip: "\(lane.name): \(segment.detail), \(formatSeconds(segment.start))–\(formatSeconds(segment.end))",
                 extra: [("class", "state-\(segment.state.cssName)")])
         }
+        var lastRunX = -Double.infinity
         for run in lane.runs {
+            // Jobs closer than a pixel look like one: one mark keeps a long run's file small.
+            guard x(run) - lastRunX >= 1 else { continue }
+            lastRunX = x(run)
             svg.rect(
                 x: x(run), y: middle - 8, width: Self.minimumMarkWidth, height: 16, fill: color(.running),
                 tooltip: "\(lane.name) runs at \(formatSeconds(run))", extra: [("class", "state-running")])
