@@ -19,6 +19,16 @@ public struct RunHistory: Sendable {
         public var state: TaskState
         /// What the stretch was about, for a tooltip ("waits on lock db", "held by worker-1").
         public var detail: String
+        /// The few words that fit on the bar itself ("worker-1" for a lock's holder).
+        public var label: String
+
+        public init(start: Int64, end: Int64, state: TaskState, detail: String, label: String? = nil) {
+            self.start = start
+            self.end = end
+            self.state = state
+            self.detail = detail
+            self.label = label ?? detail
+        }
     }
 
     /// One task's row.
@@ -54,6 +64,9 @@ public struct RunHistory: Sendable {
     public private(set) var marks: [Mark] = []
     /// Tasks in the detected deadlock cycle, in the order the edges name them.
     public private(set) var deadlocked: [TaskID] = []
+    /// The deadlock's edges: each waiter, what it waits on, and the task holding that (`.none`
+    /// for a wait no task can end).
+    public private(set) var deadlockEdges: [(waiter: TaskID, resource: ResourceID, holder: TaskID)] = []
     public private(set) var endTime: Int64 = 0
     public private(set) var steps = 0
 
@@ -107,9 +120,28 @@ public struct RunHistory: Sendable {
         }
         for (index, current) in openResource.enumerated() {
             guard let current, let row = resources.firstIndex(where: { $0.resource.index == index }) else { continue }
-            resources[row].segments.append(Segment(start: current.since, end: endTime, state: .running, detail: current.label))
+            resources[row].segments.append(Self.resourceSegment(current, kind: resources[row].kind, end: endTime))
         }
         orderLanes(store: store, taskCount: world.tasks.count, laneOfTask: laneOfTask)
+    }
+
+    /// The cycle the deadlock's edges close, from its first task back to it: "task1 waits for
+    /// lock B held by task2, which waits for lock A held by task1". Nil when no edge closes one.
+    public func deadlockCycle(store: TraceStore) -> String? {
+        guard let first = deadlockEdges.first(where: { !$0.holder.isNone }) else { return nil }
+        var parts: [String] = []
+        var edge = first
+        for _ in 0..<deadlockEdges.count {
+            let resource = edge.resource.isNone || edge.resource.index >= store.resources.count
+                ? "a resource" : store.resource(edge.resource).kindAndName
+            parts.append("waits for \(resource) held by \(store.taskName(edge.holder))")
+            if edge.holder == first.waiter {
+                return store.taskName(first.waiter) + " " + parts.joined(separator: ", which ")
+            }
+            guard let next = deadlockEdges.first(where: { $0.waiter == edge.holder }) else { return nil }
+            edge = next
+        }
+        return nil
     }
 
     /// Lanes in the TUI's order: each parent followed by its children.
@@ -149,7 +181,17 @@ public struct RunHistory: Sendable {
         }
         let fallback = "\(store.taskName(event.task)) \(kind == .cancellation ? "was cancelled" : kind.rawValue)"
         marks.append(Mark(kind: kind, time: event.time, task: event.task, text: EventText.describe(event, in: store) ?? fallback))
-        if kind == .deadlock, !event.task.isNone, !deadlocked.contains(event.task) { deadlocked.append(event.task) }
+        if kind == .deadlock, !event.task.isNone, !deadlocked.contains(event.task) {
+            deadlocked.append(event.task)
+            deadlockEdges.append((event.task, event.resource, event.argTask))
+        }
+    }
+
+    /// A resource's stretch: a lock's holder is named on the bar and said in full in the tooltip.
+    private static func resourceSegment(_ open: (label: String, since: Int64), kind: ResourceKind, end: Int64) -> Segment {
+        Segment(
+            start: open.since, end: end, state: .running, detail: kind == .lock ? "held by \(open.label)" : open.label,
+            label: open.label)
     }
 
     /// Who holds a lock, how many permits or items a semaphore or queue has, whether an event is set.
@@ -162,7 +204,7 @@ public struct RunHistory: Sendable {
         let snapshot = world.resources[id.index]
         let label: String?
         switch info.kind {
-        case .lock: label = snapshot.holder.isNone ? nil : "held by \(store.taskName(snapshot.holder))"
+        case .lock: label = snapshot.holder.isNone ? nil : store.taskName(snapshot.holder)
         case .semaphore, .boundedSemaphore: label = snapshot.value == 0 ? nil : "\(snapshot.value)/\(info.capacity) permits in use"
         case .queue: label = snapshot.value == 0 ? nil : "\(snapshot.value) item\(snapshot.value == 1 ? "" : "s") queued"
         case .event: label = snapshot.value == 0 ? nil : "set"
@@ -174,7 +216,7 @@ public struct RunHistory: Sendable {
         while open.count <= id.index { open.append(nil) }
         guard open[id.index]?.label != label else { return }
         if let current = open[id.index], let row = resources.firstIndex(where: { $0.resource == id }) {
-            resources[row].segments.append(Segment(start: current.since, end: event.time, state: .running, detail: current.label))
+            resources[row].segments.append(Self.resourceSegment(current, kind: info.kind, end: event.time))
         }
         open[id.index] = label.map { ($0, event.time) }
     }

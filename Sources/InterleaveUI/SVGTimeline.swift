@@ -41,7 +41,8 @@ public struct SVGTimeline {
         let captionLines = history.captions.enumerated().flatMap { number, caption in
             Self.wrapped("\(number + 1). \(formatSeconds(caption.time))  \(caption.text)", width: textColumns)
         }
-        let noteLines = history.marks.flatMap { Self.wrapped("\(formatSeconds($0.time))  \($0.text)", width: textColumns) }
+        let cycle = history.deadlockCycle(store: store).map { ["deadlock cycle: " + $0] } ?? []
+        let noteLines = (cycle + history.marks.map { "\(formatSeconds($0.time))  \($0.text)" }).flatMap { Self.wrapped($0, width: textColumns) }
         let axisY = 96.0
         let lanesTop = axisY + 8
         let resourcesTop = lanesTop + Double(history.lanes.count) * laneHeight + (history.resources.isEmpty ? 0 : 26)
@@ -71,6 +72,7 @@ public struct SVGTimeline {
         for (row, lane) in history.lanes.enumerated() {
             drawLane(&svg, lane, top: lanesTop + Double(row) * laneHeight, history: history, x: x)
         }
+        drawDeadlockEdges(&svg, history: history, lanesTop: lanesTop)
         if !history.resources.isEmpty {
             svg.text("resources", x: margin, y: resourcesTop - 8, extra: small(Self.faint))
             for (row, resource) in history.resources.enumerated() {
@@ -155,6 +157,24 @@ public struct SVGTimeline {
         svg.end()
     }
 
+    /// An arrow in the right margin from each deadlocked task's lane to the lane of the task
+    /// holding what it waits for: the cycle, drawn.
+    private func drawDeadlockEdges(_ svg: inout SVGDocument, history: RunHistory, lanesTop: Double) {
+        let rows = Dictionary(history.lanes.enumerated().map { ($0.element.task, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let x0 = plotX + plotWidth + 6
+        for edge in history.deadlockEdges {
+            guard let from = rows[edge.waiter], let to = rows[edge.holder], from != to else { continue }
+            let y1 = lanesTop + (Double(from) + 0.5) * laneHeight, y2 = lanesTop + (Double(to) + 0.5) * laneHeight
+            // Downward arrows bend less than upward ones, so a two-task cycle reads as a loop.
+            let bend = x0 + (from < to ? 9 : 18) + 3 * Double(abs(to - from) - 1)
+            let n = SVGDocument.number
+            let name = store.taskName(edge.waiter) + " waits for " + store.taskName(edge.holder)
+            svg.raw("<g class=\"deadlock-edge\"><title>\(SVGDocument.escape(name))</title>"
+                + "<path d=\"M \(n(x0)) \(n(y1)) C \(n(bend)) \(n(y1)), \(n(bend)) \(n(y2)), \(n(x0 + 4)) \(n(y2))\" fill=\"none\" stroke=\"\(Self.alert)\" stroke-width=\"1.5\"/>"
+                + "<polygon points=\"\(n(x0)),\(n(y2)) \(n(x0 + 6)),\(n(y2 - 3)) \(n(x0 + 6)),\(n(y2 + 3))\" fill=\"\(Self.alert)\"/></g>")
+        }
+    }
+
     private func drawResource(_ svg: inout SVGDocument, _ row: RunHistory.ResourceRow, top: Double, x: (Int64) -> Double) {
         let info = store.resource(row.resource)
         svg.group([("class", "resource"), ("data-resource", "\(row.resource.rawValue)")])
@@ -169,7 +189,7 @@ public struct SVGTimeline {
                 extra: [("fill-opacity", "0.35"), ("stroke", fill)])
             let room = Int((barWidth - 6) / 6.1)
             if room >= 3 {
-                let label = segment.detail.count > room ? String(segment.detail.prefix(room - 1)) + "…" : segment.detail
+                let label = segment.label.count > room ? String(segment.label.prefix(room - 1)) + "…" : segment.label
                 svg.text(label, x: start + 3, y: top + laneHeight / 2 + 4, extra: [("font-size", "10"), ("fill", Self.ink)])
             }
         }

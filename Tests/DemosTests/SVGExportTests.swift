@@ -35,6 +35,8 @@ import Testing
         let lanes = svg.withClass("lane")
         #expect(lanes.count == run.store.tasks.count)
         #expect(svg.withClass("deadlock").filter { $0.name == "rect" }.count >= 2, "both tasks of the cycle are outlined")
+        #expect(svg.withClass("deadlock-edge").count == 2, "an arrow from each task to the other")
+        #expect(svg.allText.contains("deadlock cycle: task1 waits for lock B held by task2, which waits for lock A held by task1"))
         #expect(svg.allText.contains("DEADLOCK: task1 waits for lock B held by task2"))
         #expect(svg.allText.contains("DEADLOCK: task2 waits for lock A held by task1"))
         // The locks' holders are drawn under the lanes.
