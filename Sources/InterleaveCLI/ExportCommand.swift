@@ -4,18 +4,18 @@ import Interleave
 import InterleaveApp
 import InterleaveUI
 
-/// `interleave export FILE --format chrome|cast|jsonl|text -o OUT`: a trace in another format.
+/// `interleave export FILE --format chrome|cast|jsonl|text|svg -o OUT`: a trace in another format.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Convert a trace file for Perfetto, inspection or handouts.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case chrome, cast, jsonl, text
+        case chrome, cast, jsonl, text, svg
     }
 
     @Argument(help: "The trace file to read.")
     var file: String
 
-    @Option(help: "chrome (Perfetto / chrome://tracing), cast (asciicast v2 of the replay, for asciinema), jsonl (one event per line), text (the plain timeline).")
+    @Option(help: "chrome (Perfetto / chrome://tracing), cast (asciicast v2 of the replay, for asciinema), jsonl (one event per line), text (the plain timeline), svg (the whole timeline as a picture, or with --at one screen).")
     var format: Format
 
     @Option(name: .shortAndLong, help: "Where to write (default: standard output).")
@@ -24,10 +24,13 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "text: print the demo's captions among its output, in time order, so the report reads as a handout.")
     var captions = false
 
-    @Option(help: "cast: terminal columns, \(CastExporter.widths.lowerBound) to \(CastExporter.widths.upperBound).")
+    @Option(help: "svg: draw the full replay screen at this instant instead of the timeline: a time (1.5s, 250ms) or step:N.")
+    var at: String?
+
+    @Option(help: "cast and svg --at: terminal columns, \(CastExporter.widths.lowerBound) to \(CastExporter.widths.upperBound).")
     var width = CastExporter.defaultWidth
 
-    @Option(help: "cast: terminal rows, \(CastExporter.heights.lowerBound) to \(CastExporter.heights.upperBound).")
+    @Option(help: "cast and svg --at: terminal rows, \(CastExporter.heights.lowerBound) to \(CastExporter.heights.upperBound).")
     var height = CastExporter.defaultHeight
 
     @Option(help: "cast: playback speed, from \(PlaybackSpeed.rangeText).")
@@ -56,8 +59,19 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    /// `--at` as an instant, refused in one line when it is not one or not for svg.
+    func instant() throws -> TraceInstant? {
+        guard let at else { return nil }
+        guard format == .svg else { throw fail("--at is for --format svg") }
+        guard let instant = TraceInstant(parsing: at) else {
+            throw fail("--at wants a time such as 1.5s or 250ms, or step:N, not \(SafeName.escape(at))")
+        }
+        return instant
+    }
+
     func run() throws {
         try checkCastOptions()
+        let instant = try instant()
         let loaded = try loadTrace(file)
         var out = OutputSink(path: output)
         switch format {
@@ -69,8 +83,19 @@ struct ExportCommand: ParsableCommand {
             exporter.write(loaded.store) { out.write($0) }
         case .jsonl: JSONLExporter(store: loaded.store).write { out.write($0 + "\n") }
         case .text: out.write(PlainReport(store: loaded.store, includesCaptions: captions).render())
+        case .svg: out.write(svg(loaded.store, at: instant))
         }
         do { try out.finish() } catch { throw fail("cannot write \(output ?? "output"): \(error)") }
+    }
+}
+
+extension ExportCommand {
+    /// The timeline picture, or with `--at` the replay screen at that instant.
+    func svg(_ store: TraceStore, at instant: TraceInstant?) -> String {
+        guard let instant else { return SVGTimeline(store: store).render() }
+        let buffer = InstantFrame.render(store: store, at: instant, width: width, height: height)
+        let name = store.header.demoName.isEmpty ? "interleave replay" : "interleave: " + store.header.demoName
+        return SVGScreen(buffer: buffer, title: "\(name) at \(instant.description)").render()
     }
 }
 
