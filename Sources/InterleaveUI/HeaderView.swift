@@ -15,8 +15,9 @@ public struct HeaderView {
     /// The mode word: DEADLOCK outranks the others, because nothing will move until the user acts.
     public var modeWord: String {
         if context.world.deadlocked { return "DEADLOCK" }
-        // The run waits for the user: nothing moves until a task is chosen.
+        // The run waits for the user: nothing moves until a task is chosen, or a question answered.
         if context.state.manualSchedule, !context.world.choiceOffer.isEmpty { return "CHOOSE" }
+        if context.state.prediction?.isHolding == true { return "PREDICT" }
         switch context.state.mode {
         case .live: return "LIVE"
         case .paused: return "PAUSED"

@@ -36,6 +36,8 @@ import Testing
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains("press 1-3"))
         #expect(!text.contains("Score"))
+        // The header says what the run waits for (the presentation layout has its own header).
+        if !presentation { #expect(text.hasPrefix(" PREDICT ")) }
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
