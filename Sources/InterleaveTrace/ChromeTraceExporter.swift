@@ -41,13 +41,7 @@ public struct ChromeTraceExporter {
     private var otherData: JSONFields {
         let header = store.header
         var data = JSONFields()
-        data.add("demo", header.demoName)
-        data.add("title", header.title)
-        // A string: a 64-bit seed is beyond the integers a JSON reader's doubles hold exactly.
-        data.add("seed", "\(header.seed)")
-        data.add("schedule", header.schedule)
-        data.add("choices", json: "[" + header.choices.map(String.init).joined(separator: ",") + "]")
-        data.add("interleave_version", header.toolVersion)
+        data.addRunFacts(header)
         data.add("clock", "virtual time; slices at least 1 us long")
         return data
     }

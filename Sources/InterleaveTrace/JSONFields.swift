@@ -53,3 +53,17 @@ struct JSONFields {
 
     var text: String { "{" + body + "}" }
 }
+
+extension JSONFields {
+    /// The run's facts from its header, as both exports state them: demo, title, seed (a
+    /// string: a 64-bit seed is beyond the integers a JSON reader's doubles hold exactly),
+    /// schedule, choices and the version that wrote it.
+    mutating func addRunFacts(_ header: TraceHeader) {
+        add("demo", header.demoName)
+        add("title", header.title)
+        add("seed", "\(header.seed)")
+        add("schedule", header.schedule)
+        add("choices", json: "[" + header.choices.map(String.init).joined(separator: ",") + "]")
+        add("interleave_version", header.toolVersion)
+    }
+}
