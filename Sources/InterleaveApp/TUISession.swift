@@ -109,8 +109,20 @@ public final class TUISession {
     /// The keys as the footer and help word them: a demo chosen in the picker says that `q`
     /// goes back there.
     var activeKeyMap: KeyMap {
-        if let predictionKeyMap { return predictionKeyMap }
-        // Scheduling by hand (and a challenge) put their keys first.
+        let base = runKeyMap
+        guard let predictionKeyMap else { return base }
+        // The question's keys first, and alone in the footer; the run's keys still reach the
+        // reducer, which answers "answer first" to those that would move on past the question.
+        let quiet = base.bindings.map { binding in
+            var binding = binding
+            binding.showInFooter = false
+            return binding
+        }
+        return KeyMap(bindings: predictionKeyMap.bindings + quiet)
+    }
+
+    /// The keys of the run on screen: scheduling by hand (and a challenge) put theirs first.
+    private var runKeyMap: KeyMap {
         if presenter == nil, state.manualSchedule {
             return KeyMap(glyphs: glyphs, quitReturnsToPicker: state.returnsToPicker, byHand: true, challenge: state.challenge != nil)
         }

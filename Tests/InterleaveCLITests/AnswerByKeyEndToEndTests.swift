@@ -36,6 +36,9 @@ struct AnswerByKeyEndToEndTests {
         let asked = try run.session.waitForScreen("the first question") {
             $0.contains("Which task runs next?") && $0.contains("press 1-2")
         }
+        // Stepping on before answering would show the answer: the screen asks for one first.
+        try run.session.sendKeys("s")
+        _ = try run.session.waitForScreen("a request to answer first") { $0.contains("answer first: press 1-2") }
         // gather starts task1 first, so asyncio's order runs it first: answer with its number.
         let option = try #require(asked.range(of: #"\d  task1"#, options: .regularExpression), "task1 is an option")
         let digit = String(asked[option].prefix(1))
