@@ -52,7 +52,11 @@ struct HostileNamesTests {
         try run.waitForUI()
         // Stop at the caption (the lock is held and the worker is mid-section), then at the end.
         try run.session.sendKeys("Space", "g", "]")
-        let atCaption = try run.session.waitForScreen(containing: "caption" + Self.setTitleShown)
+        // The whole frame at the caption, not one caught half drawn (the header still at step 0).
+        let atCaption = try run.session.waitForScreen("the frame at the caption") {
+            $0.contains("caption" + Self.setTitleShown) && $0.contains("task" + Self.setTitleShown + Self.clearScreenShown)
+                && !$0.contains("step 0/")
+        }
         #expect(atCaption.contains("task" + Self.setTitleShown + Self.clearScreenShown))
         #expect(atCaption.contains("lock" + Self.setTitleShown))
         #expect(atCaption.contains(Self.setTitleShown + Self.clearScreenShown))
