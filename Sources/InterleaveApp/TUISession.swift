@@ -50,6 +50,12 @@ public final class TUISession {
     /// Keeps a challenge's score when its goal is reached (name, choices used); returns a
     /// one-line problem to show if the score could not be kept. Set by the caller.
     public var onChallengeSolved: ((String, Int) -> String?)?
+    /// The keys by hand, for each way a run can be scheduled by hand (see `runKeyMap`).
+    struct ByHandKeys: Hashable {
+        var returnsToPicker: Bool
+        var challenge: Bool
+    }
+    var byHandKeyMaps: [ByHandKeys: KeyMap] = [:]
 
     public convenience init(backend: NCursesBackend, live: LiveSource?, replay: TraceStore?, speed: Double, presentation: Bool) {
         self.init(backend: backend, live: live, replay: replay, speed: speed, presentation: presentation, presenter: nil)
@@ -123,10 +129,13 @@ public final class TUISession {
 
     /// The keys of the run on screen: scheduling by hand (and a challenge) put theirs first.
     private var runKeyMap: KeyMap {
-        if presenter == nil, state.manualSchedule {
-            return KeyMap(glyphs: glyphs, quitReturnsToPicker: state.returnsToPicker, byHand: true, challenge: state.challenge != nil)
-        }
-        return state.returnsToPicker ? pickedDemoKeyMap : keyMap
+        guard presenter == nil, state.manualSchedule else { return state.returnsToPicker ? pickedDemoKeyMap : keyMap }
+        // Made once per combination: the frame loop asks for the keys on every frame and key.
+        let flags = ByHandKeys(returnsToPicker: state.returnsToPicker, challenge: state.challenge != nil)
+        if let made = byHandKeyMaps[flags] { return made }
+        let made = KeyMap(glyphs: glyphs, quitReturnsToPicker: flags.returnsToPicker, byHand: true, challenge: flags.challenge)
+        byHandKeyMaps[flags] = made
+        return made
     }
 
     /// Runs frames until the user quits, leaves for a picker the session does not have, or a
