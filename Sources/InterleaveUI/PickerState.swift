@@ -67,11 +67,8 @@ public struct PickerState: Sendable, Equatable {
 
     /// The list as drawn: the demos, then a heading and the challenges (when there are any).
     public var rows: [Row] {
-        var rows: [Row] = []
-        for (index, entry) in entries.enumerated() {
-            if entry.isChallenge, index == entries.firstIndex(where: \.isChallenge) { rows.append(.challengesHeading) }
-            rows.append(.entry(index))
-        }
+        var rows: [Row] = entries.indices.map { .entry($0) }
+        if let first = entries.firstIndex(where: \.isChallenge) { rows.insert(.challengesHeading, at: first) }
         return rows
     }
 
