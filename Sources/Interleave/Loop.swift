@@ -63,8 +63,18 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// `self`, hence `lazy`), so that actors on two threads never race to make it twice.
     public private(set) lazy var actorExecutor = LoopActorExecutor(loop: self)
 
-    /// Creates a loop recording into `store` (a new one by default).
-    public init(policy: SchedulePolicy = .fifo, store: TraceStore = TraceStore(), tracing: Bool = true) {
+    /// True when `Task {}`, `Task.detached {}` and `@MainActor` jobs started from this loop's
+    /// tasks run on the loop too (see `StandardConcurrency`), not on Swift's own executors.
+    public let routesStandardJobs: Bool
+    /// What the loop keeps for standard Swift concurrency's jobs (only when it routes them).
+    @exclusivity(unchecked) var standardJobs = StandardJobState()
+
+    /// Creates a loop recording into `store` (a new one by default). `routesStandardJobs` takes
+    /// in the jobs of standard Swift concurrency started from its tasks; it needs an active
+    /// `StandardConcurrency.Routing` (see `StandardConcurrency.withRouting`).
+    public init(policy: SchedulePolicy = .fifo, store: TraceStore = TraceStore(), tracing: Bool = true,
+                routesStandardJobs: Bool = false) {
+        self.routesStandardJobs = routesStandardJobs
         self.policy = policy
         self.store = store
         recorder = TraceRecorder(store: store)
@@ -111,17 +121,18 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     public func enqueue(_ job: consuming ExecutorJob) {
         let unowned = UnownedJob(job)
         if CurrentLoop.loop === self {
-            ready.push(ReadyJob(job: unowned, isolated: false))
+            if routesStandardJobs { noteCreator(ofJobAt: JobIdentity.address(of: unowned)) }
+            ready.push(ReadyJob(job: unowned, isolation: .none))
         } else {
-            inbox.post(job: ReadyJob(job: unowned, isolated: false))
+            inbox.post(job: ReadyJob(job: unowned, isolation: .none))
         }
     }
 
     func enqueueIsolated(_ job: UnownedJob) {
         if CurrentLoop.loop === self {
-            ready.push(ReadyJob(job: job, isolated: true))
+            ready.push(ReadyJob(job: job, isolation: .loopActor))
         } else {
-            inbox.post(job: ReadyJob(job: job, isolated: true))
+            inbox.post(job: ReadyJob(job: job, isolation: .loopActor))
         }
     }
 
@@ -148,8 +159,10 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         stepCount += 1
         publishedSteps.store(stepCount, ordering: .relaxed)
         if ready.passedOver != nil { notePreemption(running: address) }
-        if let record = registry.startJob(at: address) {
+        if let record = registry.startJob(at: address)
+            ?? (routesStandardJobs ? adoptStandardTask(next.job, at: address) : nil) {
             current = record
+            if record.standardSleepWakeJob != nil { endStandardSleepEarly(of: record) }
             recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
             if let stall = record.pendingStall {
                 record.pendingStall = nil
@@ -161,11 +174,14 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             current = nil
             attributionPending = true
         }
-        if next.isolated {
+        switch next.isolation {
+        case .none:
+            next.job.runSynchronously(on: asUnownedTaskExecutor())
+        case .loopActor:
             next.job.runSynchronously(
                 isolatedTo: actorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
-        } else {
-            next.job.runSynchronously(on: asUnownedTaskExecutor())
+        case .mainActor:
+            next.job.runSynchronously(isolatedTo: MainActor.sharedUnownedExecutor, taskExecutor: asUnownedTaskExecutor())
         }
         current = nil
         attributionPending = false

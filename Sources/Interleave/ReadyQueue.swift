@@ -1,10 +1,19 @@
 import DequeModule
 import InterleaveTrace
 
-/// A job waiting to run, and whether it must run isolated to the loop's actor face.
+/// A job waiting to run, and what it must run isolated to.
 struct ReadyJob {
     let job: UnownedJob
-    let isolated: Bool
+    let isolation: Isolation
+
+    enum Isolation: UInt8 {
+        /// A task's job on the loop as its task executor.
+        case none
+        /// An actor bound to the loop's actor face (`LoopActorExecutor`).
+        case loopActor
+        /// A `@MainActor` job taken from Swift's main executor (see `StandardConcurrency`).
+        case mainActor
+    }
 }
 
 /// Decides which of several ready jobs runs next, for a search over schedules (`explore`).

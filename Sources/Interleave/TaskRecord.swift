@@ -38,6 +38,9 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     @exclusivity(unchecked) var address: UInt = 0
     /// True once someone awaited the outcome, so a failure was seen.
     @exclusivity(unchecked) var outcomeRetrieved = false
+    /// The wake-up job of the standard sleep (`Task.sleep`) the task is in, parked on the
+    /// loop's timers; nil when it is in none.
+    @exclusivity(unchecked) var standardSleepWakeJob: UnownedJob?
     /// True once the task's first job has run.
     @exclusivity(unchecked) var started = false
     /// True for tasks that did not come through `spawn` (seen only as jobs).

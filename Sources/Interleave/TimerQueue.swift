@@ -13,6 +13,9 @@ struct TimerEntry: Comparable {
         case run(() -> Void)
         /// Run loop code at the deadline unless cancelled first (timeouts).
         case cancellable(TimerHandle)
+        /// Hand a standard sleep's wake-up job back to the loop (`Task.sleep`), unless its task's
+        /// wait ended otherwise (it was cancelled, and the job ran already).
+        case wakeStandardSleep(UnownedJob, TaskRecord?, generation: UInt64)
 
         /// False once the entry no longer stands for anything: its wait ended another way, or
         /// it was called off. Such an entry neither fires nor moves the clock.
@@ -20,6 +23,7 @@ struct TimerEntry: Comparable {
             switch self {
             case .wake(let task, let generation): task.waitGeneration == generation
             case .cancellable(let handle): !handle.isCancelled
+            case .wakeStandardSleep(_, let task, let generation): task.map { $0.waitGeneration == generation } ?? true
             case .run: true
             }
         }

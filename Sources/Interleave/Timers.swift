@@ -29,6 +29,8 @@ extension Loop {
                 wake(task, by: .none, source: .none)
             case .cancellable(let handle):
                 handle.action()
+            case .wakeStandardSleep(let job, let task, _):
+                fireStandardSleep(job, task: task)
             case .run(let action):
                 action()
                 // One I/O response at a time, so completions arrive in a repeatable order.

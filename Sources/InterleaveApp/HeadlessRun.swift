@@ -23,13 +23,19 @@ public struct HeadlessRun: Sendable {
     public var tracing: Bool
     /// The terminal the run is shown on, recorded in the header so a replay can match it.
     public var terminalSize: (columns: Int, rows: Int)?
+    /// True for a workload of unmodified Swift concurrency: its loops take in the jobs of
+    /// `Task {}`, `Task.detached` and `@MainActor` code (run it inside
+    /// `StandardConcurrency.withRouting`).
+    public var routesStandardJobs: Bool
     /// Spawns the workload on the loop (and may describe it in the header): it runs as the loop steps.
     public let start: @Sendable (Loop) -> Void
 
     public init(
         policy: SchedulePolicy = .fifo, seed: UInt64? = nil, tracing: Bool = true,
-        terminalSize: (columns: Int, rows: Int)? = nil, start: @escaping @Sendable (Loop) -> Void
+        terminalSize: (columns: Int, rows: Int)? = nil, routesStandardJobs: Bool = false,
+        start: @escaping @Sendable (Loop) -> Void
     ) {
+        self.routesStandardJobs = routesStandardJobs
         self.policy = policy
         self.seed = seed
         self.tracing = tracing
@@ -103,7 +109,7 @@ public struct HeadlessRun: Sendable {
     }
 
     private func describedLoop(policy: SchedulePolicy) -> Loop {
-        let loop = Loop(policy: policy, tracing: tracing)
+        let loop = Loop(policy: policy, tracing: tracing, routesStandardJobs: routesStandardJobs)
         var header = loop.store.header
         if let seed { header.seed = seed }
         if let terminalSize {

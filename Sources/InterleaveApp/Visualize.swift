@@ -53,7 +53,13 @@ public func visualize(
     filePath: String = #filePath, fileID: String = #fileID,
     _ workload: @escaping @Sendable () async throws -> Void
 ) throws {
-    let run = HeadlessRun(policy: options.policy) { loop in
+    // Unmodified Swift concurrency (`Task {}`, `Task.sleep`, `@MainActor`…) is routed onto the
+    // loop where this Swift runtime allows; elsewhere Interleave's own primitives still work.
+    let standard = StandardConcurrency.unavailableReason == nil
+    if let reason = StandardConcurrency.unavailableReason {
+        FileHandle.standardError.write(Data("interleave: \(reason)\n".utf8))
+    }
+    let run = HeadlessRun(policy: options.policy, routesStandardJobs: standard) { loop in
         var header = loop.store.header
         header.demoName = name
         header.title = name
@@ -63,20 +69,29 @@ public func visualize(
         }
         loop.spawn("main", workload)
     }
+    let routed = { (body: () throws -> Void) throws in
+        if standard { try StandardConcurrency.withRouting(silencingStandardOutput: true, body) } else { try body() }
+    }
     let wantsPlain = options.plain
     let reason = wantsPlain ? nil : TerminalEnvironment.current().fullScreenUnavailableReason()
     if wantsPlain || reason != nil {
         if let reason { FileHandle.standardError.write(Data("interleave: \(reason); showing plain output\n".utf8)) }
-        print(PlainReport(store: run.run().store).render(), terminator: "")
+        var store: TraceStore?
+        try routed { store = run.run().store }
+        print(PlainReport(store: store!).render(), terminator: "")
         return
     }
+    // The terminal is opened before standard output is silenced: the view keeps its own copy.
     let backend = try NCursesBackend()
     defer { backend.restore() }
     let live = LiveSource(
         policy: options.policy, speed: options.speed, startPaused: false, stallDuration: options.stallDuration,
         program: run.start, makeLoop: { run.makeLoop(policy: $0) })
-    let outcome = TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: false).run()
-    if case .terminated(let signal) = outcome {
+    var outcome: TUISession.Outcome?
+    try routed {
+        outcome = TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: false).run()
+    }
+    if case .terminated(let signal)? = outcome {
         backend.restore()
         TerminalGuard.endProcess(by: signal)
     }

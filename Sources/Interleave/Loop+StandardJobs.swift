@@ -1,0 +1,57 @@
+@_spi(ExperimentalCustomExecutors) import _Concurrency
+import InterleaveTrace
+
+/// What a loop that routes standard Swift concurrency keeps about it (loop thread only).
+struct StandardJobState {
+    /// For a job address not yet known to be a task of the loop's: the task whose job handed
+    /// it to the loop first (created it), to be its parent once it runs.
+    var creators: [UInt: TaskID] = [:]
+    /// Unnamed tasks adopted so far, by the name of their creator, to number them.
+    var unnamedChildren: [String: Int] = [:]
+}
+
+extension Loop {
+    /// A job the runtime meant for its global or main executor, routed here (see
+    /// `StandardConcurrency`): it joins the ready queue like any other.
+    func takeRoutedJob(_ job: UnownedJob, isolation: ReadyJob.Isolation) {
+        let address = JobIdentity.address(of: job)
+        guard isOnLoopThread else {
+            return inbox.post(job: ReadyJob(job: job, isolation: isolation))
+        }
+        if registry.record(at: address) == nil {
+            noteCreator(ofJobAt: address)
+            RoutedTasks.shared.add(address, to: self)
+        }
+        ready.push(ReadyJob(job: job, isolation: isolation))
+    }
+
+    /// Remembers which task handed the loop a job it does not know yet (a child task's first
+    /// job, from the code that created it), so the task can be parented when it runs.
+    @inline(__always)
+    func noteCreator(ofJobAt address: UInt) {
+        guard standardJobs.creators[address] == nil, registry.record(at: address) == nil,
+              let creator = current?.id ?? (attributionPending ? attributeCurrentJob()?.id : nil) else { return }
+        standardJobs.creators[address] = creator
+    }
+
+    /// The job about to run is a task the loop has not seen: a standard task (`Task {}`, a group
+    /// child, an `async let`) is adopted now, named and parented, so its lane shows from its
+    /// first step; other jobs (an actor's, a sleep's wake-up) are left to `attributeCurrentJob`.
+    func adoptStandardTask(_ job: UnownedJob, at address: UInt) -> TaskRecord? {
+        guard ExecutorJob(job).kind == .task else { return nil }
+        let parent = standardJobs.creators.removeValue(forKey: address) ?? current?.id ?? runEnd.rootTask?.id ?? .none
+        let name = StandardTaskNames.name(ofTaskAt: address) ?? unnamedChildName(parent: parent)
+        let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds)
+        let record = TaskRecord(id: id, name: name, untracked: true)
+        registry.adopt(record, at: address)
+        return record
+    }
+
+    /// "main.1", "main.2"…: an unnamed task is numbered under the task that created it.
+    private func unnamedChildName(parent: TaskID) -> String {
+        let parentName = registry.unfinishedTask(parent)?.name ?? "task"
+        let index = standardJobs.unnamedChildren[parentName, default: 0] + 1
+        standardJobs.unnamedChildren[parentName] = index
+        return "\(parentName).\(index)"
+    }
+}

@@ -1,0 +1,87 @@
+@_spi(ExperimentalScheduling) import _Concurrency
+import InterleaveTrace
+
+/// Plain `Task.sleep`, `ContinuousClock.sleep` and `SuspendingClock.sleep` in virtual time.
+///
+/// Swift hands a sleep to the sleeping task's executor when that executor conforms to
+/// `SchedulingExecutor` (SPI): the job to run at the deadline comes to `enqueue(_:at:…)` or
+/// `enqueue(_:after:…)` instead of a real timer. The loop parks it on its timer heap, so the
+/// sleep takes virtual time only and wakes in (deadline, sequence) order like `sleep(for:)`.
+@_spi(ExperimentalScheduling)
+extension Loop: SchedulingExecutor {
+    // The runtime asks an executor for this face before it hands it a sleep; it is not in the
+    // module's textual interface, but without it every sleep silently stays on a real timer.
+    public var asSchedulingExecutor: (any SchedulingExecutor)? { self }
+
+    public func enqueue<C: Clock>(
+        _ job: consuming ExecutorJob, after delay: C.Duration, tolerance: C.Duration?, clock: C
+    ) {
+        let unowned = UnownedJob(job)
+        guard let delay = delay as? Duration else {
+            return parkStandardSleep(unowned, delay: nil, clockName: "\(C.self)")
+        }
+        parkStandardSleep(unowned, delay: delay.nanoseconds, clockName: nil)
+    }
+
+    public func enqueue<C: Clock>(
+        _ job: consuming ExecutorJob, at instant: C.Instant, tolerance: C.Duration?, clock: C
+    ) {
+        let unowned = UnownedJob(job)
+        // The instant was reckoned from the clock's real `now` a moment ago: the remaining real
+        // time is the written delay less the microseconds since (see WallClockSnap).
+        guard let remaining = clock.now.duration(to: instant) as? Duration else {
+            return parkStandardSleep(unowned, delay: nil, clockName: "\(C.self)")
+        }
+        parkStandardSleep(unowned, delay: WallClockSnap.writtenDelay(remaining: remaining.nanoseconds), clockName: nil)
+    }
+
+    /// Parks a sleep's wake-up job until `delay` virtual nanoseconds from now (at once when
+    /// nil: a clock the loop cannot make virtual, reported by a lint).
+    private func parkStandardSleep(_ job: UnownedJob, delay: Int64?, clockName: String?) {
+        guard isOnLoopThread else {
+            // Not a loop task's sleep (its preferred executor is the loop, but it runs elsewhere
+            // for now): keep it on the loop anyway, timed from the loop's next turn.
+            let sendable = SendableJob(job)
+            return hopOntoLoop { loop in loop.parkStandardSleep(sendable.job, delay: delay, clockName: clockName) }
+        }
+        let task = runningTask
+        guard let delay else {
+            lint("a sleep on \(clockName ?? "a clock") cannot be made virtual: it wakes at once", task: task?.id ?? .none)
+            return ready.push(ReadyJob(job: job, isolation: .none))
+        }
+        let deadline = nowNanoseconds &+ max(0, delay)
+        if let task {
+            recorder.record(.taskSleeping, task: task.id, arg: deadline, at: nowNanoseconds)
+            task.standardSleepWakeJob = job
+        }
+        addTimer(at: deadline, .wakeStandardSleep(job, task, generation: task?.waitGeneration ?? 0))
+    }
+
+    /// The sleep's wake-up job is due: its task shows woken, and the job runs next in turn.
+    func fireStandardSleep(_ job: UnownedJob, task: TaskRecord?) {
+        if let task {
+            task.standardSleepWakeJob = nil
+            task.waitGeneration &+= 1
+            recorder.record(.taskWoken, task: task.id, arg: Int64(TaskID.none.rawValue), at: nowNanoseconds)
+        }
+        ready.push(ReadyJob(job: job, isolation: .none))
+    }
+
+    /// `task` runs again while its standard sleep is still parked: it was cancelled (Swift's
+    /// cancellation handler resumed it without waiting for the timer). The timer is called off,
+    /// so it no longer moves the clock, and its wake-up job runs now, finding nothing to do.
+    func endStandardSleepEarly(of task: TaskRecord) {
+        guard let job = task.standardSleepWakeJob else { return }
+        task.standardSleepWakeJob = nil
+        task.waitGeneration &+= 1
+        recorder.record(.taskWoken, task: task.id, arg: Int64(TaskID.none.rawValue), at: nowNanoseconds)
+        ready.push(ReadyJob(job: job, isolation: .none))
+    }
+}
+
+/// An `UnownedJob` carried to the loop's thread in a command.
+struct SendableJob: @unchecked Sendable {
+    // Unchecked: a job is handed over once and run once, on the loop thread.
+    let job: UnownedJob
+    init(_ job: UnownedJob) { self.job = job }
+}

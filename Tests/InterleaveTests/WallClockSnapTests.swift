@@ -1,0 +1,17 @@
+import Testing
+@testable import Interleave
+
+struct WallClockSnapTests {
+    @Test(arguments: [
+        (1_999_996_870, 2_000_000_000), (249_990_100, 250_000_000), (1_234_499_000, 1_235_000_000),
+        (2_000_000_000, 2_000_000_000), (999_999, 1_000_000), (1, 1_000_000), (60_000_000_000 - 300, 60_000_000_000),
+    ] as [(Int64, Int64)])
+    func remainingTimeSnapsToTheRoundestDelayWithinAMillisecond(remaining: Int64, written: Int64) {
+        #expect(WallClockSnap.writtenDelay(remaining: remaining) == written)
+    }
+
+    @Test func aPassedDeadlineIsNoWait() {
+        #expect(WallClockSnap.writtenDelay(remaining: 0) == 0)
+        #expect(WallClockSnap.writtenDelay(remaining: -5_000) == 0)
+    }
+}
