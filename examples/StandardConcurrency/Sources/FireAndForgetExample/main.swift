@@ -2,11 +2,13 @@ import Foundation
 import InterleaveApp
 import StandardConcurrencyExamples
 
-// `swift run fire-and-forget` opens the full-screen view; `swift run fire-and-forget --plain` prints the report.
-// The code pane shows the program's own file, FireAndForget.swift, not this one.
+// From the repository root: `swift run --package-path examples/StandardConcurrency fire-and-forget` opens
+// the full-screen view, and with `--plain` (or without a terminal) it prints the report.
+// The code pane shows the program's own file, FireAndForget.swift, not this one. An error of the program
+// shows in the run; visualize itself throws only when it cannot show the run at all.
 do {
     try visualize(
-        "fire-and-forget: unawaited Task {}", options: VisualizeOptions(arguments: CommandLine.arguments),
+        "fire-and-forget", options: VisualizeOptions(arguments: CommandLine.arguments),
         filePath: fireAndForgetSource.filePath, fileID: fireAndForgetSource.fileID
     ) {
         try await fireAndForget()

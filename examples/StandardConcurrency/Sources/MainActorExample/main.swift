@@ -2,11 +2,13 @@ import Foundation
 import InterleaveApp
 import StandardConcurrencyExamples
 
-// `swift run main-actor` opens the full-screen view; `swift run main-actor --plain` prints the report.
-// The code pane shows the program's own file, MainActorUpdates.swift, not this one.
+// From the repository root: `swift run --package-path examples/StandardConcurrency main-actor` opens
+// the full-screen view, and with `--plain` (or without a terminal) it prints the report.
+// The code pane shows the program's own file, MainActorUpdates.swift, not this one. An error of the program
+// shows in the run; visualize itself throws only when it cannot show the run at all.
 do {
     try visualize(
-        "main-actor: a @MainActor view model", options: VisualizeOptions(arguments: CommandLine.arguments),
+        "main-actor", options: VisualizeOptions(arguments: CommandLine.arguments),
         filePath: mainActorSource.filePath, fileID: mainActorSource.fileID
     ) {
         try await mainActorUpdates()

@@ -19,8 +19,13 @@ final class LegacyUserClient: Sendable {
 
     func fetchUser(id: Int, completion: @escaping @Sendable (Result<String, any Error>) -> Void) {
         Task(name: "legacy-request-\(id)") {
-            try? await Task.sleep(for: .milliseconds(150 * id))
-            if let name = known[id] { completion(.success(name)) } else { completion(.failure(UserNotFound(id: id))) }
+            // Old code, old API: the delay in nanoseconds (150 ms per id).
+            try? await Task.sleep(nanoseconds: 150_000_000 * UInt64(id))
+            if let name = known[id] {
+                completion(.success(name))
+            } else {
+                completion(.failure(UserNotFound(id: id)))
+            }
         }
     }
 }

@@ -36,10 +36,13 @@ final class DownloadsViewModel {
 public func mainActorUpdates() async throws {
     let model = DownloadsViewModel()  // its synthesized init is nonisolated: no hop needed
     let files: [(name: String, duration: Duration)] = [
-        ("photo.jpg", .milliseconds(300)), ("notes.txt", .milliseconds(100)), ("movie.mp4", .milliseconds(600)),
+        ("photo.jpg", .milliseconds(300)),
+        ("notes.txt", .milliseconds(100)),
+        ("movie.mp4", .milliseconds(600)),
     ]
     let downloads = files.map { file in
-        // Detached: the download inherits no actor, so it runs off the main actor.
+        // Detached: the download inherits no actor, so it runs off the main actor. (A plain
+        // `Task {}` started from @MainActor code would inherit the main actor and run on it.)
         Task.detached(name: "download-\(file.name)") {
             await model.started(file.name)          // calling a @MainActor method hops there
             try await Task.sleep(for: file.duration) // the "download", off the main actor

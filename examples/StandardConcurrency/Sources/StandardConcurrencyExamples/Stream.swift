@@ -25,7 +25,8 @@ public func boundedStream() async throws -> [Int] {
             @unknown default:
                 return
             }
-            try await Task.sleep(for: .milliseconds(100))
+            // Sleeping on a clock directly: `Task.sleep(for:)` is this on a ContinuousClock.
+            try await ContinuousClock().sleep(for: .milliseconds(100))
         }
         // Without finish() the consumer's `for await` would wait forever for a 9th reading.
         continuation.finish()
