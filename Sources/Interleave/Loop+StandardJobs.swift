@@ -6,6 +6,8 @@ struct StandardJobState {
     /// For a job address not yet known to be a task of the loop's: the task whose job handed
     /// it to the loop first (created it), to be its parent once it runs.
     var creators: [UInt: TaskID] = [:]
+    /// The runtime's sleep tasks (see `Loop.parkStandardSleep`) whose last job is still to come.
+    var sleepHelpers: Set<UInt> = []
     /// Unnamed tasks adopted so far, by the name of their creator, to number them.
     var unnamedChildren: [String: Int] = [:]
 }
@@ -13,16 +15,16 @@ struct StandardJobState {
 extension Loop {
     /// A job the runtime meant for its global or main executor, routed here (see
     /// `StandardConcurrency`): it joins the ready queue like any other.
-    func takeRoutedJob(_ job: UnownedJob, isolation: ReadyJob.Isolation) {
+    func takeRoutedJob(_ job: UnownedJob, role: ReadyJob.Role) {
         let address = JobIdentity.address(of: job)
         guard isOnLoopThread else {
-            return inbox.post(job: ReadyJob(job: job, isolation: isolation))
+            return inbox.post(job: ReadyJob(job: job, role: role))
         }
         if registry.record(at: address) == nil {
             noteCreator(ofJobAt: address)
             RoutedTasks.shared.add(address, to: self)
         }
-        ready.push(ReadyJob(job: job, isolation: isolation))
+        ready.push(ReadyJob(job: job, role: role))
     }
 
     /// Remembers which task handed the loop a job it does not know yet (a child task's first
@@ -30,7 +32,7 @@ extension Loop {
     @inline(__always)
     func noteCreator(ofJobAt address: UInt) {
         guard standardJobs.creators[address] == nil, registry.record(at: address) == nil,
-              let creator = current?.id ?? (attributionPending ? attributeCurrentJob()?.id : nil) else { return }
+              let creator = runningTask?.id else { return }
         standardJobs.creators[address] = creator
     }
 
@@ -38,7 +40,12 @@ extension Loop {
     /// child, an `async let`) is adopted now, named and parented, so its lane shows from its
     /// first step; other jobs (an actor's, a sleep's wake-up) are left to `attributeCurrentJob`.
     func adoptStandardTask(_ job: UnownedJob, at address: UInt) -> TaskRecord? {
-        guard ExecutorJob(job).kind == .task else { return nil }
+        guard ExecutorJob(job).kind == .task, standardJobs.sleepHelpers.remove(address) == nil else { return nil }
+        return adoptStandardTask(at: address)
+    }
+
+    /// Adopts the standard task at `address`, running now or about to.
+    func adoptStandardTask(at address: UInt) -> TaskRecord {
         let parent = standardJobs.creators.removeValue(forKey: address) ?? current?.id ?? runEnd.rootTask?.id ?? .none
         let name = StandardTaskNames.name(ofTaskAt: address) ?? unnamedChildName(parent: parent)
         let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds)

@@ -47,9 +47,12 @@ extension Loop: SchedulingExecutor {
         let task = runningTask
         guard let delay else {
             lint("a sleep on \(clockName ?? "a clock") cannot be made virtual: it wakes at once", task: task?.id ?? .none)
-            return ready.push(ReadyJob(job: job, isolation: .none))
+            return runWakeUpJob(job)
         }
         let deadline = nowNanoseconds &+ max(0, delay)
+        // The job is a small task of the runtime's own: it runs once at the deadline (resuming
+        // the sleeper) and once more to finish, neither of them a task of the program's.
+        if routesStandardJobs { standardJobs.sleepHelpers.insert(JobIdentity.address(of: job)) }
         if let task {
             recorder.record(.taskSleeping, task: task.id, arg: deadline, at: nowNanoseconds)
             task.standardSleepWakeJob = job
@@ -57,14 +60,24 @@ extension Loop: SchedulingExecutor {
         addTimer(at: deadline, .wakeStandardSleep(job, task, generation: task?.waitGeneration ?? 0))
     }
 
-    /// The sleep's wake-up job is due: its task shows woken, and the job runs next in turn.
+    /// The sleep's wake-up job is due: its task shows woken, and is ready to run.
     func fireStandardSleep(_ job: UnownedJob, task: TaskRecord?) {
         if let task {
             task.standardSleepWakeJob = nil
             task.waitGeneration &+= 1
             recorder.record(.taskWoken, task: task.id, arg: Int64(TaskID.none.rawValue), at: nowNanoseconds)
         }
-        ready.push(ReadyJob(job: job, isolation: .none))
+        runWakeUpJob(job)
+    }
+
+    /// Runs the runtime's job that ends a sleep, at once and between the loop's steps: all it
+    /// does is make the sleeping task ready (enqueue it here), so it is not a step of its own,
+    /// nor a choice a schedule could make.
+    private func runWakeUpJob(_ job: UnownedJob) {
+        let (running, pending) = (current, attributionPending)
+        (current, attributionPending) = (nil, false)
+        job.runSynchronously(on: asUnownedTaskExecutor())
+        (current, attributionPending) = (running, pending)
     }
 
     /// `task` runs again while its standard sleep is still parked: it was cancelled (Swift's
@@ -75,7 +88,7 @@ extension Loop: SchedulingExecutor {
         task.standardSleepWakeJob = nil
         task.waitGeneration &+= 1
         recorder.record(.taskWoken, task: task.id, arg: Int64(TaskID.none.rawValue), at: nowNanoseconds)
-        ready.push(ReadyJob(job: job, isolation: .none))
+        runWakeUpJob(job)
     }
 }
 

@@ -122,17 +122,17 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         let unowned = UnownedJob(job)
         if CurrentLoop.loop === self {
             if routesStandardJobs { noteCreator(ofJobAt: JobIdentity.address(of: unowned)) }
-            ready.push(ReadyJob(job: unowned, isolation: .none))
+            ready.push(ReadyJob(job: unowned, role: .task))
         } else {
-            inbox.post(job: ReadyJob(job: unowned, isolation: .none))
+            inbox.post(job: ReadyJob(job: unowned, role: .task))
         }
     }
 
     func enqueueIsolated(_ job: UnownedJob) {
         if CurrentLoop.loop === self {
-            ready.push(ReadyJob(job: job, isolation: .loopActor))
+            ready.push(ReadyJob(job: job, role: .loopActor))
         } else {
-            inbox.post(job: ReadyJob(job: job, isolation: .loopActor))
+            inbox.post(job: ReadyJob(job: job, role: .loopActor))
         }
     }
 
@@ -174,8 +174,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             current = nil
             attributionPending = true
         }
-        switch next.isolation {
-        case .none:
+        switch next.role {
+        case .task:
             next.job.runSynchronously(on: asUnownedTaskExecutor())
         case .loopActor:
             next.job.runSynchronously(
@@ -201,18 +201,20 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         for command in commands { command(self) }
     }
 
-    /// The task whose job is running, if any (attributing an actor job on first use).
-    var runningTask: TaskRecord? { current ?? attributeCurrentJob() }
+    /// The task whose job is running, if any (asking Swift which task it is, in an actor's job).
+    var runningTask: TaskRecord? { attributionPending ? attributeCurrentJob() : current }
 
     /// The task running the current job, found from the running Swift task when the job itself
-    /// was not a task's (actor jobs); a task the loop never spawned is adopted and reported.
+    /// was not a task's (an actor's job, which may run several tasks' turns one after another);
+    /// a task the loop never spawned is adopted, and reported unless the loop routes standard
+    /// Swift concurrency (then such tasks are expected).
     func attributeCurrentJob() -> TaskRecord? {
-        if let current { return current }
-        guard attributionPending else { return nil }
-        attributionPending = false
+        guard attributionPending else { return current }
         let address = JobIdentity.currentTaskAddress()
         guard address != 0 else { return nil }
-        let record = registry.record(at: address) ?? adoptUntrackedJob(address: address)
+        if let current, current.address == address { return current }
+        let record = registry.record(at: address)
+            ?? (routesStandardJobs ? adoptStandardTask(at: address) : adoptUntrackedJob(address: address))
         current = record
         recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
         return record

@@ -4,11 +4,11 @@ import InterleaveTrace
 /// A job waiting to run, and what it must run isolated to.
 struct ReadyJob {
     let job: UnownedJob
-    let isolation: Isolation
+    let role: Role
 
-    enum Isolation: UInt8 {
-        /// A task's job on the loop as its task executor.
-        case none
+    enum Role: UInt8 {
+        /// A task's job (or an actor's) on the loop as its task executor.
+        case task
         /// An actor bound to the loop's actor face (`LoopActorExecutor`).
         case loopActor
         /// A `@MainActor` job taken from Swift's main executor (see `StandardConcurrency`).

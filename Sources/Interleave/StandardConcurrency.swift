@@ -127,23 +127,23 @@ final class RuntimeHooks: Sendable {
 /// Swift's global executor is asked to run `job`: a job started from a routing loop's thread,
 /// or of a task routed before, goes to that loop; any other passes through.
 private let routeGlobalJob: RuntimeHooks.EnqueueHook = { job, original in
-    if !RoutedJobs.take(job, isolation: .none) { original(job) }
+    if !RoutedJobs.take(job, role: .task) { original(job) }
 }
 
 /// As `routeGlobalJob`, for the main executor (`@MainActor` code, `MainActor.run`).
 private let routeMainJob: RuntimeHooks.EnqueueHook = { job, original in
-    if !RoutedJobs.take(job, isolation: .mainActor) { original(job) }
+    if !RoutedJobs.take(job, role: .mainActor) { original(job) }
 }
 
 enum RoutedJobs {
     /// Hands `job` to the loop it belongs to; false when it belongs to none.
-    static func take(_ job: UnownedJob, isolation: ReadyJob.Isolation) -> Bool {
+    static func take(_ job: UnownedJob, role: ReadyJob.Role) -> Bool {
         if let loop = CurrentLoop.loop, loop.routesStandardJobs {
-            loop.takeRoutedJob(job, isolation: isolation)
+            loop.takeRoutedJob(job, role: role)
             return true
         }
         guard let loop = RoutedTasks.shared.loop(for: JobIdentity.address(of: job)) else { return false }
-        loop.takeRoutedJob(job, isolation: isolation)
+        loop.takeRoutedJob(job, role: role)
         return true
     }
 }

@@ -11,7 +11,7 @@ extension Loop {
         guard isOnLoopThread else {
             trapOffLoop(function, "it must be called from a task running on this loop, on the thread stepping it")
         }
-        guard let current = current ?? attributeCurrentJob() else {
+        guard let current = runningTask else {
             preconditionFailure("\(function) must be called from a task running on an Interleave loop (use spawn)")
         }
         return current
