@@ -69,6 +69,10 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// What the loop keeps for standard Swift concurrency's jobs (only when it routes them).
     @exclusivity(unchecked) var standardJobs = StandardJobState()
 
+    /// The main actor, as `@MainActor` code started from this loop's tasks finds it while the
+    /// loop routes standard concurrency (see `StandardConcurrency`).
+    public private(set) lazy var mainActorExecutor = LoopMainActorExecutor(loop: self)
+
     /// Creates a loop recording into `store` (a new one by default). `routesStandardJobs` takes
     /// in the jobs of standard Swift concurrency started from its tasks; it needs an active
     /// `StandardConcurrency.Routing` (see `StandardConcurrency.withRouting`).
@@ -87,6 +91,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         if case .manual(let schedule) = policy { header.choices = schedule.choices }
         store.header = header
         _ = actorExecutor
+        _ = mainActorExecutor
     }
 
     /// The loop running the calling code, if it runs on one.
@@ -181,7 +186,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             next.job.runSynchronously(
                 isolatedTo: actorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
         case .mainActor:
-            next.job.runSynchronously(isolatedTo: MainActor.sharedUnownedExecutor, taskExecutor: asUnownedTaskExecutor())
+            next.job.runSynchronously(
+                isolatedTo: mainActorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
         }
         current = nil
         attributionPending = false
@@ -274,5 +280,23 @@ public final class LoopActorExecutor: SerialExecutor, Sendable {
 
     public func checkIsolated() {
         precondition(CurrentLoop.loop === loop, "not running on this Interleave loop")
+    }
+}
+
+/// The main actor of a loop that routes standard concurrency: `@MainActor` code of its tasks
+/// runs on the loop, one job at a time, in the loop's order (on the loop's thread, which is not
+/// the process's main thread).
+public final class LoopMainActorExecutor: SerialExecutor, Sendable {
+    unowned let loop: Loop
+    init(loop: Loop) { self.loop = loop }
+
+    public func enqueue(_ job: consuming ExecutorJob) {
+        loop.takeRoutedJob(UnownedJob(job), role: .mainActor)
+    }
+
+    public func isSameExclusiveExecutionContext(other: LoopMainActorExecutor) -> Bool { other === self }
+
+    public func checkIsolated() {
+        precondition(CurrentLoop.loop === loop, "not running on this Interleave loop's main actor")
     }
 }

@@ -68,6 +68,9 @@ final class RuntimeHooks: Sendable {
     typealias OriginalEnqueue = @convention(thin) (UnownedJob) -> Void
     typealias EnqueueHook = @convention(thin) (UnownedJob, OriginalEnqueue) -> Void
     typealias HookSlot = UnsafeMutablePointer<EnqueueHook?>
+    typealias OriginalGetMain = @convention(thin) () -> UnownedSerialExecutor
+    typealias GetMainHook = @convention(thin) (OriginalGetMain) -> UnownedSerialExecutor
+    typealias GetMainSlot = UnsafeMutablePointer<GetMainHook?>
 
     static let missingReason = "this Swift runtime has no swift_task_enqueueGlobal_hook or "
         + "swift_task_enqueueMainExecutor_hook: unmodified Swift concurrency cannot be routed onto an Interleave loop "
@@ -77,19 +80,22 @@ final class RuntimeHooks: Sendable {
     static let shared: RuntimeHooks? = {
         guard let process = dlopen(nil, RTLD_NOW),
               let global = dlsym(process, "swift_task_enqueueGlobal_hook"),
-              let main = dlsym(process, "swift_task_enqueueMainExecutor_hook") else { return nil }
-        return RuntimeHooks(global: UInt(bitPattern: global), main: UInt(bitPattern: main))
+              let main = dlsym(process, "swift_task_enqueueMainExecutor_hook"),
+              let getMain = dlsym(process, "swift_task_getMainExecutor_hook") else { return nil }
+        return RuntimeHooks(global: UInt(bitPattern: global), main: UInt(bitPattern: main), getMain: UInt(bitPattern: getMain))
     }()
 
     // The slots are process-wide variables of the runtime; kept as addresses to stay Sendable.
     private let globalSlot: UInt
     private let mainSlot: UInt
+    private let getMainSlot: UInt
     /// The hooks found in the slots at install (another library's, or none), restored after.
-    private let saved = Mutex<(installed: Bool, global: UInt, main: UInt)>((false, 0, 0))
+    private let saved = Mutex<(installed: Bool, global: UInt, main: UInt, getMain: UInt)>((false, 0, 0, 0))
 
-    private init(global: UInt, main: UInt) {
+    private init(global: UInt, main: UInt, getMain: UInt) {
         globalSlot = global
         mainSlot = main
+        getMainSlot = getMain
     }
 
     var isInstalled: Bool { saved.withLock { $0.installed } }
@@ -99,9 +105,12 @@ final class RuntimeHooks: Sendable {
             guard !state.installed else { throw StandardConcurrency.RoutingError.alreadyRouting }
             let global = HookSlot(bitPattern: globalSlot)!
             let main = HookSlot(bitPattern: mainSlot)!
-            state = (true, Self.address(of: global.pointee), Self.address(of: main.pointee))
+            let getMain = GetMainSlot(bitPattern: getMainSlot)!
+            state = (true, Self.address(of: global.pointee), Self.address(of: main.pointee),
+                     getMain.pointee.map { unsafeBitCast($0, to: UInt.self) } ?? 0)
             global.pointee = routeGlobalJob
             main.pointee = routeMainJob
+            getMain.pointee = mainExecutorOfRoutingLoop
         }
     }
 
@@ -110,6 +119,8 @@ final class RuntimeHooks: Sendable {
             guard state.installed else { return }
             HookSlot(bitPattern: globalSlot)!.pointee = Self.hook(at: state.global)
             HookSlot(bitPattern: mainSlot)!.pointee = Self.hook(at: state.main)
+            GetMainSlot(bitPattern: getMainSlot)!.pointee =
+                state.getMain == 0 ? nil : unsafeBitCast(state.getMain, to: GetMainHook.self)
             state.installed = false
         }
         RoutedTasks.shared.removeAll()
@@ -133,6 +144,16 @@ private let routeGlobalJob: RuntimeHooks.EnqueueHook = { job, original in
 /// As `routeGlobalJob`, for the main executor (`@MainActor` code, `MainActor.run`).
 private let routeMainJob: RuntimeHooks.EnqueueHook = { job, original in
     if !RoutedJobs.take(job, role: .mainActor) { original(job) }
+}
+
+/// The main actor's executor, as code on a routing loop's thread sees it: the loop's own main
+/// face, so `@MainActor` code started from the loop's tasks runs on the loop (Swift 6.3 enqueues
+/// main-actor jobs on this executor directly, no longer through the main-executor enqueue hook).
+private let mainExecutorOfRoutingLoop: RuntimeHooks.GetMainHook = { original in
+    if let loop = CurrentLoop.loop, loop.routesStandardJobs {
+        return loop.mainActorExecutor.asUnownedSerialExecutor()
+    }
+    return original()
 }
 
 enum RoutedJobs {

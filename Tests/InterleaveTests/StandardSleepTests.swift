@@ -40,3 +40,25 @@ import InterleaveTrace
         #expect(onLoop)
     }
 }
+
+@MainActor final class MainActorProbe {
+    nonisolated init() {}
+    var hits = 0
+    func hit() { hits += 1 }
+}
+
+extension StandardSleepTests {
+    @Test func mainActorHopsRunOnTheLoop() throws {
+        let hits = try StandardConcurrency.withRouting {
+            let loop = Loop(routesStandardJobs: true)
+            return try loop.run {
+                let probe = MainActorProbe()
+                await probe.hit()
+                try await Task.sleep(for: .seconds(1))
+                await MainActor.run { probe.hit() }
+                return await probe.hits
+            }
+        }
+        #expect(hits == 2)
+    }
+}
