@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 @_spi(ExperimentalCustomExecutors) import _Concurrency
 import InterleaveTrace
 
@@ -10,9 +15,29 @@ struct StandardJobState {
     var sleepHelpers: Set<UInt> = []
     /// Unnamed tasks adopted so far, by the name of their creator, to number them.
     var unnamedChildren: [String: Int] = [:]
+
+    static func monotonicNow() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
 }
 
 extension Loop {
+    /// A job of the standard task `task` starts: unless it continues a hop, a new run of its
+    /// jobs begins now, in real time (see `WallClockSnap`).
+    @inline(__always)
+    func noteStandardJobStart(of task: TaskRecord) {
+        if !task.standardHopped { task.standardRunStartedAt = StandardJobState.monotonicNow() }
+    }
+
+    /// Real nanoseconds since the running standard task's current run of jobs began; nil when
+    /// the loop does not time them.
+    func realTimeSinceStandardRunStart() -> Int64? {
+        guard routesStandardJobs, let task = runningTask, task.untracked, task.standardRunStartedAt > 0 else { return nil }
+        return max(1, StandardJobState.monotonicNow() - task.standardRunStartedAt)
+    }
+
     /// A job the runtime meant for its global or main executor, routed here (see
     /// `StandardConcurrency`): it joins the ready queue like any other.
     func takeRoutedJob(_ job: UnownedJob, role: ReadyJob.Role) {
@@ -20,11 +45,42 @@ extension Loop {
         guard isOnLoopThread else {
             return inbox.post(job: ReadyJob(job: job, role: role))
         }
-        if registry.record(at: address) == nil {
+        if let task = registry.record(at: address) {
+            noteStandardWake(of: task)
+        } else {
             noteCreator(ofJobAt: address)
             RoutedTasks.shared.add(address, to: self)
         }
         ready.push(ReadyJob(job: job, role: role))
+    }
+
+    /// A job of `task` is handed to the loop: if it was suspended at an await the loop cannot
+    /// see, the running task (or the runtime, between jobs) is what woke it.
+    @inline(__always)
+    func noteStandardWake(of task: TaskRecord) {
+        if task === current {
+            task.standardRequeued = true
+        } else if task.standardSuspended {
+            task.standardSuspended = false
+            recorder.record(.taskWoken, task: task.id, arg: Int64((runningTask?.id ?? .none).rawValue), at: nowNanoseconds)
+        }
+    }
+
+    /// After a job of the adopted standard task `task`: unless it is queued again (a yield, a
+    /// hop) or sleeping, it is suspended at an await the loop cannot see into.
+    func noteStandardSuspension(of task: TaskRecord) {
+        task.standardHopped = task.standardRequeued
+        defer { task.standardRequeued = false }
+        guard !task.standardRequeued, task.standardSleepWakeJob == nil, !task.outcome.isFinished else { return }
+        task.standardSuspended = true
+        recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.suspended), at: nowNanoseconds)
+    }
+
+    /// A job enqueued here from the loop's thread, on a routing loop: a known task's is a wake-up
+    /// (or a requeue), an unknown one's is a new task to parent.
+    @inline(__always)
+    func noteStandardJob(at address: UInt) {
+        if let task = registry.record(at: address) { noteStandardWake(of: task) } else { noteCreator(ofJobAt: address) }
     }
 
     /// Remembers which task handed the loop a job it does not know yet (a child task's first

@@ -27,12 +27,14 @@ extension Loop: SchedulingExecutor {
         _ job: consuming ExecutorJob, at instant: C.Instant, tolerance: C.Duration?, clock: C
     ) {
         let unowned = UnownedJob(job)
-        // The instant was reckoned from the clock's real `now` a moment ago: the remaining real
-        // time is the written delay less the microseconds since (see WallClockSnap).
+        // The instant was reckoned from the clock's real `now` since the task last resumed: the
+        // remaining real time is the written delay less the microseconds since (see WallClockSnap).
         guard let remaining = clock.now.duration(to: instant) as? Duration else {
             return parkStandardSleep(unowned, delay: nil, clockName: "\(C.self)")
         }
-        parkStandardSleep(unowned, delay: WallClockSnap.writtenDelay(remaining: remaining.nanoseconds), clockName: nil)
+        let window = isOnLoopThread ? realTimeSinceStandardRunStart() : nil
+        parkStandardSleep(unowned, delay: WallClockSnap.writtenDelay(remaining: remaining.nanoseconds, window: window),
+                          clockName: nil)
     }
 
     /// Parks a sleep's wake-up job until `delay` virtual nanoseconds from now (at once when

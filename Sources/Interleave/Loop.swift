@@ -126,7 +126,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     public func enqueue(_ job: consuming ExecutorJob) {
         let unowned = UnownedJob(job)
         if CurrentLoop.loop === self {
-            if routesStandardJobs { noteCreator(ofJobAt: JobIdentity.address(of: unowned)) }
+            if routesStandardJobs { noteStandardJob(at: JobIdentity.address(of: unowned)) }
             ready.push(ReadyJob(job: unowned, role: .task))
         } else {
             inbox.post(job: ReadyJob(job: unowned, role: .task))
@@ -164,9 +164,14 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         stepCount += 1
         publishedSteps.store(stepCount, ordering: .relaxed)
         if ready.passedOver != nil { notePreemption(running: address) }
+        var standardTask: TaskRecord?
         if let record = registry.startJob(at: address)
             ?? (routesStandardJobs ? adoptStandardTask(next.job, at: address) : nil) {
             current = record
+            if record.untracked, routesStandardJobs {
+                standardTask = record
+                noteStandardJobStart(of: record)
+            }
             if record.standardSleepWakeJob != nil { endStandardSleepEarly(of: record) }
             recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
             if let stall = record.pendingStall {
@@ -191,6 +196,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         }
         current = nil
         attributionPending = false
+        if routesStandardJobs, let standardTask { noteStandardSuspension(of: standardTask) }
         if !failures.invariants.isEmpty { checkInvariants() }
         if !yielded.isEmpty {
             let again = yielded

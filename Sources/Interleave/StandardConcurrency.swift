@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import Synchronization
 
 /// Unmodified Swift concurrency on a loop: `Task {}`, `Task.detached {}` and `@MainActor` code
@@ -32,9 +33,15 @@ public enum StandardConcurrency {
     /// `Swift.print` from the loops' tasks is recorded as their output; with
     /// `silencingStandardOutput`, standard output is pointed at /dev/null meanwhile, so the text
     /// does not also land in the middle of a full-screen view (open the terminal before).
-    public static func withRouting<R>(silencingStandardOutput: Bool = false, _ body: () throws -> R) throws -> R {
+    ///
+    /// With `waitingForOtherRoutings`, a routing active on another thread is waited for instead
+    /// of refused: for tests, which Swift Testing runs in parallel (a nested routing on the same
+    /// thread is still refused, as it could never end).
+    public static func withRouting<R>(
+        silencingStandardOutput: Bool = false, waitingForOtherRoutings: Bool = false, _ body: () throws -> R
+    ) throws -> R {
         guard let hooks = RuntimeHooks.shared else { throw RoutingError.unavailable(RuntimeHooks.missingReason) }
-        try hooks.install()
+        try hooks.install(waiting: waitingForOtherRoutings)
         let output = StandardOutputCapture.install(silencing: silencingStandardOutput)
         defer {
             output.restore()
@@ -99,8 +106,28 @@ final class RuntimeHooks: Sendable {
     }
 
     var isInstalled: Bool { saved.withLock { $0.installed } }
+    /// Wakes a routing waiting for the active one to end.
+    private let ended = NSCondition()
+    /// The thread whose routing is active (0 when none), to refuse a nested one without waiting.
+    private let owner = Atomic<UInt>(0)
 
-    func install() throws {
+    func install(waiting: Bool) throws {
+        let me = UInt(bitPattern: Int(bitPattern: pthread_self()))
+        if waiting {
+            ended.lock()
+            defer { ended.unlock() }
+            while isInstalled {
+                if owner.load(ordering: .acquiring) == me { throw StandardConcurrency.RoutingError.alreadyRouting }
+                ended.wait()
+            }
+            try takeSlots()
+        } else {
+            try takeSlots()
+        }
+        owner.store(me, ordering: .releasing)
+    }
+
+    private func takeSlots() throws {
         try saved.withLock { state in
             guard !state.installed else { throw StandardConcurrency.RoutingError.alreadyRouting }
             let global = HookSlot(bitPattern: globalSlot)!
@@ -124,6 +151,10 @@ final class RuntimeHooks: Sendable {
             state.installed = false
         }
         RoutedTasks.shared.removeAll()
+        owner.store(0, ordering: .releasing)
+        ended.lock()
+        ended.broadcast()
+        ended.unlock()
     }
 
     private static func address(of hook: EnqueueHook?) -> UInt {

@@ -41,6 +41,15 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     /// The wake-up job of the standard sleep (`Task.sleep`) the task is in, parked on the
     /// loop's timers; nil when it is in none.
     @exclusivity(unchecked) var standardSleepWakeJob: UnownedJob?
+    /// A standard task queued again during its own job (it yielded, or hopped executors).
+    @exclusivity(unchecked) var standardRequeued = false
+    /// Real monotonic time (ns) at which the task's current run of jobs began: the start of its
+    /// first job after a real suspension (a hop between executors does not start a new run).
+    @exclusivity(unchecked) var standardRunStartedAt: Int64 = 0
+    /// True when the task's last job ended in a hop rather than a suspension.
+    @exclusivity(unchecked) var standardHopped = false
+    /// A standard task suspended at an await the loop does not see into, until a job of it comes.
+    @exclusivity(unchecked) var standardSuspended = false
     /// True once the task's first job has run.
     @exclusivity(unchecked) var started = false
     /// True for tasks that did not come through `spawn` (seen only as jobs).

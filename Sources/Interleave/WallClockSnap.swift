@@ -4,25 +4,27 @@
 /// `now + 2 s`, with `now` read a few microseconds before. What is left of it is a little
 /// under 2 s and never the same twice, so taken as it is the virtual clock would drift and no
 /// two runs would agree. The written delay lies between what is left and what is left plus the
-/// real time since `now` was read: microseconds, but not always within the job that sleeps
-/// (a task that has no executor preference reaches the loop's timers one runtime hop later),
-/// so the window is a millisecond. Of the durations in it, the roundest (most trailing decimal
-/// zeros) is the one a person writes: delays written in whole milliseconds come out exact,
-/// finer ones are rounded up to at most a millisecond more.
+/// real time since `now` was read: at most the real time since the task last resumed (a loop
+/// that routes standard concurrency times that: microseconds, or more when the thread was
+/// preempted), else taken as a millisecond. Of the durations in that window, the roundest (most
+/// trailing decimal zeros) is the one a person writes: a delay written in whole milliseconds
+/// comes out exact however long the window, a finer one as long as the window is short.
 /// ```swift
-/// WallClockSnap.writtenDelay(remaining: 1_999_996_870)   // 2_000_000_000
-/// WallClockSnap.writtenDelay(remaining: 249_990_100)     // 250_000_000
-/// WallClockSnap.writtenDelay(remaining: 1_234_499_000)   // 1_235_000_000
+/// WallClockSnap.writtenDelay(remaining: 1_999_996_870, window: 4_000)   // 2_000_000_000
+/// WallClockSnap.writtenDelay(remaining: 249_990_100, window: 12_000)    // 250_000_000
+/// WallClockSnap.writtenDelay(remaining: 1_234_496_000, window: 5_000)   // 1_234_500_000
+/// WallClockSnap.writtenDelay(remaining: 1_234_496_000, window: nil)     // 1_235_000_000
 /// ```
 enum WallClockSnap {
-    /// How long before the deadline reached the loop its `now` may have been read.
-    static let window: Int64 = 1_000_000
+    /// How long before the deadline reached the loop its `now` may have been read, when that
+    /// was not timed.
+    static let defaultWindow: Int64 = 1_000_000
 
     /// The roundest duration in `remaining ... remaining + window` (ns); no wait when the
     /// deadline has passed.
-    static func writtenDelay(remaining: Int64) -> Int64 {
+    static func writtenDelay(remaining: Int64, window: Int64? = nil) -> Int64 {
         guard remaining > 0 else { return 0 }
-        let upper = remaining &+ window
+        let upper = remaining &+ (window ?? defaultWindow)
         // From the coarsest unit down, the first multiple of it that falls inside the window.
         var unit: Int64 = 1_000_000_000_000
         while unit >= 1 {

@@ -16,7 +16,7 @@ enum ChromeStateSlice {
             case .acquire: return "waiting to acquire \(what)"
             case .put: return "waiting to put into \(what)"
             case .get: return "waiting to get from \(what)"
-            case .result, .gather, .join: return "awaiting \(what)"
+            case .result, .gather, .join, .suspended: return "awaiting \(what)"
             case .io: return "waiting for I/O on \(what)"
             case .notify: return "waiting for a notify on \(what)"
             case .wait: return "waiting on \(what)"

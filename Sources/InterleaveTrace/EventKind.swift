@@ -86,6 +86,9 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
 /// Why a task waits, packed into `taskWaiting`'s arg.
 public enum WaitReason: UInt8, Sendable {
     case acquire = 0, wait = 1, put = 2, get = 3, join = 4, result = 5, io = 6, notify = 7, gather = 8
+    /// A standard Swift task suspended at an await the loop does not see into (a continuation,
+    /// a child task, an actor, a stream); what wakes it is recorded as its waker.
+    case suspended = 9
 }
 
 /// The failure injected by `faultInjected`.

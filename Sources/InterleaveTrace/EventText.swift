@@ -26,6 +26,7 @@ public enum EventText {
             case .get: return "\(task) waits to get from \(res) (empty)"
             case .result: return "\(task) awaits \(res)"
             case .gather: return "\(task) awaits \(res)"
+            case .suspended: return e.resource.isNone ? "\(task) suspends at an await" : "\(task) awaits \(res)"
             default: return "\(task) waits on \(res)"
             }
         case .taskWoken:

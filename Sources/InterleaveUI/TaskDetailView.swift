@@ -106,7 +106,7 @@ public struct TaskDetailView {
             case .acquire: text = "waiting to acquire \(what)"
             case .put: text = "waiting to put into \(what) (full)"
             case .get: text = "waiting to get from \(what) (empty)"
-            case .result, .gather, .join: text = "awaiting \(what)"
+            case .result, .gather, .join, .suspended: text = "awaiting \(what)"
             case .io: text = "waiting for I/O on \(what)"
             case .notify: text = "waiting for a notify on \(what)"
             case .wait: text = "waiting on \(what)"

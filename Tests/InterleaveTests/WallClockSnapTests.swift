@@ -10,6 +10,14 @@ struct WallClockSnapTests {
         #expect(WallClockSnap.writtenDelay(remaining: remaining) == written)
     }
 
+    @Test func aTimedWindowKeepsFinerDelaysExact() {
+        #expect(WallClockSnap.writtenDelay(remaining: 1_234_496_000, window: 5_000) == 1_234_500_000)
+        #expect(WallClockSnap.writtenDelay(remaining: 1_999_996_870, window: 4_000) == 2_000_000_000)
+        // Preempted for 3 ms between reading the clock and sleeping: whole milliseconds stay exact.
+        #expect(WallClockSnap.writtenDelay(remaining: 247_000_000, window: 3_100_000) == 250_000_000)
+        #expect(WallClockSnap.writtenDelay(remaining: 998_000_000, window: 3_000_000) == 1_000_000_000)
+    }
+
     @Test func aPassedDeadlineIsNoWait() {
         #expect(WallClockSnap.writtenDelay(remaining: 0) == 0)
         #expect(WallClockSnap.writtenDelay(remaining: -5_000) == 0)

@@ -1,0 +1,96 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import Interleave
+import InterleaveTrace
+
+/// Routing unmodified Swift concurrency onto a loop: only while it lasts, one at a time, and
+/// the same run every time.
+@Suite(.serialized) struct StandardRoutingTests {
+    /// A detached task after the routing has ended runs on Swift's global executor again.
+    @Test func hooksAreRestoredAfterARun() async throws {
+        let wasOnLoop = try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+            try Loop(routesStandardJobs: true).run { await Task.detached { Loop.current != nil }.value }
+        }
+        #expect(wasOnLoop)
+        #expect(!StandardConcurrency.isRouting)
+        let onLoop = await Task.detached { Loop.current != nil }.value
+        #expect(!onLoop)
+    }
+
+    @Test func aNestedRunIsRefusedWithAClearError() throws {
+        let inner = try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+            try Loop(routesStandardJobs: true).run { () -> String in
+                do {
+                    try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {}
+                    return "allowed"
+                } catch {
+                    return "\(error)"
+                }
+            }
+        }
+        #expect(inner.contains("cannot nest or overlap"))
+    }
+
+    @Test func aConcurrentRunIsRefusedWithAClearError() throws {
+        let refusal = Mutex<String?>(nil)
+        try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                do { try StandardConcurrency.withRouting {} } catch { refusal.withLock { $0 = "\(error)" } }
+                done.signal()
+            }.start()
+            done.wait()
+        }
+        #expect(refusal.withLock { $0 }?.contains("another Interleave run") == true)
+    }
+
+    /// The same program gives the same trace, event for event, a thousand times out of a thousand.
+    @Test func runsAreDeterministic() throws {
+        func traceOfOneRun() throws -> [String] {
+            try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+                let loop = Loop(routesStandardJobs: true)
+                try loop.run { try await fanOutAndBack() }
+                let events = loop.store.events
+                return (0..<events.count).map { index in
+                    let event = events[index]
+                    return "\(event.kind) \(event.task.rawValue) \(event.time) \(event.arg)"
+                }
+            }
+        }
+        let first = try traceOfOneRun()
+        #expect(first.count > 20)
+        var identical = 1
+        for _ in 1..<1_000 where try traceOfOneRun() == first { identical += 1 }
+        #expect(identical == 1_000)
+    }
+}
+
+/// Groups, `async let`, a detached task, an actor, a continuation and sleeps, all standard.
+private func fanOutAndBack() async throws {
+    actor Tally {
+        var total = 0
+        func add(_ n: Int) async throws {
+            let before = total
+            try await Task.sleep(for: .milliseconds(10))
+            total = before + n
+        }
+    }
+    let tally = Tally()
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for n in 1...3 {
+            group.addTask(name: "adder-\(n)") {
+                try await Task.sleep(for: .milliseconds(100 * n))
+                try await tally.add(n)
+            }
+        }
+        try await group.waitForAll()
+    }
+    async let late: Void = Task.sleep(for: .milliseconds(50))
+    let detached = Task.detached(name: "detached") { try await Task.sleep(for: .seconds(1)); return 7 }
+    let resumed = await withCheckedContinuation { continuation in
+        Task { continuation.resume(returning: 5) }
+    }
+    try await late
+    _ = try await detached.value + resumed
+}
