@@ -13,8 +13,12 @@ import Darwin
 /// a plain report is being made, standard output is silenced (pointed at /dev/null), so the text
 /// shows once, where Interleave shows it.
 enum StandardOutputCapture {
-    static func install(silencing: Bool) -> Installed {
-        let saved = Installed(silenced: silencing ? silenceStandardOutput() : nil)
+    /// Points standard output at /dev/null until `restore()`; nothing when that fails.
+    static func silence() -> Silenced {
+        Silenced(saved: silenceStandardOutput())
+    }
+
+    static func installPrintHook() {
         setPrintHook { text in
             guard let loop = Loop.current, loop.routesStandardJobs, loop.isOnLoopThread else { return }
             let lines = text.hasSuffix("\n") ? String(text.dropLast()) : text
@@ -22,19 +26,19 @@ enum StandardOutputCapture {
                 loop.emitStandardOutput(String(line))
             }
         }
-        return saved
     }
 
-    struct Installed {
+    static func removePrintHook() { setPrintHook(nil) }
+
+    struct Silenced {
         /// A copy of standard output's descriptor from before it was silenced.
-        let silenced: Int32?
+        let saved: Int32?
 
         func restore() {
-            setPrintHook(nil)
-            guard let silenced else { return }
+            guard let saved else { return }
             fflush(nil)
-            dup2(silenced, STDOUT_FILENO)
-            close(silenced)
+            dup2(saved, STDOUT_FILENO)
+            close(saved)
         }
     }
 

@@ -62,9 +62,18 @@ public struct HeadlessRun: Sendable {
 
     /// Runs the workload to its end in virtual time and closes the loop.
     public func run() -> Outcome {
-        let loop = makeLoop()
-        loop.runUntilIdle()
-        return finish(loop)
+        routed {
+            let loop = makeLoop()
+            loop.runUntilIdle()
+            return finish(loop)
+        }
+    }
+
+    /// Runs `body` inside a routing of standard concurrency when the workload needs one (joining
+    /// the one active, as inside `visualize`); a runtime without the hooks runs it unrouted.
+    private func routed<R>(_ body: () throws -> R) rethrows -> R {
+        guard routesStandardJobs else { return try body() }
+        return try StandardConcurrency.withSharedRouting(body)
     }
 
     /// Runs the workload to its end, injecting each fault at its virtual time, and writes the
@@ -75,6 +84,10 @@ public struct HeadlessRun: Sendable {
     /// only once the run and the file are whole: a failed run leaves nothing at `path`, and
     /// does not clobber what was there.
     public func run(injecting injections: [InjectionSpec], recordingTo path: String? = nil) throws -> Outcome {
+        try routed { try runUnrouted(injecting: injections, recordingTo: path) }
+    }
+
+    private func runUnrouted(injecting injections: [InjectionSpec], recordingTo path: String?) throws -> Outcome {
         let loop = describedLoop(policy: policy)
         let file = path.map(StagedFile.init(path:))
         // The file is opened before the workload starts, so a bad path fails with nothing run.

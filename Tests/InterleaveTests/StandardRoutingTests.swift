@@ -7,22 +7,33 @@ import InterleaveTrace
 /// Routing unmodified Swift concurrency onto a loop: only while it lasts, one at a time, and
 /// the same run every time.
 @Suite(.serialized) struct StandardRoutingTests {
-    /// A detached task after the routing has ended runs on Swift's global executor again.
-    @Test func hooksAreRestoredAfterARun() async throws {
-        let wasOnLoop = try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
-            try Loop(routesStandardJobs: true).run { await Task.detached { Loop.current != nil }.value }
+    /// After a run, the runtime's hook variables hold what they held before, and a detached task
+    /// runs on Swift's global executor again (another thread, no loop). In a
+    /// child process (an exit test), so that no other test's routing is active meanwhile.
+    @Test func hooksAreRestoredAfterARun() async {
+        await #expect(processExitsWith: .success) {
+            let names = ["swift_task_enqueueGlobal_hook", "swift_task_enqueueMainExecutor_hook",
+                         "swift_task_getMainExecutor_hook"]
+            func hooks() -> [UInt] {
+                names.map { dlsym(dlopen(nil, RTLD_NOW), $0)!.load(as: UInt.self) }
+            }
+            let before = hooks()
+            let routed = try StandardConcurrency.withRouting {
+                try Loop(routesStandardJobs: true).run {
+                    await Task.detached { Loop.current != nil }.value
+                }
+            }
+            let driver = pthread_self()
+            let after = await Task.detached { (Loop.current == nil, pthread_self() != driver) }.value
+            guard routed, hooks() == before, !StandardConcurrency.isRouting, after.0, after.1 else { exit(1) }
         }
-        #expect(wasOnLoop)
-        #expect(!StandardConcurrency.isRouting)
-        let onLoop = await Task.detached { Loop.current != nil }.value
-        #expect(!onLoop)
     }
 
     @Test func aNestedRunIsRefusedWithAClearError() throws {
-        let inner = try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+        let inner = try StandardConcurrency.withSharedRouting {
             try Loop(routesStandardJobs: true).run { () -> String in
                 do {
-                    try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {}
+                    try StandardConcurrency.withRouting {}
                     return "allowed"
                 } catch {
                     return "\(error)"
@@ -32,9 +43,9 @@ import InterleaveTrace
         #expect(inner.contains("cannot nest or overlap"))
     }
 
-    @Test func aConcurrentRunIsRefusedWithAClearError() throws {
+    @Test func aConcurrentRunIsRefusedWithAClearError() {
         let refusal = Mutex<String?>(nil)
-        try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+        StandardConcurrency.withSharedRouting {
             let done = DispatchSemaphore(value: 0)
             Thread {
                 do { try StandardConcurrency.withRouting {} } catch { refusal.withLock { $0 = "\(error)" } }
@@ -48,7 +59,7 @@ import InterleaveTrace
     /// The same program gives the same trace, event for event, a thousand times out of a thousand.
     @Test func runsAreDeterministic() throws {
         func traceOfOneRun() throws -> [String] {
-            try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+            try StandardConcurrency.withSharedRouting {
                 let loop = Loop(routesStandardJobs: true)
                 try loop.run { try await fanOutAndBack() }
                 let events = loop.store.events

@@ -7,7 +7,7 @@ import InterleaveTrace
 @Suite(.serialized) struct StandardSleepTests {
     @Test func taskSleepTakesExactVirtualTime() throws {
         let started = Date()
-        let elapsed = try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+        let elapsed = try StandardConcurrency.withSharedRouting {
             let loop = Loop(routesStandardJobs: true)
             return try loop.run {
                 try await Task.sleep(for: .seconds(2))
@@ -21,7 +21,7 @@ import InterleaveTrace
     }
 
     @Test func detachedAndUnstructuredTasksRunOnTheLoopInVirtualTime() throws {
-        let (now, onLoop) = try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+        let (now, onLoop) = try StandardConcurrency.withSharedRouting {
             let loop = Loop(routesStandardJobs: true)
             return try loop.run {
                 let a = Task.detached(name: "a") { () -> Bool in
@@ -49,7 +49,7 @@ import InterleaveTrace
 
 extension StandardSleepTests {
     @Test func mainActorHopsRunOnTheLoop() throws {
-        let hits = try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+        let hits = try StandardConcurrency.withSharedRouting {
             let loop = Loop(routesStandardJobs: true)
             return try loop.run {
                 let probe = MainActorProbe()
