@@ -8,8 +8,8 @@ import InterleaveTrace
 /// the same run every time.
 @Suite(.serialized) struct StandardRoutingTests {
     /// After a run, the runtime's hook variables hold what they held before, and a detached task
-    /// runs on Swift's global executor again (another thread, no loop). In a
-    /// child process (an exit test), so that no other test's routing is active meanwhile.
+    /// runs on Swift's global executor again, in real time. In a child process (an exit test),
+    /// so that no other test's routing is active meanwhile.
     @Test func hooksAreRestoredAfterARun() async {
         await #expect(processExitsWith: .success) {
             let names = ["swift_task_enqueueGlobal_hook", "swift_task_enqueueMainExecutor_hook",
@@ -18,14 +18,26 @@ import InterleaveTrace
                 names.map { dlsym(dlopen(nil, RTLD_NOW), $0)!.load(as: UInt.self) }
             }
             let before = hooks()
-            let routed = try StandardConcurrency.withRouting {
-                try Loop(routesStandardJobs: true).run {
-                    await Task.detached { Loop.current != nil }.value
+            let routed: Bool
+            do {
+                routed = try StandardConcurrency.withRouting {
+                    try Loop(routesStandardJobs: true).run {
+                        await Task.detached { Loop.current != nil }.value
+                    }
                 }
+            } catch {
+                exit(2)
             }
-            let driver = pthread_self()
-            let after = await Task.detached { (Loop.current == nil, pthread_self() != driver) }.value
-            guard routed, hooks() == before, !StandardConcurrency.isRouting, after.0, after.1 else { exit(1) }
+            // Off the loop, a sleep is a real one again: it takes at least its length of wall time.
+            let after = await Task.detached { () -> (Bool, Duration) in
+                let clock = ContinuousClock()
+                let start = clock.now
+                try? await Task.sleep(for: .milliseconds(20))
+                return (Loop.current == nil, clock.now - start)
+            }.value
+            guard routed, hooks() == before, !StandardConcurrency.isRouting, after.0, after.1 >= .milliseconds(20) else {
+                exit(1)
+            }
         }
     }
 
