@@ -8,7 +8,7 @@ public enum Catalogue {
     public static let all: [Demo] = [
         hello, gather, createTask, errors, asCompleted, lock, event, queue, semaphore, future,
         timeout, taskGroup, race, deadlock, philosophers, blocking, actors, swarm, fetch,
-        bank, lostWakeup, lockOrder, philosophersRandom,
+        bank, lostWakeup, lockOrder, philosophersRandom, standardFanOut,
     ]
 
     /// The demo with this CLI name.

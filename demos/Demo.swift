@@ -22,13 +22,17 @@ public struct Demo: Sendable {
     /// False for demos that are load or real I/O rather than a lesson to follow (swarm, fetch):
     /// they play at real time instead of at a measured pace (see `DemoPace`).
     public let paced: Bool
+    /// True for a demo written in standard Swift concurrency only (`Task`, task groups,
+    /// `Task.sleep`…): its loop routes those jobs (`Loop.routeStandardJobs()`).
+    public let standardConcurrency: Bool
     let body: @Sendable (DemoOptions) async throws -> Void
 
     public init(
         name: String, title: String, summary: String, concept: String,
         sourcePath: String = #filePath, fileID: String = #fileID, paced: Bool = true,
-        _ body: @escaping @Sendable (DemoOptions) async throws -> Void
+        standardConcurrency: Bool = false, _ body: @escaping @Sendable (DemoOptions) async throws -> Void
     ) {
+        self.standardConcurrency = standardConcurrency
         self.name = name
         self.title = title
         self.summary = summary
@@ -46,6 +50,7 @@ public struct Demo: Sendable {
         header.demoName = name
         header.title = title
         loop.store.header = header
+        if standardConcurrency { loop.routeStandardJobs() }
         // Not while exploring: a search starts the demo thousands of times, untraced.
         if loop.isTracing, let text = DemoSource.read(sourcePath) {
             loop.store.addSource(SourceFile(fileID: fileID, text: text))

@@ -24,6 +24,33 @@ struct StandardJobState {
 }
 
 extension Loop {
+    /// From now on, `Task {}`, `Task.detached {}` and `@MainActor` jobs started from this loop's
+    /// tasks run on the loop, and plain `print` is their output: the loop takes a share of the
+    /// process's routing (`StandardConcurrency`), held until `close()`. Call it before the run
+    /// (a demo written in standard Swift concurrency does, as it starts). Without the runtime's
+    /// hooks it does nothing but say why, in a lint.
+    public func routeStandardJobs() {
+        onLoopThreadOrClaimed("Loop.routeStandardJobs") {
+            guard !routesStandardJobs else { return }
+            routesStandardJobs = true
+            guard let hooks = RuntimeHooks.shared else {
+                return lint(RuntimeHooks.missingReason)
+            }
+            hooks.enterShared()
+            holdsRouting = true
+        }
+    }
+
+    /// Gives the loop's share of the routing back (at `close()`): its tasks' standard jobs go to
+    /// Swift's executors again, and its routed tasks are forgotten.
+    func stopRoutingStandardJobs() {
+        routesStandardJobs = false
+        guard holdsRouting else { return }
+        holdsRouting = false
+        RoutedTasks.shared.remove(loop: self)
+        RuntimeHooks.shared?.leave()
+    }
+
     /// A job of the standard task `task` starts: unless it continues a hop, a new run of its
     /// jobs begins now, in real time (see `WallClockSnap`).
     @inline(__always)

@@ -65,7 +65,11 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
 
     /// True when `Task {}`, `Task.detached {}` and `@MainActor` jobs started from this loop's
     /// tasks run on the loop too (see `StandardConcurrency`), not on Swift's own executors.
-    public let routesStandardJobs: Bool
+    /// Set before the run (`init`, `routeStandardJobs()`), read on the loop's thread after.
+    @exclusivity(unchecked) public internal(set) var routesStandardJobs = false
+    /// True while the loop holds a share of the process's routing (from `routeStandardJobs()`
+    /// until `close()`).
+    @exclusivity(unchecked) var holdsRouting = false
     /// What the loop keeps for standard Swift concurrency's jobs (only when it routes them).
     @exclusivity(unchecked) var standardJobs = StandardJobState()
 
@@ -74,11 +78,10 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     public private(set) lazy var mainActorExecutor = LoopMainActorExecutor(loop: self)
 
     /// Creates a loop recording into `store` (a new one by default). `routesStandardJobs` takes
-    /// in the jobs of standard Swift concurrency started from its tasks; it needs an active
-    /// `StandardConcurrency.Routing` (see `StandardConcurrency.withRouting`).
+    /// in the jobs of standard Swift concurrency started from its tasks (see
+    /// `routeStandardJobs()`).
     public init(policy: SchedulePolicy = .fifo, store: TraceStore = TraceStore(), tracing: Bool = true,
                 routesStandardJobs: Bool = false) {
-        self.routesStandardJobs = routesStandardJobs
         self.policy = policy
         self.store = store
         recorder = TraceRecorder(store: store)
@@ -92,6 +95,11 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         store.header = header
         _ = actorExecutor
         _ = mainActorExecutor
+        if routesStandardJobs { routeStandardJobs() }
+    }
+
+    deinit {
+        if holdsRouting { RuntimeHooks.shared?.leave() }
     }
 
     /// The loop running the calling code, if it runs on one.

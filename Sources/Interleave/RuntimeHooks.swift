@@ -35,6 +35,8 @@ final class RuntimeHooks: Sendable {
         var users = 0
         /// What the slots held before the first routing, restored after the last.
         var saved: [UInt] = []
+        /// Standard output, while silenced (see `StandardConcurrency.silencesStandardOutput`).
+        var silenced: StandardOutputCapture.Silenced?
     }
     private let state = Mutex(State())
 
@@ -63,6 +65,7 @@ final class RuntimeHooks: Sendable {
                           unsafeBitCast(mainExecutorOfRoutingLoop, to: UInt.self)]
             for (slot, route) in zip(slots, routes) { UnsafeMutablePointer<UInt>(bitPattern: slot)!.pointee = route }
             StandardOutputCapture.installPrintHook()
+            if StandardConcurrency.silencesStandardOutput { state.silenced = StandardOutputCapture.silence() }
         }
         state.users += 1
     }
@@ -74,6 +77,8 @@ final class RuntimeHooks: Sendable {
             guard state.users == 0 else { return false }
             for (slot, saved) in zip(slots, state.saved) { UnsafeMutablePointer<UInt>(bitPattern: slot)!.pointee = saved }
             StandardOutputCapture.removePrintHook()
+            state.silenced?.restore()
+            state.silenced = nil
             return true
         }
         if last { RoutedTasks.shared.removeAll() }

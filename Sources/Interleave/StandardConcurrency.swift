@@ -1,3 +1,5 @@
+import Synchronization
+
 
 /// Unmodified Swift concurrency on a loop: `Task {}`, `Task.detached {}` and `@MainActor` code
 /// started from the loop's tasks run on the loop, in its order and its virtual time.
@@ -24,19 +26,25 @@ public enum StandardConcurrency {
     /// not nest and a process has one at a time: while any routing is active, this throws
     /// `RoutingError.alreadyRouting`.
     ///
-    /// `Swift.print` from the loops' tasks is recorded as their output; with
-    /// `silencingStandardOutput`, standard output is pointed at /dev/null meanwhile, so the text
-    /// does not also land in the middle of a full-screen view (open the terminal before).
-    public static func withRouting<R>(silencingStandardOutput: Bool = false, _ body: () throws -> R) throws -> R {
+    /// `Swift.print` from the loops' tasks is recorded as their output (and still written to
+    /// standard output, unless `silencesStandardOutput`).
+    public static func withRouting<R>(_ body: () throws -> R) throws -> R {
         guard let hooks = RuntimeHooks.shared else { throw RoutingError.unavailable(RuntimeHooks.missingReason) }
         try hooks.enterExclusive()
-        let output = silencingStandardOutput ? StandardOutputCapture.silence() : nil
-        defer {
-            output?.restore()
-            hooks.leave()
-        }
+        defer { hooks.leave() }
         return try body()
     }
+
+    /// When true, standard output is pointed at /dev/null while any routing is active: the
+    /// standard library writes every `print` there as well as to its hook, and a program that
+    /// shows the run itself (a full-screen view, a plain report printed after) wants the text
+    /// once, where it shows it. Set it before opening the terminal (the view keeps a copy of
+    /// the descriptor). `visualize` and the `interleave` command set it; tests leave it off.
+    public static var silencesStandardOutput: Bool {
+        get { silencing.load(ordering: .acquiring) }
+        set { silencing.store(newValue, ordering: .releasing) }
+    }
+    private static let silencing = Atomic<Bool>(false)
 
     /// Routes standard concurrency's jobs onto the routing loops run inside `body`, joining the
     /// routing already active if there is one: for tests (Swift Testing runs them in parallel)

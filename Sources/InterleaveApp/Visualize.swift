@@ -56,6 +56,7 @@ public func visualize(
     // Unmodified Swift concurrency (`Task {}`, `Task.sleep`, `@MainActor`…) is routed onto the
     // loop where this Swift runtime allows; elsewhere Interleave's own primitives still work.
     let standard = StandardConcurrency.unavailableReason == nil
+    StandardConcurrency.silencesStandardOutput = true
     if let reason = StandardConcurrency.unavailableReason {
         FileHandle.standardError.write(Data("interleave: \(reason)\n".utf8))
     }
@@ -70,7 +71,7 @@ public func visualize(
         loop.spawn("main", workload)
     }
     let routed = { (body: () throws -> Void) throws in
-        if standard { try StandardConcurrency.withRouting(silencingStandardOutput: true, body) } else { try body() }
+        if standard { try StandardConcurrency.withRouting(body) } else { try body() }
     }
     let wantsPlain = options.plain
     let reason = wantsPlain ? nil : TerminalEnvironment.current().fullScreenUnavailableReason()

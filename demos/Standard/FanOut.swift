@@ -1,0 +1,1 @@
+../../examples/StandardConcurrency/Sources/StandardConcurrencyExamples/FanOut.swift
