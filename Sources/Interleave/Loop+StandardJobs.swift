@@ -62,3 +62,36 @@ extension Loop {
         return "\(parentName).\(index)"
     }
 }
+
+// [helper-names] The end of adopted standard tasks, read from the task after each of its jobs.
+extension Loop {
+    /// The adopted task whose job is about to run at `address`, kept alive across the job so
+    /// that it can be read after (a task that completes may be freed by the runtime during its
+    /// last job); nil when its end cannot be read (`RuntimeTaskLayout` is off) or it is not an
+    /// adopted task's job.
+    @inline(__always)
+    func watchAdoptedTask(_ record: TaskRecord?, at address: UInt) -> TaskRecord? {
+        guard let record, record.untracked, RuntimeTaskLayout.measured != nil, RuntimeTaskLayout.isTask(address) else {
+            return nil
+        }
+        RuntimeTaskLayout.retain(address)
+        return record
+    }
+
+    /// After a job of the adopted task `record`: if the task completed, its end is recorded
+    /// (returned, failed with its error, or cancelled) and it is forgotten, so that a new task
+    /// at the same address is a new task. Releases what `watchAdoptedTask` retained.
+    func endAdoptedTaskIfComplete(_ record: TaskRecord, at address: UInt) {
+        defer { RuntimeTaskLayout.release(address) }
+        guard let measured = RuntimeTaskLayout.measured, !record.outcome.isFinished else { return }
+        switch RuntimeTaskLayout.completion(ofTaskAt: address, measured) {
+        case .running:
+            return
+        case .returned:
+            finish(record, .returned)
+        case .threw(let error):
+            finish(record, error is CancellationError ? .cancelled : .failed(error))
+        }
+        RoutedTasks.shared.remove(address)
+    }
+}

@@ -174,6 +174,9 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             current = nil
             attributionPending = true
         }
+        // [helper-names] An adopted standard task is kept alive across its job, to read after
+        // it whether it completed (see `Loop.endAdoptedTaskIfComplete`).
+        let watched = routesStandardJobs ? watchAdoptedTask(current, at: address) : nil
         switch next.role {
         case .task:
             next.job.runSynchronously(on: asUnownedTaskExecutor())
@@ -183,6 +186,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         case .mainActor:
             next.job.runSynchronously(isolatedTo: MainActor.sharedUnownedExecutor, taskExecutor: asUnownedTaskExecutor())
         }
+        if let watched { endAdoptedTaskIfComplete(watched, at: address) }
         current = nil
         attributionPending = false
         if !failures.invariants.isEmpty { checkInvariants() }
