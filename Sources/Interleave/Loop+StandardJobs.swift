@@ -13,8 +13,14 @@ struct StandardJobState {
     var creators: [UInt: TaskID] = [:]
     /// The runtime's sleep tasks (see `Loop.parkStandardSleep`) whose last job is still to come.
     var sleepHelpers: Set<UInt> = []
+    /// True while the job about to run is such a sleep task's last one (it runs unattributed).
+    var runtimeJobStarting = false
     /// Unnamed tasks adopted so far, by the name of their creator, to number them.
     var unnamedChildren: [String: Int] = [:]
+    /// Where unnamed tasks not adopted yet were created (see `TaskCreationSite`).
+    var creationSites = CreationSites()
+    /// Tasks named after each creation site so far, to number the later ones.
+    var siteNameUses: [String: Int] = [:]
 
     static func monotonicNow() -> Int64 {
         var time = timespec()
@@ -61,7 +67,7 @@ extension Loop {
     /// Real nanoseconds since the running standard task's current run of jobs began; nil when
     /// the loop does not time them.
     func realTimeSinceStandardRunStart() -> Int64? {
-        guard routesStandardJobs, let task = runningTask, task.untracked, task.standardRunStartedAt > 0 else { return nil }
+        guard routesStandardJobs, let task = runningTask, task.standardRunStartedAt > 0 else { return nil }
         return max(1, StandardJobState.monotonicNow() - task.standardRunStartedAt)
     }
 
@@ -93,12 +99,15 @@ extension Loop {
         }
     }
 
-    /// After a job of the adopted standard task `task`: unless it is queued again (a yield, a
-    /// hop) or sleeping, it is suspended at an await the loop cannot see into.
+    /// After a job of `task` on a routing loop: unless it is queued again (a yield, a hop),
+    /// sleeping, parked on an Interleave wait or finished, it is suspended at an await the loop
+    /// cannot see into (a group, a child, a continuation, an actor).
     func noteStandardSuspension(of task: TaskRecord) {
         task.standardHopped = task.standardRequeued
         defer { task.standardRequeued = false }
-        guard !task.standardRequeued, task.standardSleepWakeJob == nil, !task.outcome.isFinished else { return }
+        // A task parked on one of Interleave's own waits has said what it waits for.
+        guard !task.standardRequeued, task.standardSleepWakeJob == nil, task.continuation == nil,
+              !task.outcome.isFinished else { return }
         task.standardSuspended = true
         recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.suspended), at: nowNanoseconds)
     }
@@ -114,27 +123,67 @@ extension Loop {
     /// job, from the code that created it), so the task can be parented when it runs.
     @inline(__always)
     func noteCreator(ofJobAt address: UInt) {
-        guard standardJobs.creators[address] == nil, registry.record(at: address) == nil,
-              let creator = runningTask?.id else { return }
+        guard standardJobs.creators[address] == nil, registry.record(at: address) == nil else { return }
+        noteCreationSite(ofJobAt: address)
+        guard let creator = runningTask?.id else { return }
         standardJobs.creators[address] = creator
+    }
+
+    /// A new unnamed task's first enqueue runs in its creator's call stack: the
+    /// stack is taken now, to name the task after the line that created it when it is adopted.
+    @inline(__always)
+    private func noteCreationSite(ofJobAt address: UInt) {
+        guard let measured = RuntimeTaskLayout.measured else { return }
+        // The first job of a task `spawn` is creating: registered, not yet bound to its address.
+        if let newest = registry.records.last ?? nil, !newest.untracked, newest.address == 0 { return }
+        let flags = RuntimeTaskLayout.flags(ofJobAt: address)
+        guard flags & RuntimeTaskLayout.kindMask == RuntimeTaskLayout.taskKind,
+              flags & RuntimeTaskLayout.hasInitialNameBit == 0,
+              RuntimeTaskLayout.isUnstarted(address, measured) else { return }
+        standardJobs.creationSites.capture(at: address)
     }
 
     /// The job about to run is a task the loop has not seen: a standard task (`Task {}`, a group
     /// child, an `async let`) is adopted now, named and parented, so its lane shows from its
     /// first step; other jobs (an actor's, a sleep's wake-up) are left to `attributeCurrentJob`.
     func adoptStandardTask(_ job: UnownedJob, at address: UInt) -> TaskRecord? {
-        guard ExecutorJob(job).kind == .task, standardJobs.sleepHelpers.remove(address) == nil else { return nil }
+        if standardJobs.sleepHelpers.remove(address) != nil {
+            standardJobs.runtimeJobStarting = true
+            return nil
+        }
+        guard ExecutorJob(job).kind == .task else {
+            standardJobs.creationSites.forget(address)
+            return nil
+        }
         return adoptStandardTask(at: address)
     }
 
-    /// Adopts the standard task at `address`, running now or about to.
-    func adoptStandardTask(at address: UInt) -> TaskRecord {
+    /// Adopts the standard task at `address`, running now or about to; nil for the runtime's
+    /// own sleep task (whose last job can run inside an actor's job).
+    func adoptStandardTask(at address: UInt) -> TaskRecord? {
+        guard standardJobs.sleepHelpers.remove(address) == nil else { return nil }
         let parent = standardJobs.creators.removeValue(forKey: address) ?? current?.id ?? runEnd.rootTask?.id ?? .none
-        let name = StandardTaskNames.name(ofTaskAt: address) ?? unnamedChildName(parent: parent)
+        // Its SE-0469 name, else the line that created it, else a number under its parent.
+        let name = StandardTaskNames.name(ofTaskAt: address) ?? creationSiteName(ofTaskAt: address)
+            ?? unnamedChildName(parent: parent)
         let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds)
         let record = TaskRecord(id: id, name: name, untracked: true)
+        // `Task {}` and `Task.detached {}` may outlive every task on the loop; a structured
+        // child (group child, `async let`) cannot outlive its parent. Unknown: taken as a child.
+        if RuntimeTaskLayout.measured != nil {
+            record.outlivesParent = RuntimeTaskLayout.flags(ofJobAt: address) & RuntimeTaskLayout.isChildBit == 0
+        }
         registry.adopt(record, at: address)
         return record
+    }
+
+    /// "fanOut@FanOut.swift:31", then "fanOut@FanOut.swift:31#2"… for more tasks
+    /// from the same line; nil when no site was taken or none of its frames is the program's.
+    private func creationSiteName(ofTaskAt address: UInt) -> String? {
+        guard let site = standardJobs.creationSites.take(at: address) else { return nil }
+        let uses = standardJobs.siteNameUses[site, default: 0] + 1
+        standardJobs.siteNameUses[site] = uses
+        return uses == 1 ? site : "\(site)#\(uses)"
     }
 
     /// "main.1", "main.2"…: an unnamed task is numbered under the task that created it.
@@ -143,5 +192,38 @@ extension Loop {
         let index = standardJobs.unnamedChildren[parentName, default: 0] + 1
         standardJobs.unnamedChildren[parentName] = index
         return "\(parentName).\(index)"
+    }
+}
+
+// The end of adopted standard tasks, read from the task after each of its jobs.
+extension Loop {
+    /// The adopted task whose job is about to run at `address`, kept alive across the job so
+    /// that it can be read after (a task that completes may be freed by the runtime during its
+    /// last job); nil when its end cannot be read (`RuntimeTaskLayout` is off) or it is not an
+    /// adopted task's job.
+    @inline(__always)
+    func watchAdoptedTask(_ record: TaskRecord?, at address: UInt) -> TaskRecord? {
+        guard let record, record.untracked, RuntimeTaskLayout.measured != nil, RuntimeTaskLayout.isTask(address) else {
+            return nil
+        }
+        RuntimeTaskLayout.retain(address)
+        return record
+    }
+
+    /// After a job of the adopted task `record`: if the task completed, its end is recorded
+    /// (returned, failed with its error, or cancelled) and it is forgotten, so that a new task
+    /// at the same address is a new task. Releases what `watchAdoptedTask` retained.
+    func endAdoptedTaskIfComplete(_ record: TaskRecord, at address: UInt) {
+        defer { RuntimeTaskLayout.release(address) }
+        guard let measured = RuntimeTaskLayout.measured, !record.outcome.isFinished else { return }
+        switch RuntimeTaskLayout.completion(ofTaskAt: address, measured) {
+        case .running:
+            return
+        case .returned:
+            finish(record, .returned)
+        case .threw(let error):
+            finish(record, error is CancellationError ? .cancelled : .failed(error))
+        }
+        RoutedTasks.shared.remove(address)
     }
 }

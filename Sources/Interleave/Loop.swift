@@ -176,7 +176,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         if let record = registry.startJob(at: address)
             ?? (routesStandardJobs ? adoptStandardTask(next.job, at: address) : nil) {
             current = record
-            if record.untracked, routesStandardJobs {
+            if routesStandardJobs {
                 standardTask = record
                 noteStandardJobStart(of: record)
             }
@@ -188,10 +188,15 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             }
         } else {
             // An actor's job (or another job that is not a task itself): the task it runs for
-            // is found the first time traced code asks (`attributeCurrentJob`).
+            // is found the first time traced code asks (`attributeCurrentJob`). The runtime's
+            // own sleep task runs for no task of the program's.
             current = nil
-            attributionPending = true
+            attributionPending = !standardJobs.runtimeJobStarting
+            standardJobs.runtimeJobStarting = false
         }
+        // An adopted standard task is kept alive across its job, to read after
+        // it whether it completed (see `Loop.endAdoptedTaskIfComplete`).
+        let watched = routesStandardJobs ? watchAdoptedTask(current, at: address) : nil
         switch next.role {
         case .task:
             next.job.runSynchronously(on: asUnownedTaskExecutor())
@@ -202,6 +207,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             next.job.runSynchronously(
                 isolatedTo: mainActorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
         }
+        if let watched { endAdoptedTaskIfComplete(watched, at: address) }
         current = nil
         attributionPending = false
         if routesStandardJobs, let standardTask { noteStandardSuspension(of: standardTask) }
@@ -233,8 +239,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         let address = JobIdentity.currentTaskAddress()
         guard address != 0 else { return nil }
         if let current, current.address == address { return current }
-        let record = registry.record(at: address)
-            ?? (routesStandardJobs ? adoptStandardTask(at: address) : adoptUntrackedJob(address: address))
+        guard let record = registry.record(at: address)
+            ?? (routesStandardJobs ? adoptStandardTask(at: address) : adoptUntrackedJob(address: address)) else { return nil }
         current = record
         recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
         return record

@@ -149,6 +149,15 @@ final class RoutedTasks: Sendable {
         return loops.withLock { $0[address]?.loop }
     }
 
+    /// Forgets a task that has completed (its address may be reused).
+    func remove(_ address: UInt) {
+        guard !isEmpty.load(ordering: .acquiring) else { return }
+        loops.withLock { table in
+            table[address] = nil
+            isEmpty.store(table.isEmpty, ordering: .releasing)
+        }
+    }
+
     func remove(loop: Loop) {
         loops.withLock { table in
             table = table.filter { $0.value.loop !== loop && $0.value.loop != nil }

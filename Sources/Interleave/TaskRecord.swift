@@ -54,6 +54,8 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     @exclusivity(unchecked) var started = false
     /// True for tasks that did not come through `spawn` (seen only as jobs).
     let untracked: Bool
+    /// True for an adopted unstructured task (`Task {}`), which may outlive its creator.
+    @exclusivity(unchecked) var outlivesParent = false
 
     enum Outcome {
         case running, returned, failed(any Error), cancelled

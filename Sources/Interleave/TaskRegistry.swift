@@ -101,9 +101,10 @@ struct TaskRegistry {
     /// loop, and a structured child always completes before its parent does: once no spawned
     /// task is left, neither are their children, however deeply nested. Only a task still
     /// parked on one of the loop's waits, or already queued to run again, is provably still
-    /// going (one created with `Task(executorPreference:)` can outlive everything spawned).
+    /// going, and an unstructured one (`Task {}`, marked `outlivesParent`) may be: one created
+    /// with `Task(executorPreference:)` can outlive everything spawned.
     func adoptedTasksThatMustHaveEnded(with ending: TaskRecord, isQueued: (TaskRecord) -> Bool) -> [TaskRecord] {
         guard !ending.untracked, liveTaskCount == 1, records[ending.id.index] === ending else { return [] }
-        return openAdopted.filter { $0.parkedAt == nil && !isQueued($0) }
+        return openAdopted.filter { $0.parkedAt == nil && !$0.outlivesParent && !isQueued($0) }
     }
 }
