@@ -13,8 +13,9 @@ struct StandardJobState {
     var creators: [UInt: TaskID] = [:]
     /// The runtime's sleep tasks (see `Loop.parkStandardSleep`) whose last job is still to come.
     var sleepHelpers: Set<UInt> = []
-    /// True while the job about to run is such a sleep task's last one (it runs unattributed).
-    var runtimeJobStarting = false
+    /// The sleep tasks' last jobs, enqueued from the loop's thread: run between steps, so that
+    /// they are neither steps nor choices.
+    var runtimeJobs: [UnownedJob] = []
     /// Unnamed tasks adopted so far, by the name of their creator, to number them.
     var unnamedChildren: [String: Int] = [:]
     /// Where unnamed tasks not adopted yet were created (see `TaskCreationSite`).
@@ -78,12 +79,9 @@ extension Loop {
         guard isOnLoopThread else {
             return inbox.post(job: ReadyJob(job: job, role: role))
         }
-        if let task = registry.record(at: address) {
-            noteStandardWake(of: task)
-        } else {
-            noteCreator(ofJobAt: address)
-            RoutedTasks.shared.add(address, to: self)
-        }
+        if standardJobs.sleepHelpers.contains(address) { return standardJobs.runtimeJobs.append(job) }
+        if registry.record(at: address) == nil { RoutedTasks.shared.add(address, to: self) }
+        noteStandardJob(at: address)
         ready.push(ReadyJob(job: job, role: role))
     }
 
@@ -113,10 +111,29 @@ extension Loop {
     }
 
     /// A job enqueued here from the loop's thread, on a routing loop: a known task's is a wake-up
-    /// (or a requeue), an unknown one's is a new task to parent.
+    /// (or a requeue), an unknown one's is a new task.
     @inline(__always)
     func noteStandardJob(at address: UInt) {
-        if let task = registry.record(at: address) { noteStandardWake(of: task) } else { noteCreator(ofJobAt: address) }
+        if let task = registry.record(at: address) { noteStandardWake(of: task) } else { adoptAtCreation(ofJobAt: address) }
+    }
+
+    /// A task the running code has just created (its first job is being enqueued, in the
+    /// creator's call stack): adopted now, so that it is created in the trace by its creator's
+    /// step, as a spawned task is (rewinding to a step finds it there). Without the task reads,
+    /// only its creator is noted and it is adopted at its first job.
+    private func adoptAtCreation(ofJobAt address: UInt) {
+        guard let measured = RuntimeTaskLayout.measured else { return noteCreator(ofJobAt: address) }
+        guard !standardJobs.sleepHelpers.contains(address), !isSpawning,
+              RuntimeTaskLayout.isTask(address), RuntimeTaskLayout.isUnstarted(address, measured) else { return }
+        noteCreator(ofJobAt: address)
+        _ = adoptStandardTask(at: address)
+    }
+
+    /// True while `spawn` creates its Swift task: the first job of a task that is registered,
+    /// but not yet bound to its address.
+    private var isSpawning: Bool {
+        guard let newest = registry.records.last ?? nil else { return false }
+        return !newest.untracked && newest.address == 0
     }
 
     /// Remembers which task handed the loop a job it does not know yet (a child task's first
@@ -134,8 +151,7 @@ extension Loop {
     @inline(__always)
     private func noteCreationSite(ofJobAt address: UInt) {
         guard let measured = RuntimeTaskLayout.measured else { return }
-        // The first job of a task `spawn` is creating: registered, not yet bound to its address.
-        if let newest = registry.records.last ?? nil, !newest.untracked, newest.address == 0 { return }
+        if isSpawning { return }
         let flags = RuntimeTaskLayout.flags(ofJobAt: address)
         guard flags & RuntimeTaskLayout.kindMask == RuntimeTaskLayout.taskKind,
               flags & RuntimeTaskLayout.hasInitialNameBit == 0,
@@ -147,15 +163,22 @@ extension Loop {
     /// child, an `async let`) is adopted now, named and parented, so its lane shows from its
     /// first step; other jobs (an actor's, a sleep's wake-up) are left to `attributeCurrentJob`.
     func adoptStandardTask(_ job: UnownedJob, at address: UInt) -> TaskRecord? {
-        if standardJobs.sleepHelpers.remove(address) != nil {
-            standardJobs.runtimeJobStarting = true
-            return nil
-        }
+        // A sleep task's last job that came from another thread: it runs for no task.
+        if standardJobs.sleepHelpers.remove(address) != nil { return nil }
         guard ExecutorJob(job).kind == .task else {
             standardJobs.creationSites.forget(address)
             return nil
         }
         return adoptStandardTask(at: address)
+    }
+
+    /// Whether a job that is not a task's runs a task's code: an actor's job does (the turns of
+    /// the tasks waiting to enter it), the runtime's own jobs (a yield's continuation) do not,
+    /// and asking Swift which task runs would name whichever task drives the loop.
+    func runsTasksCode(_ job: UnownedJob) -> Bool {
+        let kind = ExecutorJob(job).kind.rawValue
+        // DefaultActorInline, DefaultActorSeparate, DefaultActorOverride; IsolatedDeinit.
+        return (192...194).contains(kind) || kind == 196
     }
 
     /// Adopts the standard task at `address`, running now or about to; nil for the runtime's

@@ -70,6 +70,18 @@ extension Loop: SchedulingExecutor {
             recorder.record(.taskWoken, task: task.id, arg: Int64(TaskID.none.rawValue), at: nowNanoseconds)
         }
         runWakeUpJob(job)
+        // The sleep task hands itself back once more before it resumes the sleeper: run that
+        // too, so the sleeper is ready when the timer has fired, as after any other timer.
+        runRuntimeJobs()
+    }
+
+    /// Runs the runtime sleep task's last jobs, enqueued during the last step or the last timers.
+    func runRuntimeJobs() {
+        while !standardJobs.runtimeJobs.isEmpty {
+            let job = standardJobs.runtimeJobs.removeFirst()
+            standardJobs.sleepHelpers.remove(JobIdentity.address(of: job))
+            runWakeUpJob(job)
+        }
     }
 
     /// Runs the runtime's job that ends a sleep, at once and between the loop's steps: all it

@@ -134,7 +134,11 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     public func enqueue(_ job: consuming ExecutorJob) {
         let unowned = UnownedJob(job)
         if CurrentLoop.loop === self {
-            if routesStandardJobs { noteStandardJob(at: JobIdentity.address(of: unowned)) }
+            if routesStandardJobs {
+                let address = JobIdentity.address(of: unowned)
+                if standardJobs.sleepHelpers.contains(address) { return standardJobs.runtimeJobs.append(unowned) }
+                noteStandardJob(at: address)
+            }
             ready.push(ReadyJob(job: unowned, role: .task))
         } else {
             inbox.post(job: ReadyJob(job: unowned, role: .task))
@@ -163,6 +167,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     @inline(__always)
     func stepBound() -> Bool {
         if inbox.hasWork { drainInbox() }
+        if !standardJobs.runtimeJobs.isEmpty { runRuntimeJobs() }
         guard let next = ready.pop() else {
             if ready.offerUnrecorded { recordChoiceOffer() }
             return false
@@ -191,8 +196,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             // is found the first time traced code asks (`attributeCurrentJob`). The runtime's
             // own sleep task runs for no task of the program's.
             current = nil
-            attributionPending = !standardJobs.runtimeJobStarting
-            standardJobs.runtimeJobStarting = false
+            attributionPending = !routesStandardJobs || runsTasksCode(next.job)
         }
         // An adopted standard task is kept alive across its job, to read after
         // it whether it completed (see `Loop.endAdoptedTaskIfComplete`).

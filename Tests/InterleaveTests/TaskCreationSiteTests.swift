@@ -53,7 +53,7 @@ import InterleaveTrace
             return loop
         }
         let names = taskNames(loop).filter { $0 != "main" }
-        #expect(names.count == 3)
+        #expect(names.count == 3, "\(names)")
         #expect(names.count == Set(names).count, "\(names)")
         #expect(names.dropFirst().allSatisfy { $0.hasPrefix(names[0] + "#") }, "\(names)")
     }
