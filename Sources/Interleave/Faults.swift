@@ -64,6 +64,13 @@ extension Loop {
 
     func applyFault(_ fault: Fault, to id: TaskID) {
         guard let task = registry.unfinishedTask(id) else { return }
+        // A standard task suspended in Swift's own await (a sleep, a continuation, a child) has
+        // no wait of Interleave's to throw into: say so rather than claim a failure that never
+        // comes. Cancelling it does reach it.
+        if case .fail = fault, task.untracked, routesStandardJobs, task.continuation == nil {
+            return lint("\(task.name) waits in Swift's own await, where a failure cannot be thrown: "
+                + "cancel it instead (Swift delivers a cancellation there)", task: id)
+        }
         recorder.record(.faultInjected, task: id, arg: Int64(fault.kind.rawValue), at: nowNanoseconds)
         runEnd.hasIntervention = true
         switch fault {

@@ -56,6 +56,7 @@ extension Loop {
             }
         }
         if inbox.hasWork { drainInbox() }
+        releaseStandardTasks()
         stopRoutingStandardJobs()
         // The run is over: the next task spawned starts a new one (see `beginRun`).
         runEnd.close()

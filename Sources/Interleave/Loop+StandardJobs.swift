@@ -48,6 +48,14 @@ extension Loop {
         }
     }
 
+    /// Lets go of the standard tasks that would not end (see `TaskRecord.retainedByLoop`).
+    func releaseStandardTasks() {
+        for task in registry.unfinishedTasks where task.retainedByLoop {
+            task.retainedByLoop = false
+            RuntimeTaskLayout.release(task.address)
+        }
+    }
+
     /// Gives the loop's share of the routing back (at `close()`): its tasks' standard jobs go to
     /// Swift's executors again, and its routed tasks are forgotten.
     func stopRoutingStandardJobs() {
@@ -194,7 +202,15 @@ extension Loop {
         // `Task {}` and `Task.detached {}` may outlive every task on the loop; a structured
         // child (group child, `async let`) cannot outlive its parent. Unknown: taken as a child.
         if RuntimeTaskLayout.measured != nil {
-            record.outlivesParent = RuntimeTaskLayout.flags(ofJobAt: address) & RuntimeTaskLayout.isChildBit == 0
+            let flags = RuntimeTaskLayout.flags(ofJobAt: address)
+            record.outlivesParent = flags & RuntimeTaskLayout.isChildBit == 0
+            // Held until it ends, so that a cancellation (the c key, close) reaches a live task.
+            // An `async let` task lives in its parent's frame, which outlives it anyway.
+            if flags & RuntimeTaskLayout.isAsyncLetBit == 0 {
+                RuntimeTaskLayout.retain(address)
+                record.retainedByLoop = true
+            }
+            record.cancelSwiftTask = { RuntimeTaskLayout.cancel(address) }
         }
         registry.adopt(record, at: address)
         return record

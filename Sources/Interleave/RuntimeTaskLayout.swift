@@ -203,6 +203,18 @@ enum RuntimeTaskLayout {
         Unmanaged<AnyObject>.fromOpaque(pointer(address)).release()
     }
 
+    /// Cancels the task at `address`, as `Task.cancel()` would (`swift_task_cancel`).
+    static func cancel(_ address: UInt) {
+        guard let cancel = taskCancel else { return }
+        cancel(pointer(address))
+    }
+
+    private typealias TaskCancel = @convention(thin) (UnsafeRawPointer) -> Void
+    private static let taskCancel: TaskCancel? = {
+        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "swift_task_cancel") else { return nil }
+        return unsafeBitCast(symbol, to: TaskCancel.self)
+    }()
+
     /// A data symbol of the process holding a pointer-sized value.
     static func symbolWord(_ name: String) -> UInt? {
         guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, name) else { return nil }

@@ -66,7 +66,7 @@ extension Loop {
         case .running:
             break
         }
-        registry.remove(task)
+        forget(task)
         let joiners = task.joiners
         task.joiners = []
         if !joiners.isEmpty { task.outcomeRetrieved = true }
@@ -104,7 +104,17 @@ extension Loop {
         for task in ended {
             task.outcome = .returned
             recorder.record(.taskReturned, task: task.id, at: nowNanoseconds)
-            registry.remove(task)
+            forget(task)
+        }
+    }
+
+    /// Forgets a task that has ended, giving back the hold the loop kept on an adopted standard
+    /// task (see `adoptStandardTask`).
+    private func forget(_ task: TaskRecord) {
+        registry.remove(task)
+        if task.retainedByLoop {
+            task.retainedByLoop = false
+            RuntimeTaskLayout.release(task.address)
         }
     }
 

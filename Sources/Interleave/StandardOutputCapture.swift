@@ -9,13 +9,20 @@ import Darwin
 /// Unmodified code calls the standard library's `print`, not Interleave's: the standard
 /// library's print hook (`_playgroundPrintHook`, called with the text of every `print`) is
 /// where it can be caught, attributed to the running task at the current virtual time. The
-/// standard library still writes the text to standard output too; while a full-screen view or
-/// a plain report is being made, standard output is silenced (pointed at /dev/null), so the text
-/// shows once, where Interleave shows it.
+/// standard library still writes the text to C's `stdout` too; while a full-screen view or a
+/// plain report is being made, that stream is swapped for one on /dev/null, so the text shows
+/// once, where Interleave shows it. Only the stream is swapped, never descriptor 1: the
+/// terminal (ncurses' stream, the crash handler's resets, termios) stays where it was.
 enum StandardOutputCapture {
-    /// Points standard output at /dev/null until `restore()`; nothing when that fails.
-    static func silence() -> Silenced {
-        Silenced(saved: silenceStandardOutput())
+    /// Swaps C's `stdout` for a stream on /dev/null until `restore()`; nothing when that fails.
+    static func silence() -> Silenced? {
+        guard let process = dlopen(nil, RTLD_NOW), let variable = dlsym(process, "stdout"),
+              let null = fopen("/dev/null", "w") else { return nil }
+        let slot = variable.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self)
+        fflush(nil)
+        let silenced = Silenced(slot: slot, original: slot.pointee, null: null)
+        slot.pointee = null
+        return silenced
     }
 
     static func installPrintHook() {
@@ -30,15 +37,17 @@ enum StandardOutputCapture {
 
     static func removePrintHook() { setPrintHook(nil) }
 
-    struct Silenced {
-        /// A copy of standard output's descriptor from before it was silenced.
-        let saved: Int32?
+    struct Silenced: @unchecked Sendable {
+        // Unchecked: the pointers are C's `stdout` variable and two streams, touched only by
+        // the routing's first start and last end, under its lock.
+        let slot: UnsafeMutablePointer<UnsafeMutablePointer<FILE>?>
+        let original: UnsafeMutablePointer<FILE>?
+        let null: UnsafeMutablePointer<FILE>
 
         func restore() {
-            guard let saved else { return }
-            fflush(nil)
-            dup2(saved, STDOUT_FILENO)
-            close(saved)
+            fflush(null)
+            slot.pointee = original
+            fclose(null)
         }
     }
 
@@ -52,20 +61,6 @@ enum StandardOutputCapture {
             return
         }
         unsafeBitCast(setter, to: PrintHookSetter.self)(hook)
-    }
-
-    private static func silenceStandardOutput() -> Int32? {
-        fflush(nil)
-        let copy = dup(STDOUT_FILENO)
-        let null = open("/dev/null", O_WRONLY)
-        guard copy >= 0, null >= 0 else {
-            if copy >= 0 { close(copy) }
-            if null >= 0 { close(null) }
-            return nil
-        }
-        dup2(null, STDOUT_FILENO)
-        close(null)
-        return copy
     }
 }
 

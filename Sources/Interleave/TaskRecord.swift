@@ -56,6 +56,9 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     let untracked: Bool
     /// True for an adopted unstructured task (`Task {}`), which may outlive its creator.
     @exclusivity(unchecked) var outlivesParent = false
+    /// True while the loop holds a reference to the adopted standard task, so that cancelling
+    /// it can never touch a freed task (released when it ends, or when the loop closes).
+    @exclusivity(unchecked) var retainedByLoop = false
 
     enum Outcome {
         case running, returned, failed(any Error), cancelled

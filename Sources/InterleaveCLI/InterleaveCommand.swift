@@ -26,6 +26,9 @@ struct InterleaveCommand: ParsableCommand {
             answer.isError ? FileHandle.standardError.write(Data(answer.text.utf8)) : print(answer.text, terminator: "")
             Foundation.exit(answer.isError ? 2 : 0)
         }
+        // A demo in standard Swift concurrency prints with Swift's own print: into its trace,
+        // and not onto the terminal (under a full-screen view) or ahead of the report.
+        StandardConcurrency.silencesStandardOutput = true
         do {
             var command = try parseAsRoot()
             try command.run()
