@@ -26,12 +26,12 @@ public func exploreInterleaved(
         strategy: strategy, schedules: schedules, timeLimit: timeLimit, seed: seed, routesStandardJobs: true)
     let scope = IssueScope(test: Test.current, testCase: Test.Case.current)
     return try await InterleaveGate.shared.withTurn {
-        try await RoutingRetry.run {
-            try await LoopThread.run(name: "interleave-explore") { thread in
-                let explorer = Explorer(options: options) { loop in
-                    thread.runInCaller { await scope.spawnMain(body, on: loop) }
-                }
-                return try explorer.routing { explorer.searchAndSave(tracePath: tracePath, title: title) }
+        try await LoopThread.run(name: "interleave-explore") { thread in
+            let explorer = Explorer(options: options) { loop in
+                thread.runInCaller { await scope.spawnMain(body, on: loop) }
+            }
+            return try explorer.routing(waitingForOtherRoutings: true) {
+                explorer.searchAndSave(tracePath: tracePath, title: title)
             }
         }
     }

@@ -9,7 +9,7 @@ import Synchronization
 /// first come first served, so such tests never fail because of each other: they run one after
 /// another while the rest of the suite runs in parallel around them. A routing made directly
 /// (`StandardConcurrency.withRouting`, `visualize`) does not queue here; a run that meets one
-/// waits for it to end (see `RoutingRetry`).
+/// waits for it to end on its own thread (`withRouting(waitingForOtherRoutings: true)`).
 final class InterleaveGate: Sendable {
     static let shared = InterleaveGate()
 
@@ -46,25 +46,5 @@ final class InterleaveGate: Sendable {
             return state.waiters.removeFirst()
         }
         next?.resume()
-    }
-}
-
-/// Waiting out a routing made outside the gate.
-enum RoutingRetry {
-    /// How long a run waits for another routing in the process to end before it gives up.
-    static let patience: Duration = .seconds(60)
-
-    /// Runs `attempt` until it does not throw `RoutingError.alreadyRouting`, pausing between
-    /// tries; other errors, and the last `alreadyRouting` after `patience`, are thrown.
-    static func run<R>(_ attempt: () async throws -> R) async throws -> R {
-        let clock = ContinuousClock()
-        let deadline = clock.now + patience
-        while true {
-            do {
-                return try await attempt()
-            } catch StandardConcurrency.RoutingError.alreadyRouting where clock.now < deadline {
-                try await Task.sleep(for: .milliseconds(5))
-            }
-        }
     }
 }

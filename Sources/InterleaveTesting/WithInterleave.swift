@@ -70,25 +70,23 @@ public func withInterleaveRun<R: Sendable>(
     _ policy: SchedulePolicy = .fifo, _ body: @escaping @Sendable () async throws -> R
 ) async throws -> InterleaveRun<R> {
     try await InterleaveGate.shared.withTurn {
-        try await RoutingRetry.run {
-            try await LoopThread.run(name: "interleave-loop") { thread in
-                try StandardConcurrency.withRouting {
-                    let loop = Loop(policy: policy, routesStandardJobs: true)
-                    // Created in the awaiting task, so that it inherits the test's task locals.
-                    let main = Locked<LoopTask<R>?>(nil)
-                    thread.runInCaller { main.withLock { $0 = loop.spawn("main", body) } }
-                    loop.runUntilIdle()
-                    let result = main.withLock { $0 }?.result
-                    let failure = loop.failure
-                    let facts = (time: loop.now, steps: loop.steps)
-                    loop.close()
-                    guard let result else {
-                        throw InterleaveTestingError.neverFinished(failure.map { "\($0)" } ?? "main never finished")
-                    }
-                    return InterleaveRun(
-                        value: try result.get(), virtualTime: facts.time, steps: facts.steps,
-                        failure: failure.flatMap { if case .mainFailed = $0 { nil } else { $0 } }, store: loop.store)
+        try await LoopThread.run(name: "interleave-loop") { thread in
+            try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+                let loop = Loop(policy: policy, routesStandardJobs: true)
+                // Created in the awaiting task, so that it inherits the test's task locals.
+                let main = Locked<LoopTask<R>?>(nil)
+                thread.runInCaller { main.withLock { $0 = loop.spawn("main", body) } }
+                loop.runUntilIdle()
+                let result = main.withLock { $0 }?.result
+                let failure = loop.failure
+                let facts = (time: loop.now, steps: loop.steps)
+                loop.close()
+                guard let result else {
+                    throw InterleaveTestingError.neverFinished(failure.map { "\($0)" } ?? "main never finished")
                 }
+                return InterleaveRun(
+                    value: try result.get(), virtualTime: facts.time, steps: facts.steps,
+                    failure: failure.flatMap { if case .mainFailed = $0 { nil } else { $0 } }, store: loop.store)
             }
         }
     }

@@ -153,10 +153,10 @@ public struct Explorer: Sendable {
     /// let report = try explorer.routing { explorer.search() }
     /// ```
     /// Throws `StandardConcurrency.RoutingError` when this process cannot route (another
-    /// routing is active, or the runtime lacks the hooks).
-    public func routing<R>(_ body: () throws -> R) throws -> R {
+    /// routing is active, unless `waitingForOtherRoutings`, or the runtime lacks the hooks).
+    public func routing<R>(waitingForOtherRoutings: Bool = false, _ body: () throws -> R) throws -> R {
         guard options.routesStandardJobs else { return try body() }
-        return try StandardConcurrency.withRouting(body)
+        return try StandardConcurrency.withRouting(waitingForOtherRoutings: waitingForOtherRoutings, body)
     }
 
     /// Traps when the options route standard jobs but no routing is active: the program's
