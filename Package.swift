@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Interleave", targets: ["Interleave"]),
         .library(name: "InterleaveTrace", targets: ["InterleaveTrace"]),
         .library(name: "InterleaveApp", targets: ["InterleaveApp"]),
+        .library(name: "InterleaveTesting", targets: ["InterleaveTesting"]),
         .executable(name: "interleave", targets: ["InterleaveCLI"]),
     ],
     dependencies: [
@@ -36,6 +37,9 @@ let package = Package(
             ],
             swiftSettings: runtime
         ),
+        // Swift Testing traits and helpers; `Testing` is the toolchain's module (Swift 6+), which
+        // a library target may import like any other.
+        .target(name: "InterleaveTesting", dependencies: ["Interleave", "InterleaveTrace"], swiftSettings: strict),
         .target(name: "InterleaveUI", dependencies: ["InterleaveTrace"], swiftSettings: strict),
         .systemLibrary(name: "CNCurses"),
         .target(name: "InterleaveTerminal", dependencies: ["InterleaveUI", "CNCurses"], swiftSettings: strict),
@@ -70,6 +74,10 @@ let package = Package(
         ),
         .testTarget(name: "InterleaveTraceTests", dependencies: ["InterleaveTrace"], swiftSettings: strict),
         .testTarget(name: "InterleaveTests", dependencies: ["Interleave"], swiftSettings: strict),
+        .testTarget(
+            name: "InterleaveTestingTests", dependencies: ["InterleaveTesting", "Interleave", "InterleaveTrace"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "InterleaveUITests", dependencies: ["InterleaveUI", "InterleaveTrace"],
             exclude: ["Snapshots"], swiftSettings: strict

@@ -27,21 +27,59 @@ public func explore(
 ) -> ExploreReport {
     let options = ExploreOptions(strategy: strategy, schedules: schedules, timeLimit: timeLimit, seed: seed)
     let explorer = Explorer(options: options) { loop in loop.spawn("main", body) }
-    var report = explorer.search()
-    guard let schedule = report.schedule else { return report }
-    let store = TraceStore()
-    var header = store.header
-    header.demoName = "explore"
-    header.title = "explore: \(report.failure.map { "\($0)" } ?? "")"
-    store.header = header
-    explorer.replay(schedule, into: store)
-    let path = tracePath ?? FileManager.default.temporaryDirectory
-        .appendingPathComponent("interleave-explore-\(UUID().uuidString.prefix(8)).itrace").path
-    do {
-        try Explorer.save(store, to: path)
-        report.tracePath = path
-    } catch {
-        report.tracePath = nil
+    return explorer.searchAndSave(tracePath: tracePath)
+}
+
+/// `explore` for code written with standard Swift concurrency: with `routesStandardJobs`,
+/// each schedule's loop takes in `Task {}`, `Task.detached`, `@MainActor` jobs and plain
+/// `Task.sleep`/clock sleeps (`Loop(routesStandardJobs: true)`), and the whole search runs
+/// inside one `StandardConcurrency.withRouting`.
+/// ```swift
+/// let report = try explore(schedules: 2_000, routesStandardJobs: true) {
+///     let account = Account(balance: 100)          // an actor
+///     try await withThrowingTaskGroup(of: Void.self) { group in
+///         group.addTask { try await account.withdraw(70) }
+///         group.addTask { try await account.withdraw(70) }
+///         try await group.waitForAll()
+///     }
+/// }
+/// ```
+/// Throws `StandardConcurrency.RoutingError` when the process cannot route now (another run
+/// of standard Swift concurrency is active, or the runtime lacks the hooks); nothing ran then.
+public func explore(
+    schedules: Int = 10_000, strategy: ExploreStrategy = .default, seed: UInt64 = 0,
+    timeLimit: Duration? = nil, tracePath: String? = nil, routesStandardJobs: Bool,
+    _ body: @escaping @Sendable () async throws -> Void
+) throws -> ExploreReport {
+    let options = ExploreOptions(
+        strategy: strategy, schedules: schedules, timeLimit: timeLimit, seed: seed,
+        routesStandardJobs: routesStandardJobs)
+    let explorer = Explorer(options: options) { loop in loop.spawn("main", body) }
+    return try explorer.routing { explorer.searchAndSave(tracePath: tracePath) }
+}
+
+extension Explorer {
+    /// Searches, and when a schedule fails, replays the shrunk one traced and saves it at
+    /// `tracePath` (a new file in the temporary directory when nil); the report says where.
+    ///
+    /// With `options.routesStandardJobs`, call it inside `routing { }`.
+    public func searchAndSave(tracePath: String? = nil, title: String = "explore") -> ExploreReport {
+        var report = search()
+        guard let schedule = report.schedule else { return report }
+        let store = TraceStore()
+        var header = store.header
+        header.demoName = "explore"
+        header.title = "\(title): \(report.failure.map { "\($0)" } ?? "")"
+        store.header = header
+        replay(schedule, into: store)
+        let path = tracePath ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("interleave-explore-\(UUID().uuidString.prefix(8)).itrace").path
+        do {
+            try Explorer.save(store, to: path)
+            report.tracePath = path
+        } catch {
+            report.tracePath = nil
+        }
+        return report
     }
-    return report
 }

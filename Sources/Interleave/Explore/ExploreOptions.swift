@@ -11,11 +11,17 @@ public struct ExploreOptions: Sendable {
     public var lintsFail: Bool
     /// The most runs the shrinker may spend.
     public var shrinkBudget: Int
+    /// Whether each schedule's loop takes in unmodified Swift concurrency (`Task {}`,
+    /// `Task.detached`, `@MainActor`, `Task.sleep`): `Loop(routesStandardJobs: true)`. The
+    /// search and the replay must then run inside one `StandardConcurrency.withRouting`
+    /// (`Explorer.routing` makes it).
+    public var routesStandardJobs: Bool
 
     public init(
         strategy: ExploreStrategy = .default, schedules: Int = 10_000, timeLimit: Duration? = nil,
-        seed: UInt64 = 0, lintsFail: Bool = false, shrinkBudget: Int = 2_000
+        seed: UInt64 = 0, lintsFail: Bool = false, shrinkBudget: Int = 2_000, routesStandardJobs: Bool = false
     ) {
+        self.routesStandardJobs = routesStandardJobs
         self.strategy = strategy
         self.schedules = schedules
         self.timeLimit = timeLimit

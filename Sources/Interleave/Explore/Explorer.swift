@@ -29,6 +29,7 @@ public struct Explorer: Sendable {
     /// With a `prefix` (the choices a run has made so far) every schedule starts with it, and
     /// the shrinker leaves it alone: the search looks for a failing continuation of that run.
     public func search(continuing prefix: Schedule = .fifo) -> ExploreReport {
+        requireRoutingIfNeeded("Explorer.search")
         let clock = ContinuousClock()
         let started = clock.now
         var seeds = SeededGenerator(seed: options.seed)
@@ -107,14 +108,14 @@ public struct Explorer: Sendable {
     /// Runs the program once, tracing off, with `policy` choosing; `scratch` is emptied first.
     func run(_ policy: SchedulePolicy, scratch: TraceStore = TraceStore()) -> ScheduleShrinker.Outcome {
         scratch.removeAll()
-        let loop = Loop(policy: policy, store: scratch, tracing: false)
+        let loop = Loop(policy: policy, store: scratch, tracing: false, routesStandardJobs: options.routesStandardJobs)
         return finish(loop)
     }
 
     /// Runs the program once, tracing off, with `picker` choosing; `scratch` is emptied first.
     func run(picker: any SchedulePicker, scratch: TraceStore = TraceStore()) -> ScheduleShrinker.Outcome {
         scratch.removeAll()
-        let loop = Loop(policy: .fifo, store: scratch, tracing: false)
+        let loop = Loop(policy: .fifo, store: scratch, tracing: false, routesStandardJobs: options.routesStandardJobs)
         loop.ready.choose(with: picker)
         return finish(loop)
     }
@@ -132,13 +133,38 @@ public struct Explorer: Sendable {
     /// Returns the failure it met (the same as the search's, for a deterministic program).
     @discardableResult
     public func replay(_ schedule: Schedule, into store: TraceStore) -> RunFailure? {
-        let loop = Loop(policy: .replay(schedule), store: store)
+        requireRoutingIfNeeded("Explorer.replay")
+        let loop = Loop(policy: .replay(schedule), store: store, routesStandardJobs: options.routesStandardJobs)
         loop.lintsFail = options.lintsFail
         program(loop)
         loop.runUntilIdle(ioPatience: .seconds(5))
         let failure = loop.failure
         loop.close()
         return failure
+    }
+
+    /// Runs `body` (a search, a replay, or both) inside `StandardConcurrency.withRouting` when
+    /// the options route standard jobs, else just runs it. Routings do not nest: make one
+    /// around the whole search and its replay, not one per schedule.
+    /// ```swift
+    /// let explorer = Explorer(options: ExploreOptions(routesStandardJobs: true)) { loop in
+    ///     loop.spawn("main") { try await codeUsingTaskAndActors() }
+    /// }
+    /// let report = try explorer.routing { explorer.search() }
+    /// ```
+    /// Throws `StandardConcurrency.RoutingError` when this process cannot route (another
+    /// routing is active, unless `waitingForOtherRoutings`, or the runtime lacks the hooks).
+    public func routing<R>(waitingForOtherRoutings: Bool = false, _ body: () throws -> R) throws -> R {
+        guard options.routesStandardJobs else { return try body() }
+        return try StandardConcurrency.withRouting(waitingForOtherRoutings: waitingForOtherRoutings, body)
+    }
+
+    /// Traps when the options route standard jobs but no routing is active: the program's
+    /// `Task {}` jobs would run on Swift's own threads, and the search would mean nothing.
+    private func requireRoutingIfNeeded(_ api: StaticString) {
+        guard options.routesStandardJobs, !StandardConcurrency.isRouting else { return }
+        preconditionFailure("\(api) with routesStandardJobs must run inside StandardConcurrency.withRouting "
+            + "(use Explorer.routing { … })")
     }
 
     /// Writes `store` as a trace file at `path`, all at once (a temporary file renamed into
