@@ -30,7 +30,7 @@ public func exploreInterleaved(
             let explorer = Explorer(options: options) { loop in
                 thread.runInCaller { await scope.spawnMain(body, on: loop) }
             }
-            return try explorer.routing(waitingForOtherRoutings: true) {
+            return explorer.routing {
                 explorer.searchAndSave(tracePath: tracePath, title: title)
             }
         }

@@ -3,13 +3,11 @@ import Synchronization
 
 /// One Interleave run of standard Swift concurrency at a time in this process.
 ///
-/// Routing Swift's executors onto a loop is process-wide (`StandardConcurrency.withRouting`
-/// refuses a second routing while one is active), but Swift Testing runs tests in parallel.
-/// Every `withInterleave`, `exploreInterleaved` and `.interleaved` test waits here for its turn,
-/// first come first served, so such tests never fail because of each other: they run one after
-/// another while the rest of the suite runs in parallel around them. A routing made directly
-/// (`StandardConcurrency.withRouting`, `visualize`) does not queue here; a run that meets one
-/// waits for it to end on its own thread (`withRouting(waitingForOtherRoutings: true)`).
+/// Runs on different threads would not mix (each routing loop takes only the jobs started on
+/// its own thread), but each holds a thread of its own for as long as it lasts, and an explore
+/// can last a while: every `withInterleave`, `exploreInterleaved` and `.interleaved` test waits
+/// here for its turn, first come first served, and they run one after another while the rest of
+/// the suite runs in parallel around them.
 final class InterleaveGate: Sendable {
     static let shared = InterleaveGate()
 

@@ -71,7 +71,7 @@ public func withInterleaveRun<R: Sendable>(
 ) async throws -> InterleaveRun<R> {
     try await InterleaveGate.shared.withTurn {
         try await LoopThread.run(name: "interleave-loop") { thread in
-            try StandardConcurrency.withRouting(waitingForOtherRoutings: true) {
+            try StandardConcurrency.withSharedRouting {
                 let loop = Loop(policy: policy, routesStandardJobs: true)
                 // Created in the awaiting task, so that it inherits the test's task locals.
                 let main = Locked<LoopTask<R>?>(nil)

@@ -72,12 +72,6 @@ actor Bank {
         }
     }
 
-    @Test func theHooksAreRestoredAfterARun() async throws {
-        _ = try await withInterleave { try await Task.sleep(for: .seconds(1)) }
-        let onLoop = await Task.detached { Loop.current != nil }.value
-        #expect(!onLoop, "a detached task after the run runs on Swift's global executor")
-    }
-
     @Test func concurrentRunsWaitForEachOther() async throws {
         let times = try await withThrowingTaskGroup(of: Duration.self) { group in
             for seconds in 1...4 {
@@ -116,11 +110,6 @@ actor Bank {
         try await twoWithdrawals()
     }
 
-    @Test func theHooksAreRestoredAfterAnExplore() async throws {
-        _ = try await exploreInterleaved(schedules: 20) { try await Task.sleep(for: .seconds(1)) }
-        let onLoop = await Task.detached { Loop.current != nil }.value
-        #expect(!onLoop)
-    }
 }
 
 @Suite struct ExploreInterleavedTests {

@@ -33,9 +33,9 @@ public func explore(
 /// `explore` for code written with standard Swift concurrency: with `routesStandardJobs`,
 /// each schedule's loop takes in `Task {}`, `Task.detached`, `@MainActor` jobs and plain
 /// `Task.sleep`/clock sleeps (`Loop(routesStandardJobs: true)`), and the whole search runs
-/// inside one `StandardConcurrency.withRouting`.
+/// inside one shared routing (`StandardConcurrency.withSharedRouting`).
 /// ```swift
-/// let report = try explore(schedules: 2_000, routesStandardJobs: true) {
+/// let report = explore(schedules: 2_000, routesStandardJobs: true) {
 ///     let account = Account(balance: 100)          // an actor
 ///     try await withThrowingTaskGroup(of: Void.self) { group in
 ///         group.addTask { try await account.withdraw(70) }
@@ -44,25 +44,26 @@ public func explore(
 ///     }
 /// }
 /// ```
-/// Throws `StandardConcurrency.RoutingError` when the process cannot route now (another run
-/// of standard Swift concurrency is active, or the runtime lacks the hooks); nothing ran then.
+/// On a runtime without the hooks (`StandardConcurrency.unavailableReason`), `Task {}` jobs
+/// are not routed and each loop records a lint saying so.
 public func explore(
     schedules: Int = 10_000, strategy: ExploreStrategy = .default, seed: UInt64 = 0,
     timeLimit: Duration? = nil, tracePath: String? = nil, routesStandardJobs: Bool,
     _ body: @escaping @Sendable () async throws -> Void
-) throws -> ExploreReport {
+) -> ExploreReport {
     let options = ExploreOptions(
         strategy: strategy, schedules: schedules, timeLimit: timeLimit, seed: seed,
         routesStandardJobs: routesStandardJobs)
     let explorer = Explorer(options: options) { loop in loop.spawn("main", body) }
-    return try explorer.routing { explorer.searchAndSave(tracePath: tracePath) }
+    return explorer.routing { explorer.searchAndSave(tracePath: tracePath) }
 }
 
 extension Explorer {
     /// Searches, and when a schedule fails, replays the shrunk one traced and saves it at
     /// `tracePath` (a new file in the temporary directory when nil); the report says where.
     ///
-    /// With `options.routesStandardJobs`, call it inside `routing { }`.
+    /// With `options.routesStandardJobs`, `routing { }` around it spares reinstalling the
+    /// runtime's hooks for every schedule.
     public func searchAndSave(tracePath: String? = nil, title: String = "explore") -> ExploreReport {
         var report = search()
         guard let schedule = report.schedule else { return report }

@@ -29,7 +29,6 @@ public struct Explorer: Sendable {
     /// With a `prefix` (the choices a run has made so far) every schedule starts with it, and
     /// the shrinker leaves it alone: the search looks for a failing continuation of that run.
     public func search(continuing prefix: Schedule = .fifo) -> ExploreReport {
-        requireRoutingIfNeeded("Explorer.search")
         let clock = ContinuousClock()
         let started = clock.now
         var seeds = SeededGenerator(seed: options.seed)
@@ -133,7 +132,6 @@ public struct Explorer: Sendable {
     /// Returns the failure it met (the same as the search's, for a deterministic program).
     @discardableResult
     public func replay(_ schedule: Schedule, into store: TraceStore) -> RunFailure? {
-        requireRoutingIfNeeded("Explorer.replay")
         let loop = Loop(policy: .replay(schedule), store: store, routesStandardJobs: options.routesStandardJobs)
         loop.lintsFail = options.lintsFail
         program(loop)
@@ -143,28 +141,19 @@ public struct Explorer: Sendable {
         return failure
     }
 
-    /// Runs `body` (a search, a replay, or both) inside `StandardConcurrency.withRouting` when
-    /// the options route standard jobs, else just runs it. Routings do not nest: make one
-    /// around the whole search and its replay, not one per schedule.
+    /// Runs `body` (a search, a replay, or both) inside one shared routing of standard
+    /// concurrency when the options route standard jobs, else just runs it: each schedule's loop
+    /// takes its own share anyway, but one around the whole search spares installing the
+    /// runtime's hooks anew for every schedule.
     /// ```swift
     /// let explorer = Explorer(options: ExploreOptions(routesStandardJobs: true)) { loop in
     ///     loop.spawn("main") { try await codeUsingTaskAndActors() }
     /// }
-    /// let report = try explorer.routing { explorer.search() }
+    /// let report = explorer.routing { explorer.search() }
     /// ```
-    /// Throws `StandardConcurrency.RoutingError` when this process cannot route (another
-    /// routing is active, unless `waitingForOtherRoutings`, or the runtime lacks the hooks).
-    public func routing<R>(waitingForOtherRoutings: Bool = false, _ body: () throws -> R) throws -> R {
+    public func routing<R>(_ body: () throws -> R) rethrows -> R {
         guard options.routesStandardJobs else { return try body() }
-        return try StandardConcurrency.withRouting(waitingForOtherRoutings: waitingForOtherRoutings, body)
-    }
-
-    /// Traps when the options route standard jobs but no routing is active: the program's
-    /// `Task {}` jobs would run on Swift's own threads, and the search would mean nothing.
-    private func requireRoutingIfNeeded(_ api: StaticString) {
-        guard options.routesStandardJobs, !StandardConcurrency.isRouting else { return }
-        preconditionFailure("\(api) with routesStandardJobs must run inside StandardConcurrency.withRouting "
-            + "(use Explorer.routing { … })")
+        return try StandardConcurrency.withSharedRouting(body)
     }
 
     /// Writes `store` as a trace file at `path`, all at once (a temporary file renamed into
