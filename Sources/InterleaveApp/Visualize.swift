@@ -82,14 +82,15 @@ public func visualize(
         print(PlainReport(store: store!).render(), terminator: "")
         return
     }
-    // The terminal is opened before standard output is silenced: the view keeps its own copy.
+    // The terminal is opened before the routing silences C's stdout stream: ncurses writes to
+    // the stream it was given. The live source makes its first loop at once: inside the routing.
     let backend = try NCursesBackend()
     defer { backend.restore() }
-    let live = LiveSource(
-        policy: options.policy, speed: options.speed, startPaused: false, stallDuration: options.stallDuration,
-        program: run.start, makeLoop: { run.makeLoop(policy: $0) })
     var outcome: TUISession.Outcome?
     try routed {
+        let live = LiveSource(
+            policy: options.policy, speed: options.speed, startPaused: false, stallDuration: options.stallDuration,
+            program: run.start, makeLoop: { run.makeLoop(policy: $0) })
         outcome = TUISession(backend: backend, live: live, replay: nil, speed: options.speed, presentation: false).run()
     }
     if case .terminated(let signal)? = outcome {

@@ -25,15 +25,14 @@ let package = Package(
     targets: [
         // The programs themselves: standard Swift concurrency only, no Interleave import.
         .target(name: "StandardConcurrencyExamples", swiftSettings: swift6),
+        // What every executable does with its program: `visualize` it, full screen or --plain.
+        .target(
+            name: "ExampleRunner",
+            dependencies: [.product(name: "InterleaveApp", package: "Interleave")],
+            swiftSettings: swift6
+        ),
     ] + examples.map {
         .executableTarget(
-            name: $0.target,
-            dependencies: [
-                "StandardConcurrencyExamples",
-                .product(name: "Interleave", package: "Interleave"),
-                .product(name: "InterleaveApp", package: "Interleave"),
-            ],
-            swiftSettings: swift6
-        )
+            name: $0.target, dependencies: ["StandardConcurrencyExamples", "ExampleRunner"], swiftSettings: swift6)
     }
 )
