@@ -6,9 +6,10 @@ extension Loop {
     /// Runs jobs, jumping the clock to each next timer, until nothing can make progress.
     ///
     /// Returns when every task has finished, or when the rest are stuck (a deadlock, which is
-    /// then recorded with its wait-for cycle), or when only real I/O could move the run and
-    /// none has come back for `ioPatience` of wall time: that is recorded as a lint, and the
-    /// tasks waiting on it stay suspended (`close()` ends them).
+    /// then recorded with its wait-for cycle), or when only real I/O (or, for unmodified Swift
+    /// code, another thread) could move the run and nothing has come back for `ioPatience` of
+    /// wall time: that is recorded as a lint, and the tasks waiting on it stay suspended
+    /// (`close()` ends them).
     public func runUntilIdle(ioPatience: Duration = .seconds(30)) {
         let previous = beginDriving("Loop.runUntilIdle")
         defer { endDriving(restoring: previous) }
@@ -24,13 +25,18 @@ extension Loop {
                 waitingSince = nil
                 continue
             }
-            guard owed || io.pending > 0 else { break }
+            // A standard task in an await of Swift's own may be waiting for another thread (a
+            // DispatchQueue, real I/O): like I/O, that is waited for in wall time, within patience.
+            let awaitsOtherThreads = routesStandardJobs && registry.unfinishedTasks.contains { $0.standardSuspended }
+            guard owed || io.pending > 0 || awaitsOtherThreads else { break }
             let since = waitingSince ?? Date()
             waitingSince = since
             let deadline = since.addingTimeInterval(patience)
             guard Date() < deadline else {
-                lint("gave up after \(formatSeconds(ioPatience.nanoseconds)) of wall time waiting for I/O that never "
-                    + "completed (\(io.pending) operation(s) pending)")
+                if io.pending > 0 {
+                    lint("gave up after \(formatSeconds(ioPatience.nanoseconds)) of wall time waiting for I/O that never "
+                        + "completed (\(io.pending) operation(s) pending)")
+                }
                 break
             }
             inbox.wait(until: deadline)
@@ -87,7 +93,13 @@ extension Loop {
             return
         case .deadlock(let endsRun):
             failures.stuckTasks = registry.unfinishedTasks.map(\.name)
-            reportDeadlock()
+            if routesStandardJobs, let unseen = tasksInUnseenAwaits() {
+                // Not provably a deadlock: what they await may come from another thread.
+                lint("the run stopped with \(unseen) suspended in awaits the loop cannot see into: waiting for "
+                    + "another thread (a DispatchQueue, a Thread, real I/O), or for a continuation nothing resumes")
+            } else {
+                reportDeadlock()
+            }
             guard endsRun else { return }
         case .allDone:
             for (task, text) in runEnd.unretrievedFailures {

@@ -48,6 +48,24 @@ extension Loop {
         }
     }
 
+    /// The unfinished tasks, named, when one of them is suspended in an await of Swift's own
+    /// (so the loop cannot tell that nothing will wake it); nil when all wait on Interleave's.
+    func tasksInUnseenAwaits() -> String? {
+        let stuck = registry.unfinishedTasks
+        guard stuck.contains(where: { $0.standardSuspended }) else { return nil }
+        let names = stuck.prefix(4).map(\.name).joined(separator: ", ")
+        return stuck.count > 4 ? "\(names) and \(stuck.count - 4) more" : names
+    }
+
+    /// A job of a known task came back from another thread (through the inbox): said once per
+    /// task, since the loop saw neither what it waited for nor when that ended.
+    func noteJobFromAnotherThread(at address: UInt) {
+        guard let task = registry.record(at: address), task.untracked, !task.resumedFromAnotherThread else { return }
+        task.resumedFromAnotherThread = true
+        lint("\(task.name) was resumed from another thread (a DispatchQueue, a Thread or real I/O): "
+            + "that work ran in real time, outside the loop", task: task.id)
+    }
+
     /// Lets go of the standard tasks that would not end (see `TaskRecord.retainedByLoop`).
     func releaseStandardTasks() {
         for task in registry.unfinishedTasks where task.retainedByLoop {

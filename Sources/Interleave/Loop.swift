@@ -227,7 +227,10 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// Moves jobs and commands posted from other threads onto the loop, in arrival order.
     func drainInbox() {
         let (jobs, commands) = inbox.take()
-        for job in jobs { ready.push(job) }
+        for job in jobs {
+            if routesStandardJobs { noteJobFromAnotherThread(at: JobIdentity.address(of: job.job)) }
+            ready.push(job)
+        }
         for command in commands { command(self) }
     }
 

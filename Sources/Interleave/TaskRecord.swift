@@ -59,6 +59,8 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     /// True while the loop holds a reference to the adopted standard task, so that cancelling
     /// it can never touch a freed task (released when it ends, or when the loop closes).
     @exclusivity(unchecked) var retainedByLoop = false
+    /// True once a job of the task came from another thread (reported once, by a lint).
+    @exclusivity(unchecked) var resumedFromAnotherThread = false
 
     enum Outcome {
         case running, returned, failed(any Error), cancelled

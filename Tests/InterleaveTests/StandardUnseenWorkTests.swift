@@ -1,0 +1,40 @@
+import Dispatch
+import Testing
+@testable import Interleave
+import InterleaveTrace
+
+/// What the loop cannot see of unmodified code is said, not mis-drawn.
+@Suite struct StandardUnseenWorkTests {
+    /// A continuation resumed by a DispatchQueue: the task comes back from another thread, and
+    /// a lint says that work ran in real time outside the loop.
+    @Test func aTaskResumedFromAnotherThreadIsReported() throws {
+        let loop = Loop(routesStandardJobs: true)
+        let value = try loop.run {
+            await Task(name: "waiter") {
+                await withCheckedContinuation { continuation in
+                    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(20)) { continuation.resume(returning: 7) }
+                }
+            }.value
+        }
+        #expect(value == 7)
+        let lints = Transcript.lints(loop.store)
+        #expect(lints.contains { $0.contains("waiter was resumed from another thread") }, "\(lints)")
+    }
+
+    /// A continuation nothing resumes is not called a deadlock: the loop cannot know that no
+    /// other thread will resume it.
+    @Test func aWaitNothingResumesIsNotCalledADeadlock() throws {
+        let loop = Loop(routesStandardJobs: true)
+        loop.spawn("main") {
+            await Task(name: "forgotten") {
+                await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
+            }.value
+        }
+        loop.runUntilIdle(ioPatience: .zero)
+        let events = loop.store.events.snapshot()
+        #expect(!events.contains { $0.kind == .deadlock })
+        let lints = Transcript.lints(loop.store)
+        #expect(lints.contains { $0.contains("the run stopped with main, forgotten suspended in awaits") }, "\(lints)")
+        loop.close()
+    }
+}
