@@ -78,6 +78,11 @@ let package = Package(
             name: "InterleaveTestingTests", dependencies: ["InterleaveTesting", "Interleave", "InterleaveTrace"],
             swiftSettings: strict
         ),
+        // examples/StandardConcurrency's programs (Examples/ links to them), run as they are.
+        .testTarget(
+            name: "StandardExamplesTests", dependencies: ["InterleaveTesting", "Interleave", "InterleaveTrace"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "InterleaveUITests", dependencies: ["InterleaveUI", "InterleaveTrace"],
             exclude: ["Snapshots"], swiftSettings: strict
