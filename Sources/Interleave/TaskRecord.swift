@@ -38,29 +38,13 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     @exclusivity(unchecked) var address: UInt = 0
     /// True once someone awaited the outcome, so a failure was seen.
     @exclusivity(unchecked) var outcomeRetrieved = false
-    /// The wake-up job of the standard sleep (`Task.sleep`) the task is in, parked on the
-    /// loop's timers; nil when it is in none.
-    @exclusivity(unchecked) var standardSleepWakeJob: UnownedJob?
-    /// A standard task queued again during its own job (it yielded, or hopped executors).
-    @exclusivity(unchecked) var standardRequeued = false
-    /// Real monotonic time (ns) at which the task's current run of jobs began: the start of its
-    /// first job after a real suspension (a hop between executors does not start a new run).
-    @exclusivity(unchecked) var standardRunStartedAt: Int64 = 0
-    /// True when the task's last job ended in a hop rather than a suspension.
-    @exclusivity(unchecked) var standardHopped = false
-    /// A standard task suspended at an await the loop does not see into, until a job of it comes.
-    @exclusivity(unchecked) var standardSuspended = false
+    /// What a loop routing standard Swift concurrency keeps about the task; nil until needed,
+    /// so that tasks elsewhere stay as small as they were (see `StandardTaskState`).
+    @exclusivity(unchecked) var standard: StandardTaskState?
     /// True once the task's first job has run.
     @exclusivity(unchecked) var started = false
     /// True for tasks that did not come through `spawn` (seen only as jobs).
     let untracked: Bool
-    /// True for an adopted unstructured task (`Task {}`), which may outlive its creator.
-    @exclusivity(unchecked) var outlivesParent = false
-    /// True while the loop holds a reference to the adopted standard task, so that cancelling
-    /// it can never touch a freed task (released when it ends, or when the loop closes).
-    @exclusivity(unchecked) var retainedByLoop = false
-    /// True once a job of the task came from another thread (reported once, by a lint).
-    @exclusivity(unchecked) var resumedFromAnotherThread = false
 
     enum Outcome {
         case running, returned, failed(any Error), cancelled
@@ -85,4 +69,71 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
 /// Something that wants to know when a task finishes (gather, as-completed, task scopes).
 protocol TaskWatcher: AnyObject {
     func taskFinished(_ task: TaskRecord)
+}
+
+/// What a routing loop keeps about one task (loop thread only), beside its `TaskRecord`.
+final class StandardTaskState {
+    /// The wake-up job of the standard sleep (`Task.sleep`) the task is in, parked on the
+    /// loop's timers; nil when it is in none.
+    var sleepWakeJob: UnownedJob?
+    /// Queued again during its own job (it yielded, or hopped executors).
+    var requeued = false
+    /// Suspended at an await the loop does not see into, until a job of it comes.
+    var suspended = false
+    /// Real monotonic time (ns) at which the task's current run of jobs began: the start of its
+    /// first job after a real suspension (a hop between executors does not start a new run).
+    var runStartedAt: Int64 = 0
+    /// Its last job ended in a hop rather than a suspension.
+    var hopped = false
+    /// An adopted unstructured task (`Task {}`), which may outlive its creator.
+    var outlivesParent = false
+    /// The loop holds a reference to the adopted task, so that cancelling it can never touch a
+    /// freed task (released when it ends, or when the loop closes).
+    var retainedByLoop = false
+    /// A job of the task came from another thread (reported once, by a lint).
+    var resumedFromAnotherThread = false
+}
+
+/// The standard state's fields as the task's own: reading one of a task that has none gives its
+/// default without making one; setting one makes it.
+extension TaskRecord {
+    var standardState: StandardTaskState {
+        if let standard { return standard }
+        let made = StandardTaskState()
+        standard = made
+        return made
+    }
+
+    var standardSleepWakeJob: UnownedJob? {
+        get { standard?.sleepWakeJob }
+        set { standardState.sleepWakeJob = newValue }
+    }
+    var standardRequeued: Bool {
+        get { standard?.requeued ?? false }
+        set { standardState.requeued = newValue }
+    }
+    var standardSuspended: Bool {
+        get { standard?.suspended ?? false }
+        set { standardState.suspended = newValue }
+    }
+    var standardRunStartedAt: Int64 {
+        get { standard?.runStartedAt ?? 0 }
+        set { standardState.runStartedAt = newValue }
+    }
+    var standardHopped: Bool {
+        get { standard?.hopped ?? false }
+        set { standardState.hopped = newValue }
+    }
+    var outlivesParent: Bool {
+        get { standard?.outlivesParent ?? false }
+        set { standardState.outlivesParent = newValue }
+    }
+    var retainedByLoop: Bool {
+        get { standard?.retainedByLoop ?? false }
+        set { standardState.retainedByLoop = newValue }
+    }
+    var resumedFromAnotherThread: Bool {
+        get { standard?.resumedFromAnotherThread ?? false }
+        set { standardState.resumedFromAnotherThread = newValue }
+    }
 }
