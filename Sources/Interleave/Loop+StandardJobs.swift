@@ -22,6 +22,8 @@ struct StandardJobState {
     var creationSites = CreationSites()
     /// Tasks named after each creation site so far, to number the later ones.
     var siteNameUses: [String: Int] = [:]
+    /// Default actors as resources (see `Loop+StandardActors`).
+    var actors = StandardActorState()
 
     static func monotonicNow() -> Int64 {
         var time = timespec()
@@ -115,6 +117,8 @@ extension Loop {
     /// see, the running task (or the runtime, between jobs) is what woke it.
     @inline(__always)
     func noteStandardWake(of task: TaskRecord) {
+        // In an actor's job, the task enqueuing a job may not be known yet (it may be `task`).
+        if attributionPending { noteStandardEnqueueInActorJob(of: task) }
         if task === current {
             task.standardRequeued = true
         } else if task.standardSuspended {
@@ -133,7 +137,7 @@ extension Loop {
         guard !task.standardRequeued, task.standardSleepWakeJob == nil, task.continuation == nil,
               !task.outcome.isFinished else { return }
         task.standardSuspended = true
-        recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.suspended), at: nowNanoseconds)
+        recordStandardWait(of: task)
     }
 
     /// A job enqueued here from the loop's thread, on a routing loop: a known task's is a wake-up

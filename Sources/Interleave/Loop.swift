@@ -197,6 +197,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             // own sleep task runs for no task of the program's.
             current = nil
             attributionPending = !routesStandardJobs || runsTasksCode(next.job)
+            if routesStandardJobs, attributionPending { beginStandardActorJob(next.job) }
         }
         // An adopted standard task is kept alive across its job, to read after
         // it whether it completed (see `Loop.endAdoptedTaskIfComplete`).
@@ -214,6 +215,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         if let watched { endAdoptedTaskIfComplete(watched, at: address) }
         current = nil
         attributionPending = false
+        if standardJobs.actors.running != nil { endStandardActorJob() }
         if routesStandardJobs, let standardTask { noteStandardSuspension(of: standardTask) }
         if !failures.invariants.isEmpty { checkInvariants() }
         if !yielded.isEmpty {
@@ -244,11 +246,12 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     func attributeCurrentJob() -> TaskRecord? {
         guard attributionPending else { return current }
         let address = JobIdentity.currentTaskAddress()
-        guard address != 0 else { return nil }
+        guard address != 0 else { return current }
         if let current, current.address == address { return current }
         guard let record = registry.record(at: address)
             ?? (routesStandardJobs ? adoptStandardTask(at: address) : adoptUntrackedJob(address: address)) else { return nil }
         current = record
+        if standardJobs.actors.running != nil { return enterStandardActorTurn(of: record) }
         recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
         return record
     }
