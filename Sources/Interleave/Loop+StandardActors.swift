@@ -119,6 +119,11 @@ extension Loop {
             standardJobs.actors.waiters.append(.init(task: task, actor: address, resource: resource))
             recorder.record(.taskWaiting, task: task.id, resource: resource, arg: TraceEvent.waitArg(.acquire),
                             at: nowNanoseconds)
+        } else if task.address != 0, case .task(let address)? = StandardTaskWaits.dependency(ofTaskAt: task.address),
+                  let awaited = registry.record(at: address) {
+            // `await child.value`, an `async let`: the same join as awaiting a spawned task.
+            recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.join, awaiting: awaited.id),
+                            at: nowNanoseconds)
         } else {
             recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.suspended), at: nowNanoseconds)
         }

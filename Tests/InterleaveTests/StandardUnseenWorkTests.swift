@@ -37,4 +37,15 @@ import InterleaveTrace
         #expect(lints.contains { $0.contains("the run stopped with main, forgotten suspended in awaits") }, "\(lints)")
         loop.close()
     }
+
+    /// `await task.value` on a standard task is drawn as a join on that task, as awaiting a
+    /// spawned task is: "main awaits worker".
+    @Test func awaitingATasksValueIsAJoin() throws {
+        let loop = Loop(routesStandardJobs: true)
+        try loop.run {
+            await Task(name: "worker") { try? await Task.sleep(for: .seconds(1)) }.value
+        }
+        let texts = loop.store.events.snapshot().compactMap { EventText.describe($0, in: loop.store) }
+        #expect(texts.contains("main awaits worker"), "\(texts)")
+    }
 }
