@@ -38,7 +38,7 @@ final class RuntimeHooks: Sendable {
         /// Standard output, while silenced (see `StandardConcurrency.silencesStandardOutput`).
         var silenced: StandardOutputCapture.Silenced?
     }
-    private let state = Mutex(State())
+    private let state = PthreadLocked(State())
 
     private init(slots: [UInt]) { self.slots = slots }
 
@@ -127,7 +127,7 @@ enum RoutedJobs {
 /// address would be routed too: only while the same routing lasts.
 final class RoutedTasks: Sendable {
     static let shared = RoutedTasks()
-    private let loops = Mutex<[UInt: WeakLoop]>([:])
+    private let loops = PthreadLocked<[UInt: WeakLoop]>([:])
     /// Whether any entry exists: every global enqueue in the process checks this first.
     private let isEmpty = Atomic<Bool>(true)
 

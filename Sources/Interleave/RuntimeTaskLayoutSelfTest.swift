@@ -23,7 +23,7 @@ enum LayoutSelfTest {
               future != 0, nonFuture != 0 else {
             return fail("this Swift runtime does not export its task start adapters")
         }
-        let outcome = Mutex<Result<RuntimeTaskLayout.Measured, RuntimeTaskLayout.Unusable>?>(nil)
+        let outcome = PthreadLocked<Result<RuntimeTaskLayout.Measured, RuntimeTaskLayout.Unusable>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             let result = probe(futureAdapter: future, nonFutureAdapter: nonFuture)
@@ -43,7 +43,7 @@ enum LayoutSelfTest {
 
     /// An executor that keeps the jobs it is given, to be run by hand.
     private final class CollectingExecutor: TaskExecutor {
-        let jobs = Mutex<[UnownedJob]>([])
+        let jobs = PthreadLocked<[UnownedJob]>([])
         func enqueue(_ job: consuming ExecutorJob) {
             let job = UnownedJob(job)
             jobs.withLock { $0.append(job) }

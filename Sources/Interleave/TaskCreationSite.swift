@@ -1,6 +1,5 @@
 #if canImport(Runtime) && !canImport(Darwin)
 import Runtime
-import Synchronization
 
 /// Where an unnamed standard task was created, as a short lane name: "fanOut@FanOut.swift:31",
 /// the function that created it and the line of the `Task {}`, `addTask` or `async let`.
@@ -21,7 +20,7 @@ enum TaskCreationSite {
     }
 
     /// Lane names by the return addresses of their backtraces (nil: no user frame was found).
-    private static let names = Mutex<[[Backtrace.Address]: String?]>([:])
+    private static let names = PthreadLocked<[[Backtrace.Address]: String?]>([:])
 
     /// The lane name of the site `backtrace` was taken at, or nil when none of its frames is the
     /// program's own code with a source location.

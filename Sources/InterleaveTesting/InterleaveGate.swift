@@ -1,5 +1,4 @@
 import Interleave
-import Synchronization
 
 /// One Interleave run of standard Swift concurrency at a time in this process.
 ///
@@ -11,7 +10,7 @@ import Synchronization
 final class InterleaveGate: Sendable {
     static let shared = InterleaveGate()
 
-    private let state = Mutex<(held: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = PthreadLocked<(held: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     /// Runs `body` once every run queued before it has finished.
     func withTurn<R>(_ body: () async throws -> R) async rethrows -> R {

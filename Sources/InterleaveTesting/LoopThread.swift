@@ -1,5 +1,5 @@
+import Interleave
 import Foundation
-import Synchronization
 
 /// Drives work on a thread of its own, and creates tasks for it in the caller's context.
 ///
@@ -66,7 +66,7 @@ private final class Request: @unchecked Sendable {
 
 /// The helper task's requests; `next()` returns nil once finished.
 private final class Mailbox: Sendable {
-    private let state = Mutex<(queue: [Request], finished: Bool, waiter: CheckedContinuation<Request?, Never>?)>(
+    private let state = PthreadLocked<(queue: [Request], finished: Bool, waiter: CheckedContinuation<Request?, Never>?)>(
         ([], false, nil))
 
     func post(_ request: Request) {
@@ -106,7 +106,7 @@ private final class Mailbox: Sendable {
 /// A task executor whose jobs run on the thread that calls `run`, when it calls it.
 private final class ThreadPump: TaskExecutor, @unchecked Sendable {
     // Unchecked: the jobs are only handed over through the lock, and run once.
-    private let jobs = Mutex<[UnownedJob]>([])
+    private let jobs = PthreadLocked<[UnownedJob]>([])
     private let arrived = DispatchSemaphore(value: 0)
 
     func enqueue(_ job: consuming ExecutorJob) {
@@ -127,7 +127,7 @@ private final class ThreadPump: TaskExecutor, @unchecked Sendable {
 
 /// A value behind a lock, shareable between a thread and a task.
 final class Locked<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
-    init(_ value: Value) { mutex = Mutex(value) }
+    private let mutex: PthreadLocked<Value>
+    init(_ value: Value) { mutex = PthreadLocked(value) }
     func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R { try mutex.withLock { try body(&$0) } }
 }
