@@ -8,7 +8,8 @@
 /// that routes standard concurrency times that: microseconds, or more when the thread was
 /// preempted), else taken as a millisecond. Of the durations in that window, the roundest (most
 /// trailing decimal zeros) is the one a person writes: a delay written in whole milliseconds
-/// comes out exact however long the window, a finer one as long as the window is short.
+/// comes out exact while the hold-up stays under 10 ms (the widest window), a finer one while
+/// it is short.
 /// ```swift
 /// WallClockSnap.writtenDelay(remaining: 1_999_996_870, window: 4_000)   // 2_000_000_000
 /// WallClockSnap.writtenDelay(remaining: 249_990_100, window: 12_000)    // 250_000_000
@@ -20,11 +21,17 @@ enum WallClockSnap {
     /// was not timed.
     static let defaultWindow: Int64 = 1_000_000
 
+    /// The widest window used, however long the task was held up: the roundest duration in a
+    /// wide window can be far rounder than the one written (a thread stalled 8 s under a
+    /// sanitizer turned a 2 s sleep into 10 s). Past it, a delay may come out short by what the
+    /// stall exceeded, never seconds long.
+    static let maximumWindow: Int64 = 10_000_000
+
     /// The roundest duration in `remaining ... remaining + window` (ns); no wait when the
     /// deadline has passed.
     static func writtenDelay(remaining: Int64, window: Int64? = nil) -> Int64 {
         guard remaining > 0 else { return 0 }
-        let upper = remaining &+ (window ?? defaultWindow)
+        let upper = remaining &+ min(window ?? defaultWindow, maximumWindow)
         // From the coarsest unit down, the first multiple of it that falls inside the window.
         var unit: Int64 = 1_000_000_000_000
         while unit >= 1 {

@@ -18,6 +18,13 @@ struct WallClockSnapTests {
         #expect(WallClockSnap.writtenDelay(remaining: 998_000_000, window: 3_000_000) == 1_000_000_000)
     }
 
+    /// A task held up for seconds between reading the clock and sleeping (a loaded machine, a
+    /// sanitizer): the window is capped, so a 2 s sleep never becomes a rounder 10 s.
+    @Test func aLongHoldUpNeverRoundsUpToARounderDelay() {
+        #expect(WallClockSnap.writtenDelay(remaining: 1_995_000_000, window: 8_500_000_000) == 2_000_000_000)
+        #expect(WallClockSnap.writtenDelay(remaining: 1_980_000_000, window: 8_500_000_000) == 1_980_000_000)
+    }
+
     @Test func aPassedDeadlineIsNoWait() {
         #expect(WallClockSnap.writtenDelay(remaining: 0) == 0)
         #expect(WallClockSnap.writtenDelay(remaining: -5_000) == 0)
