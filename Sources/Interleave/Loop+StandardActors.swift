@@ -124,6 +124,8 @@ extension Loop {
             // `await child.value`, an `async let`: the same join as awaiting a spawned task.
             recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.join, awaiting: awaited.id),
                             at: nowNanoseconds)
+        } else if let stream = streamWaitedOn(by: task) {
+            recorder.record(.taskWaiting, task: task.id, resource: stream, arg: TraceEvent.waitArg(.get), at: nowNanoseconds)
         } else {
             recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.suspended), at: nowNanoseconds)
         }

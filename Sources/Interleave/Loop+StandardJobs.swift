@@ -24,6 +24,15 @@ struct StandardJobState {
     var siteNameUses: [String: Int] = [:]
     /// Default actors as resources (see `Loop+StandardActors`).
     var actors = StandardActorState()
+    /// Streams as queues (see `Loop+StandardStreams`).
+    var streams = StandardStreamState()
+    /// The standard task whose own job is running (not an actor's job running its turn).
+    var ownJobRunning: TaskRecord?
+    /// That task's job handed back to the loop during it, to go on in the same step (see `takeHop`).
+    var hop: UnownedJob?
+
+    /// `NullaryContinuationJob`: the job `Task.yield()` enqueues to make its task ready again.
+    static let yieldJobKind: UInt8 = 195
 
     static func monotonicNow() -> Int64 {
         var time = timespec()
@@ -108,6 +117,7 @@ extension Loop {
             return inbox.post(job: ReadyJob(job: job, role: role))
         }
         if standardJobs.sleepHelpers.contains(address) { return standardJobs.runtimeJobs.append(job) }
+        if role == .task, takeYieldJob(job) || takeHop(job, at: address) { return }
         if registry.record(at: address) == nil { RoutedTasks.shared.add(address, to: self) }
         noteStandardJob(at: address)
         ready.push(ReadyJob(job: job, role: role))
@@ -123,8 +133,42 @@ extension Loop {
             task.standardRequeued = true
         } else if task.standardSuspended {
             task.standardSuspended = false
-            recorder.record(.taskWoken, task: task.id, arg: Int64((runningTask?.id ?? .none).rawValue), at: nowNanoseconds)
+            let waker = runningTask?.id ?? .none
+            let source = standardJobs.streams.waitingIn.isEmpty ? nil : streamWaking(task, by: waker)
+            recorder.record(.taskWoken, task: task.id, resource: source ?? .none, arg: Int64(waker.rawValue), at: nowNanoseconds)
         }
+    }
+
+    /// A job of the standard task whose own job is running, handed back during it for the
+    /// generic executor: Swift switches a task with no executor preference off a thread that has
+    /// a task executor (the loop) at each call to a nonisolated async function, and hands its job
+    /// to the global executor, which routes it here. Plain Swift would go on in place, so the
+    /// job goes on in the same step (`runHops`): it is neither a step nor a choice.
+    func takeHop(_ job: UnownedJob, at address: UInt) -> Bool {
+        guard let running = standardJobs.ownJobRunning, running === current, running.address == address,
+              standardJobs.hop == nil else { return false }
+        standardJobs.hop = job
+        return true
+    }
+
+    /// Runs the running task's hops (`takeHop`), each after the job before it returned.
+    @inline(__always)
+    func runHops() {
+        while let hop = standardJobs.hop {
+            standardJobs.hop = nil
+            hop.runSynchronously(on: asUnownedTaskExecutor())
+        }
+    }
+
+    /// `Task.yield()` of the running standard task: the runtime hands the loop a small job that
+    /// makes the task ready again. It runs between steps (like a sleep's wake-up, it is neither a
+    /// step nor a choice), and the task is recorded yielding rather than waiting.
+    func takeYieldJob(_ job: UnownedJob) -> Bool {
+        guard ExecutorJob(job).kind.rawValue == StandardJobState.yieldJobKind, let task = runningTask,
+              task.address != 0 else { return false }
+        task.standardState.yielding = true
+        standardJobs.runtimeJobs.append(job)
+        return true
     }
 
     /// After a job of `task` on a routing loop: unless it is queued again (a yield, a hop),
@@ -133,6 +177,11 @@ extension Loop {
     func noteStandardSuspension(of task: TaskRecord) {
         task.standardHopped = task.standardRequeued
         defer { task.standardRequeued = false }
+        if let standard = task.standard, standard.yielding {
+            standard.yielding = false
+            recorder.record(.taskYielded, task: task.id, at: nowNanoseconds)
+            return
+        }
         // A task parked on one of Interleave's own waits has said what it waits for.
         guard !task.standardRequeued, task.standardSleepWakeJob == nil, task.continuation == nil,
               !task.outcome.isFinished else { return }

@@ -137,6 +137,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             if routesStandardJobs {
                 let address = JobIdentity.address(of: unowned)
                 if standardJobs.sleepHelpers.contains(address) { return standardJobs.runtimeJobs.append(unowned) }
+                if takeYieldJob(unowned) || takeHop(unowned, at: address) { return }
                 noteStandardJob(at: address)
             }
             ready.push(ReadyJob(job: unowned, role: .task))
@@ -202,9 +203,11 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         // An adopted standard task is kept alive across its job, to read after
         // it whether it completed (see `Loop.endAdoptedTaskIfComplete`).
         let watched = routesStandardJobs ? watchAdoptedTask(current, at: address) : nil
+        standardJobs.ownJobRunning = next.role == .task ? standardTask : nil
         switch next.role {
         case .task:
             next.job.runSynchronously(on: asUnownedTaskExecutor())
+            if standardJobs.hop != nil { runHops() }
         case .loopActor:
             next.job.runSynchronously(
                 isolatedTo: actorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
@@ -212,10 +215,12 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             next.job.runSynchronously(
                 isolatedTo: mainActorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
         }
+        standardJobs.ownJobRunning = nil
         if let watched { endAdoptedTaskIfComplete(watched, at: address) }
         current = nil
         attributionPending = false
         if standardJobs.actors.running != nil { endStandardActorJob() }
+        if !standardJobs.streams.byAddress.isEmpty { refreshStandardStreams(after: standardTask) }
         if routesStandardJobs, let standardTask { noteStandardSuspension(of: standardTask) }
         if !failures.invariants.isEmpty { checkInvariants() }
         if !yielded.isEmpty {

@@ -41,21 +41,6 @@ enum LayoutSelfTest {
 
     private struct ProbeError: Error {}
 
-    /// An executor that keeps the jobs it is given, to be run by hand.
-    private final class CollectingExecutor: TaskExecutor {
-        let jobs = PthreadLocked<[UnownedJob]>([])
-        func enqueue(_ job: consuming ExecutorJob) {
-            let job = UnownedJob(job)
-            jobs.withLock { $0.append(job) }
-        }
-        func take() -> [UnownedJob] { jobs.withLock { jobs in defer { jobs = [] }; return jobs } }
-        func runAll() {
-            while case let taken = take(), !taken.isEmpty {
-                for job in taken { job.runSynchronously(on: asUnownedTaskExecutor()) }
-            }
-        }
-    }
-
     private final class ContinuationBox: @unchecked Sendable {
         // Unchecked: set by the probe task and resumed afterwards, on the same thread.
         var continuation: UnsafeContinuation<Void, Never>?
@@ -63,7 +48,7 @@ enum LayoutSelfTest {
 
     private static func probe(futureAdapter: UInt, nonFutureAdapter: UInt) -> Result<RuntimeTaskLayout.Measured, RuntimeTaskLayout.Unusable> {
         typealias L = RuntimeTaskLayout
-        let executor = CollectingExecutor()
+        let executor = LayoutProbeExecutor()
         let magic = Self.magic
 
         // A named future: its first job, its name, not started, not complete.

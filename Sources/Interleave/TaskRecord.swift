@@ -85,6 +85,8 @@ final class StandardTaskState {
     var runStartedAt: Int64 = 0
     /// Its last job ended in a hop rather than a suspension.
     var hopped = false
+    /// It called `Task.yield()` in its running job (see `Loop.takeYieldJob`).
+    var yielding = false
     /// An adopted unstructured task (`Task {}`), which may outlive its creator.
     var outlivesParent = false
     /// The loop holds a reference to the adopted task, so that cancelling it can never touch a

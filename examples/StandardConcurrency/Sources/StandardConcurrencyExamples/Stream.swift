@@ -12,6 +12,18 @@ public let streamSource = (filePath: #filePath, fileID: #fileID)
 public func boundedStream() async throws -> [Int] {
     let (readings, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingOldest(3))
 
+    // The display starts first and waits for the first reading.
+    let consumer = Task(name: "display") {
+        var seen: [Int] = []
+        for await reading in readings {
+            print("showing reading \(reading)")
+            seen.append(reading)
+            // Slower than the sensor: the buffer fills while this sleeps.
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        return seen
+    }
+
     let producer = Task(name: "sensor") {
         for reading in 1...8 {
             switch continuation.yield(reading) {
@@ -30,17 +42,6 @@ public func boundedStream() async throws -> [Int] {
         }
         // Without finish() the consumer's `for await` would wait forever for a 9th reading.
         continuation.finish()
-    }
-
-    let consumer = Task(name: "display") {
-        var seen: [Int] = []
-        for await reading in readings {
-            print("showing reading \(reading)")
-            seen.append(reading)
-            // Slower than the sensor: the buffer fills while this sleeps.
-            try await Task.sleep(for: .milliseconds(250))
-        }
-        return seen
     }
 
     try await producer.value
