@@ -118,16 +118,18 @@ extension Loop {
             standardJobs.actors.waiters.removeAll { $0.task === task }
             standardJobs.actors.waiters.append(.init(task: task, actor: address, resource: resource))
             recorder.record(.taskWaiting, task: task.id, resource: resource, arg: TraceEvent.waitArg(.acquire),
-                            at: nowNanoseconds)
+                            at: nowNanoseconds, location: standardWaitLocation(of: task))
         } else if task.address != 0, case .task(let address)? = StandardTaskWaits.dependency(ofTaskAt: task.address),
                   let awaited = registry.record(at: address) {
             // `await child.value`, an `async let`: the same join as awaiting a spawned task.
             recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.join, awaiting: awaited.id),
-                            at: nowNanoseconds)
+                            at: nowNanoseconds, location: standardWaitLocation(of: task))
         } else if let stream = streamWaitedOn(by: task) {
-            recorder.record(.taskWaiting, task: task.id, resource: stream, arg: TraceEvent.waitArg(.get), at: nowNanoseconds)
+            recorder.record(.taskWaiting, task: task.id, resource: stream, arg: TraceEvent.waitArg(.get), at: nowNanoseconds,
+                            location: standardWaitLocation(of: task))
         } else {
-            recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.suspended), at: nowNanoseconds)
+            recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.suspended), at: nowNanoseconds,
+                            location: standardWaitLocation(of: task))
         }
     }
 

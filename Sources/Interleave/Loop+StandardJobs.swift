@@ -30,6 +30,8 @@ struct StandardJobState {
     var ownJobRunning: TaskRecord?
     /// That task's job handed back to the loop during it, to go on in the same step (see `takeHop`).
     var hop: UnownedJob?
+    /// The `#fileID` of each source path standard tasks were seen at (see `Loop+StandardCallSites`).
+    var locationIDs: [String: String] = [:]
 
     /// `NullaryContinuationJob`: the job `Task.yield()` enqueues to make its task ready again.
     static let yieldJobKind: UInt8 = 195
@@ -100,6 +102,7 @@ extension Loop {
     @inline(__always)
     func noteStandardJobStart(of task: TaskRecord) {
         if !task.standardHopped { task.standardRunStartedAt = StandardJobState.monotonicNow() }
+        task.standard?.location = .unknown
     }
 
     /// Real nanoseconds since the running standard task's current run of jobs began; nil when
@@ -133,6 +136,7 @@ extension Loop {
             task.standardRequeued = true
         } else if task.standardSuspended {
             task.standardSuspended = false
+            noteStandardCallSite()
             let waker = runningTask?.id ?? .none
             let source = standardJobs.streams.waitingIn.isEmpty ? nil : streamWaking(task, by: waker)
             recorder.record(.taskWoken, task: task.id, resource: source ?? .none, arg: Int64(waker.rawValue), at: nowNanoseconds)
@@ -147,6 +151,7 @@ extension Loop {
     func takeHop(_ job: UnownedJob, at address: UInt) -> Bool {
         guard let running = standardJobs.ownJobRunning, running === current, running.address == address,
               standardJobs.hop == nil else { return false }
+        noteStandardCallSite()
         standardJobs.hop = job
         return true
     }
@@ -167,6 +172,7 @@ extension Loop {
         guard ExecutorJob(job).kind.rawValue == StandardJobState.yieldJobKind, let task = runningTask,
               task.address != 0 else { return false }
         task.standardState.yielding = true
+        noteStandardCallSite()
         standardJobs.runtimeJobs.append(job)
         return true
     }
@@ -179,7 +185,7 @@ extension Loop {
         defer { task.standardRequeued = false }
         if let standard = task.standard, standard.yielding {
             standard.yielding = false
-            recorder.record(.taskYielded, task: task.id, at: nowNanoseconds)
+            recorder.record(.taskYielded, task: task.id, at: nowNanoseconds, location: standardLocation(of: task))
             return
         }
         // A task parked on one of Interleave's own waits has said what it waits for.
@@ -205,6 +211,7 @@ extension Loop {
         guard !standardJobs.sleepHelpers.contains(address), !isSpawning,
               RuntimeTaskLayout.isTask(address), RuntimeTaskLayout.isUnstarted(address, measured) else { return }
         noteCreator(ofJobAt: address)
+        noteStandardCallSite()
         _ = adoptStandardTask(at: address)
     }
 

@@ -47,6 +47,7 @@ extension Loop: SchedulingExecutor {
             return hopOntoLoop { loop in loop.parkStandardSleep(sendable.job, delay: delay, clockName: clockName) }
         }
         let task = runningTask
+        noteStandardCallSite()
         guard let delay else {
             lint("a sleep on \(clockName ?? "a clock") cannot be made virtual: it wakes at once", task: task?.id ?? .none)
             return runWakeUpJob(job)
@@ -56,7 +57,7 @@ extension Loop: SchedulingExecutor {
         // the sleeper) and once more to finish, neither of them a task of the program's.
         if routesStandardJobs { standardJobs.sleepHelpers.insert(JobIdentity.address(of: job)) }
         if let task {
-            recorder.record(.taskSleeping, task: task.id, arg: deadline, at: nowNanoseconds)
+            recorder.record(.taskSleeping, task: task.id, arg: deadline, at: nowNanoseconds, location: standardLocation(of: task))
             task.standardSleepWakeJob = job
         }
         addTimer(at: deadline, .wakeStandardSleep(job, task, generation: task?.waitGeneration ?? 0))

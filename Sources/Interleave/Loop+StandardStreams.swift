@@ -54,6 +54,7 @@ extension Loop {
     /// After a step: what changed in each known stream's buffer is what the step's task did.
     func refreshStandardStreams(after task: TaskRecord?) {
         let actor = task?.id ?? .none
+        let location = task.map(standardLocation(of:)) ?? .unknown
         for (address, entry) in standardJobs.streams.byAddress {
             guard let object = entry.object else {
                 standardJobs.streams.byAddress[address] = nil
@@ -68,11 +69,13 @@ extension Loop {
             var buffered = entry.last.buffered
             while buffered < now.buffered {
                 buffered += 1
-                recorder.record(.queuePut, task: actor, resource: entry.resource, arg: Int64(buffered), at: nowNanoseconds)
+                recorder.record(.queuePut, task: actor, resource: entry.resource, arg: Int64(buffered), at: nowNanoseconds,
+                                location: location)
             }
             while buffered > now.buffered {
                 buffered -= 1
-                recorder.record(.queueGot, task: actor, resource: entry.resource, arg: Int64(buffered), at: nowNanoseconds)
+                recorder.record(.queueGot, task: actor, resource: entry.resource, arg: Int64(buffered), at: nowNanoseconds,
+                                location: location)
             }
             updated.last = now
             standardJobs.streams.byAddress[address] = updated

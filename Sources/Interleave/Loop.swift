@@ -70,6 +70,9 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// True while the loop holds a share of the process's routing (from `routeStandardJobs()`
     /// until `close()`).
     @exclusivity(unchecked) var holdsRouting = false
+    /// True when the loop looks up the source line each standard task stands at (see
+    /// `StandardConcurrency.locatesStandardTasks`, which it starts from). Set before the run.
+    @exclusivity(unchecked) public var locatesStandardTasks = StandardConcurrency.locatesStandardTasks
     /// What the loop keeps for standard Swift concurrency's jobs (only when it routes them).
     @exclusivity(unchecked) var standardJobs = StandardJobState()
 

@@ -46,6 +46,17 @@ public enum StandardConcurrency {
     }
     private static let silencing = Atomic<Bool>(false)
 
+    /// When true, routing loops look up the source line each standard task stands at (its
+    /// sleeps, waits, yields and prints carry it, and the code pane marks it; see
+    /// `StandardCallSite`). Off by default: each distinct call stack is symbolicated once, which
+    /// takes tens of milliseconds in a debug build and seconds in a large test binary.
+    /// `visualize` and the `interleave` command set it.
+    public static var locatesStandardTasks: Bool {
+        get { locating.load(ordering: .acquiring) }
+        set { locating.store(newValue, ordering: .releasing) }
+    }
+    private static let locating = Atomic<Bool>(false)
+
     /// Routes standard concurrency's jobs onto the routing loops run inside `body`, joining the
     /// routing already active if there is one: for tests (Swift Testing runs them in parallel)
     /// and for Interleave's own runs inside a session. Each routing loop takes only the jobs

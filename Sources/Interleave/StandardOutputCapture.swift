@@ -68,6 +68,7 @@ extension Loop {
     /// A line printed by the running task through `Swift.print`.
     func emitStandardOutput(_ line: String) {
         guard let task = runningTask else { return }
-        emit(.output, text: line, by: task.id, location: .unknown)
+        noteStandardCallSite()
+        emit(.output, text: line, by: task.id, location: standardLocation(of: task))
     }
 }

@@ -40,12 +40,39 @@ enum TaskCreationSite {
     }()
 
     private static func symbolicate(_ backtrace: Backtrace) -> String? {
+        guard let frame = programFrame(in: backtrace) else { return nil }
+        return laneName(function: frame.function, path: frame.path, line: frame.line)
+    }
+
+    /// A frame of the program's own code: not Interleave's, nor the standard library's, nor a thunk.
+    struct ProgramFrame: Sendable {
+        let function: String
+        let path: String
+        let line: Int
+    }
+
+    /// The innermost frame of `backtrace` that is the program's own code with a source location,
+    /// taken in Interleave's code called from the running task. Frames below the next frame of
+    /// Interleave's own (the loop running the job, then whoever drives the loop) are not the
+    /// task's: when the task's own frames hold no program code, there is none.
+    static func programFrame(in backtrace: Backtrace) -> ProgramFrame? {
         guard let symbolicated = backtrace.symbolicated(with: images, options: .default) else { return nil }
+        // Interleave's frames on top (with thunks between them), then the task's, then the loop
+        // that runs the task's job: the task's part starts at the first frame of another image
+        // or of the program's own code.
+        var inTasksFrames = false
         for frame in symbolicated.frames {
+            let path = frame.symbol?.sourceLocation?.path ?? ""
+            if path.hasPrefix(ownSources) {
+                if inTasksFrames { return nil }
+                continue
+            }
+            if frame.isSwiftThunk || path.isEmpty && !frame.isSystem { continue }
+            inTasksFrames = true
             guard let symbol = frame.symbol, !frame.isSwiftThunk, !frame.isSystem,
                   let location = symbol.sourceLocation, location.path.hasPrefix("/"),
-                  !location.path.hasPrefix(ownSources), !isStandardLibrary(location.path) else { continue }
-            return laneName(function: symbol.name, path: location.path, line: location.line)
+                  !isStandardLibrary(location.path) else { continue }
+            return ProgramFrame(function: symbol.name, path: location.path, line: location.line)
         }
         return nil
     }

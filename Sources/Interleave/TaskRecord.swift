@@ -87,6 +87,9 @@ final class StandardTaskState {
     var hopped = false
     /// It called `Task.yield()` in its running job (see `Loop.takeYieldJob`).
     var yielding = false
+    /// Where it stood in the program's source the last time its running step was seen there
+    /// (see `Loop.noteStandardCallSite`); unknown at the start of each step.
+    var location: LocationID = .unknown
     /// An adopted unstructured task (`Task {}`), which may outlive its creator.
     var outlivesParent = false
     /// The loop holds a reference to the adopted task, so that cancelling it can never touch a

@@ -57,6 +57,7 @@ public func visualize(
     // loop where this Swift runtime allows; elsewhere Interleave's own primitives still work.
     let standard = StandardConcurrency.unavailableReason == nil
     StandardConcurrency.silencesStandardOutput = true
+    StandardConcurrency.locatesStandardTasks = true
     if let reason = StandardConcurrency.unavailableReason {
         FileHandle.standardError.write(Data("interleave: \(reason)\n".utf8))
     }

@@ -29,6 +29,7 @@ struct InterleaveCommand: ParsableCommand {
         // A demo in standard Swift concurrency prints with Swift's own print: into its trace,
         // and not onto the terminal (under a full-screen view) or ahead of the report.
         StandardConcurrency.silencesStandardOutput = true
+        StandardConcurrency.locatesStandardTasks = true
         do {
             var command = try parseAsRoot()
             try command.run()
