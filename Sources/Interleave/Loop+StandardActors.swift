@@ -34,6 +34,8 @@ struct StandardActorState {
     var turns: [TaskRecord] = []
     /// Tasks recorded waiting to enter an actor, first come first.
     var waiters: [Waiter] = []
+    /// The main actor's resource, once a standard task's job ran on it.
+    var mainActor: ResourceID?
 
     /// `DefaultActorSeparate` (Swift's `ProcessOutOfLineJob`): the job that runs a default
     /// actor's queue; the actor object follows the 64-byte job header.
@@ -131,6 +133,28 @@ extension Loop {
             recorder.record(.taskWaiting, task: task.id, arg: TraceEvent.waitArg(.suspended), at: nowNanoseconds,
                             location: standardWaitLocation(of: task))
         }
+    }
+
+    // MARK: The main actor
+
+    /// A standard task's job on the main actor begins: the task holds the main actor (a
+    /// resource named `MainActor`, made the first time) until the job ends.
+    func beginMainActorTurn(of task: TaskRecord) -> TaskRecord {
+        let resource: ResourceID
+        if let known = standardJobs.actors.mainActor {
+            resource = known
+        } else {
+            resource = recorder.createResource(name: "MainActor", kind: .actor, by: task.id, at: nowNanoseconds)
+            standardJobs.actors.mainActor = resource
+        }
+        recorder.record(.lockAcquired, task: task.id, resource: resource, arg: Int64(task.id.rawValue), at: nowNanoseconds)
+        return task
+    }
+
+    /// The task's job on the main actor returned: it lets go of the main actor.
+    func endMainActorTurn(of task: TaskRecord) {
+        guard let resource = standardJobs.actors.mainActor else { return }
+        recorder.record(.lockReleased, task: task.id, resource: resource, at: nowNanoseconds)
     }
 
     // MARK: Turns

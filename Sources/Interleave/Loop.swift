@@ -215,8 +215,10 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             next.job.runSynchronously(
                 isolatedTo: actorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
         case .mainActor:
+            let holder = standardTask.map(beginMainActorTurn(of:))
             next.job.runSynchronously(
                 isolatedTo: mainActorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
+            if let holder { endMainActorTurn(of: holder) }
         }
         standardJobs.ownJobRunning = nil
         if let watched { endAdoptedTaskIfComplete(watched, at: address) }

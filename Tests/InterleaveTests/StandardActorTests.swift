@@ -124,4 +124,22 @@ private actor Counter {
         }
         #expect(loop.store.resources.snapshot().filter { $0.kind == .actor }.map(\.name) == ["Counter", "Counter#2"])
     }
+
+    /// Code on the main actor holds the `MainActor` resource while its job runs.
+    @Test func theMainActorIsHeldByTheTaskWhoseJobRunsOnIt() throws {
+        let loop = Loop(routesStandardJobs: true)
+        _ = try loop.run {
+            try await Task(name: "worker") {
+                try await Task.sleep(for: .milliseconds(10))
+                await MainActor.run { _ = 1 }
+            }.value
+        }
+        let store = loop.store
+        let mainActor = store.resources.snapshot().firstIndex { $0.name == "MainActor" }
+        #expect(mainActor != nil)
+        let turns = store.events.snapshot().filter { ($0.kind == .lockAcquired || $0.kind == .lockReleased) && $0.resource.index == mainActor }
+        #expect(turns.map { "\(formatSeconds($0.time)) \(store.taskName($0.task)) \($0.kind == .lockAcquired ? "acquired" : "released")" }
+            == ["0.010s worker acquired", "0.010s worker released"])
+        #expect(Transcript.fold(store).resources[mainActor ?? 0].holder == .none)
+    }
 }
