@@ -23,16 +23,7 @@ enum LayoutSelfTest {
               future != 0, nonFuture != 0 else {
             return fail("this Swift runtime does not export its task start adapters")
         }
-        let outcome = PthreadLocked<Result<RuntimeTaskLayout.Measured, RuntimeTaskLayout.Unusable>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            let result = probe(futureAdapter: future, nonFutureAdapter: nonFuture)
-            outcome.withLock { $0 = result }
-            done.signal()
-        }
-        thread.start()
-        done.wait()
-        return outcome.withLock { $0 } ?? fail("the self-test did not finish")
+        return LayoutProbeExecutor.onFreshThread { probe(futureAdapter: future, nonFutureAdapter: nonFuture) }
     }
 
     private static func fail(_ reason: String) -> Result<RuntimeTaskLayout.Measured, RuntimeTaskLayout.Unusable> {

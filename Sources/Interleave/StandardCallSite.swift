@@ -91,24 +91,18 @@ enum StandardCallSite {
     /// `asyncFrameProbe` reads back as a backtrace naming that function.
     static let asyncFramesVerified: Bool = {
         guard RuntimeTaskLayout.measured != nil else { return false }
-        let outcome = PthreadLocked<Bool>(false)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        return LayoutProbeExecutor.onFreshThread {
             let executor = LayoutProbeExecutor()
             let box = AsyncFrameProbeBox()
             let task = Task(executorPreference: executor) { await asyncFrameProbe(box) }
             executor.runAll()
             let names = asyncBacktrace(ofSuspendedTaskAt: JobIdentity.address(of: task))?
                 .symbolicated(with: TaskCreationSite.images, options: [])?.frames.compactMap { $0.symbol?.name } ?? []
-            outcome.withLock { $0 = names.contains { $0.contains("asyncFrameProbe") } }
             box.continuation?.resume()
             executor.runAll()
             withExtendedLifetime(task) {}
-            done.signal()
+            return names.contains { $0.contains("asyncFrameProbe") }
         }
-        thread.start()
-        done.wait()
-        return outcome.withLock { $0 }
     }()
 
     private final class AsyncFrameProbeBox: @unchecked Sendable {

@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 
 /// The one-time check behind `StandardStreams.verdict`: on a fresh thread, a consumer of an
 /// `AsyncStream` and one of an `AsyncThrowingStream` are suspended in `next()` on a private
@@ -11,16 +9,7 @@ enum StreamLayoutSelfTest {
         guard RuntimeTaskLayout.measured != nil else {
             return fail(RuntimeTaskLayout.unavailableReason ?? "the task reads are off")
         }
-        let outcome = PthreadLocked<Result<StandardStreams.Layout, RuntimeTaskLayout.Unusable>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            let result = probe()
-            outcome.withLock { $0 = result }
-            done.signal()
-        }
-        thread.start()
-        done.wait()
-        return outcome.withLock { $0 } ?? fail("the self-test did not finish")
+        return LayoutProbeExecutor.onFreshThread { probe() }
     }
 
     private static func fail(_ reason: String) -> Result<StandardStreams.Layout, RuntimeTaskLayout.Unusable> {
