@@ -40,6 +40,12 @@ let package = Package(
         // Swift Testing traits and helpers; `Testing` is the toolchain's module (Swift 6+), which
         // a library target may import like any other.
         .target(name: "InterleaveTesting", dependencies: ["Interleave", "InterleaveTrace"], swiftSettings: strict),
+        // Python asyncio programs on the loop: the Swift side of `interleave run FILE.py`; its
+        // resources hold the Python side (standard library only).
+        .target(
+            name: "InterleavePython", dependencies: ["Interleave", "InterleaveTrace"],
+            resources: [.copy("Resources/python")], swiftSettings: strict
+        ),
         .target(name: "InterleaveUI", dependencies: ["InterleaveTrace"], swiftSettings: strict),
         .systemLibrary(name: "CNCurses"),
         .target(name: "InterleaveTerminal", dependencies: ["InterleaveUI", "CNCurses"], swiftSettings: strict),
@@ -68,6 +74,7 @@ let package = Package(
             name: "InterleaveCLI",
             dependencies: [
                 "Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveTerminal", "InterleaveApp", "InterleaveBench", "Demos",
+                "InterleavePython",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: runtime
@@ -94,6 +101,10 @@ let package = Package(
         .testTarget(
             name: "InterleaveAppTests", dependencies: ["InterleaveApp", "Interleave", "InterleaveTrace", "InterleaveUI"],
             swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InterleavePythonTests", dependencies: ["InterleavePython", "Interleave", "InterleaveTrace", "InterleaveUI"],
+            exclude: ["python", "Lessons"], swiftSettings: strict
         ),
         .testTarget(name: "InterleaveBenchTests", dependencies: ["InterleaveBench", "Interleave"], swiftSettings: strict),
         .testTarget(name: "InterleaveTerminalTests", dependencies: ["InterleaveTerminal"], swiftSettings: strict),

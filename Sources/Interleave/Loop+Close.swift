@@ -27,6 +27,9 @@ extension Loop {
     public func close(rounds: Int = 8, stepsPerRound: Int = 1_000_000) -> Int {
         let previous = beginDriving("Loop.close")
         defer { endDriving(restoring: previous) }
+        let actions = closeActions
+        closeActions = []
+        for action in actions { action() }
         let wasTracing = recorder.isEnabled, wasLive = pacing.isLive
         recorder.isEnabled = false
         // A stall injected but not yet performed would block this thread for real.

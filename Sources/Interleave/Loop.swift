@@ -73,6 +73,10 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// True when the loop looks up the source line each standard task stands at (see
     /// `StandardConcurrency.locatesStandardTasks`, which it starts from). Set before the run.
     @exclusivity(unchecked) public var locatesStandardTasks = StandardConcurrency.locatesStandardTasks
+    /// Tasks of another runtime parked in `parkForeign`, by task (see `Loop+Foreign`).
+    @exclusivity(unchecked) var foreignWaits: [TaskID: ForeignWaitSource] = [:]
+    /// What `close()` runs first (see `onClose`).
+    @exclusivity(unchecked) var closeActions: [() -> Void] = []
     /// What the loop keeps for standard Swift concurrency's jobs (only when it routes them).
     @exclusivity(unchecked) var standardJobs = StandardJobState()
 

@@ -15,7 +15,13 @@ extension Loop {
     ) -> LoopTask<Success> {
         // From outside the loop (a test or a demo setting the run up), the caller drives it for now.
         guard isOnLoopThread else { return onLoopThreadOrClaimed("Loop.spawn") { spawn(name, file: file, line: line, body) } }
-        let location = recorder.location(file, line)
+        return spawn(name, at: recorder.location(file, line), body)
+    }
+
+    /// `spawn` at an interned location (on the loop's thread, or one driving it).
+    func spawn<Success: Sendable>(
+        _ name: String, at location: LocationID, _ body: @escaping @Sendable () async throws -> Success
+    ) -> LoopTask<Success> {
         let parent = runningTask?.id ?? .none
         let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds, location: location)
         let record = TaskRecord(id: id, name: name)

@@ -19,9 +19,17 @@ public struct PlaylistDemos: Sendable {
 
     public let named: @Sendable (String) -> Entry?
     public let unknownNameMessage: @Sendable (String) -> String
+    /// A `python FILE.py` item's program (the path resolved), or why it cannot run.
+    public let program: @Sendable (String) -> Result<Entry, PlaylistLoadError>
 
-    public init(named: @escaping @Sendable (String) -> Entry?, unknownNameMessage: @escaping @Sendable (String) -> String) {
+    public init(
+        named: @escaping @Sendable (String) -> Entry?, unknownNameMessage: @escaping @Sendable (String) -> String,
+        program: @escaping @Sendable (String) -> Result<Entry, PlaylistLoadError> = { _ in
+            .failure(PlaylistLoadError(message: "Python programs cannot be presented here"))
+        }
+    ) {
         self.named = named
         self.unknownNameMessage = unknownNameMessage
+        self.program = program
     }
 }

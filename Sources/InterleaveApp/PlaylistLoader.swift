@@ -80,6 +80,17 @@ public struct PlaylistLoader {
                 let title = item.title ?? [header.title, header.demoName, (path as NSString).lastPathComponent]
                     .first { !$0.isEmpty } ?? path
                 items.append(PresentationItem(title: title, speed: speed, stops: item.stops, predict: item.predict) { store })
+            case .python(let path):
+                let resolved = path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
+                let entry: PlaylistDemos.Entry
+                switch demos.program(resolved) {
+                case .success(let found): entry = found
+                case .failure(let error): throw failure(error.message, line: item.line)
+                }
+                let run = entry.run
+                items.append(PresentationItem(title: item.title ?? entry.title, speed: speed, stops: item.stops, predict: item.predict) {
+                    run.run().store
+                })
             }
         }
         return items

@@ -15,7 +15,7 @@ struct InterleaveCommand: ParsableCommand {
               interleave demo gather --plain    the same run as text
               interleave list                   every demo, with what it shows
             """,
-        subcommands: [PickerCommand.self, ListCommand.self, DemoCommand.self, ChallengeCommand.self, ExploreCommand.self, RecordCommand.self, ReplayCommand.self, PresentCommand.self, ExportCommand.self, BenchCommand.self, SoakCommand.self, StartupProbeCommand.self],
+        subcommands: [PickerCommand.self, ListCommand.self, DemoCommand.self, RunCommand.self, ChallengeCommand.self, ExploreCommand.self, RecordCommand.self, ReplayCommand.self, PresentCommand.self, ExportCommand.self, BenchCommand.self, SoakCommand.self, StartupProbeCommand.self],
         defaultSubcommand: PickerCommand.self
     )
 

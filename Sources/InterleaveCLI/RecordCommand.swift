@@ -2,13 +2,14 @@ import ArgumentParser
 import Demos
 import Foundation
 import InterleaveApp
+import InterleavePython
 import InterleaveTrace
 
 /// `interleave record NAME -o FILE`: runs a demo headless, as fast as it can, into a trace file.
 struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a demo run to a trace file.")
 
-    @Argument(help: "The demo's name (see `interleave list`).")
+    @Argument(help: "The demo's name (see `interleave list`), or a Python asyncio program (FILE.py).")
     var name: String
 
     @Option(name: .shortAndLong, help: "The trace file to write.")
@@ -19,11 +20,18 @@ struct RecordCommand: ParsableCommand {
     @OptionGroup var injection: InjectionOptions
 
     func run() throws {
-        let demo = try lookUpDemo(name)
         do { try workload.schedule.checkHeadless() } catch { throw fail("\(error)") }
         let specs = try injection.specs()
+        let run: HeadlessRun
+        if name.hasSuffix(".py") {
+            let program = PythonProgram(path: name)
+            do { try program.validate() } catch { throw fail("\(error)") }
+            run = program.headlessRun()
+        } else {
+            run = workload.run(of: try lookUpDemo(name))
+        }
         let outcome: HeadlessRun.Outcome
-        do { outcome = try workload.run(of: demo).run(injecting: specs, recordingTo: output) } catch {
+        do { outcome = try run.run(injecting: specs, recordingTo: output) } catch {
             throw fail(SafeName.escape("\(error)"))
         }
         FileHandle.standardError.write(Data(

@@ -66,6 +66,8 @@ public struct Playlist: Sendable, Equatable {
         case demo(String)
         /// A trace file, as written in the playlist (relative paths are relative to the playlist's folder).
         case trace(String)
+        /// A Python asyncio program, run as `interleave run` runs it (paths as for a trace).
+        case python(String)
     }
 
     /// Where an item holds until the presenter moves on; the end of the item always holds.
@@ -135,8 +137,8 @@ public struct PlaylistError: Error, Sendable, Equatable, CustomStringConvertible
         case .lineTooLong(let bytes): return "the line is \(bytes) bytes; the limit is \(Playlist.maximumLineBytes)"
         case .noItems: return "the playlist lists no demo or trace"
         case .tooManyItems: return "more than \(Playlist.maximumItems) items"
-        case .unknownItemKind(let word): return "\(q(word)) is not an item kind (expected demo or trace)"
-        case .missingTarget(let kind): return kind == "demo" ? "demo needs a name" : "trace needs a file path"
+        case .unknownItemKind(let word): return "\(q(word)) is not an item kind (expected demo, trace or python)"
+        case .missingTarget(let kind): return kind == "demo" ? "demo needs a name" : "\(kind) needs a file path"
         case .invalidTarget(let target): return "\(q(target)) is not a usable name or path (control characters, or too long)"
         case .expectedOption(let word): return "expected key=value, found \(q(word))"
         case .unknownOption(let key): return "unknown option \(q(key)) (expected speed, stop, predict or title)"

@@ -38,12 +38,17 @@ struct PlaylistParser {
         guard let line = String(validating: bytes, as: UTF8.self) else { throw failure(.invalidUTF8) }
         var scanner = Scanner(line)
         guard let kind = scanner.word(), !kind.hasPrefix("#") else { return }
-        guard kind == "demo" || kind == "trace" else { throw failure(.unknownItemKind(kind)) }
+        guard kind == "demo" || kind == "trace" || kind == "python" else { throw failure(.unknownItemKind(kind)) }
         guard let target = scanner.word() else { throw failure(.missingTarget(kind: kind)) }
         guard Self.isUsableTarget(target) else { throw failure(.invalidTarget(target)) }
         guard items.count < Playlist.maximumItems else { throw failure(.tooManyItems) }
 
-        var item = Playlist.Item(source: kind == "demo" ? .demo(target) : .trace(target), line: number)
+        let source: Playlist.Source = switch kind {
+        case "demo": .demo(target)
+        case "trace": .trace(target)
+        default: .python(target)
+        }
+        var item = Playlist.Item(source: source, line: number)
         var seen: Set<Substring> = []
         while let word = scanner.word() {
             guard let equals = word.firstIndex(of: "=") else { throw failure(.expectedOption(word)) }

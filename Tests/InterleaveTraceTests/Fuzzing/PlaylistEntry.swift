@@ -44,7 +44,7 @@ enum PlaylistEntry {
             if item.stops.steps.contains(where: { $0 < 0 || $0 > Playlist.maximumStopStep }) { return "a stop step out of range" }
             if let title = item.title, title.isEmpty || title.count > Playlist.maximumTitleLength { return "title \(title.debugDescription)" }
             switch item.source {
-            case .demo(let target), .trace(let target):
+            case .demo(let target), .trace(let target), .python(let target):
                 if target.isEmpty || target.utf8.count > Playlist.maximumTargetBytes { return "target \(target.debugDescription)" }
             }
         }
