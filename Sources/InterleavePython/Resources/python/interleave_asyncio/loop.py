@@ -10,10 +10,10 @@ import sys
 import warnings
 from asyncio import events, futures
 
-from . import primitives
+from . import primitives, sourcepos
 from . import session as _session
 from .faults import InterleaveFault
-from .tasks import InterleaveTask, is_internal, report_after_step, step_handle, wakeup_method
+from .tasks import InterleaveTask, report_after_step, step_handle, wakeup_method
 from .waits import to_ns
 
 # Rebuild the timer heap when more than half of at least 100 timers are cancelled
@@ -47,13 +47,6 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         task = InterleaveTask(coro, loop=self, **kwargs)
         if task._source_traceback:
             del task._source_traceback[-1]
-        if is_internal(coro, self._internal_running):
-            task._il_internal = True
-        else:
-            session = _session.current
-            task._il_named = kwargs.get("name") is not None
-            file, line = session.locate.call_site(2)
-            session.new_task(task, session.running_task, file, line)
         return task
 
     def create_future(self):
@@ -211,6 +204,10 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
             waiter.remove_done_callback(wakeup_method(task))
             task._fut_waiter = None
         self.call_soon(callback, *args, context=task._context)
+
+
+sourcepos.RUN_FRAMES.update(method.__code__ for method in (
+    InterleaveLoop._run_once, InterleaveLoop._settle, InterleaveLoop._step))
 
 
 def install():

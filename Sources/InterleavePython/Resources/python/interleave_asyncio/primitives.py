@@ -177,6 +177,8 @@ _EXPORTED = (Lock, Event, Condition, Semaphore, BoundedSemaphore,
 
 
 def install():
+    from .tasks import InterleaveTask
+    asyncio.Task = InterleaveTask
     for cls in _EXPORTED:
         # Reprs name the module of the asyncio class it stands for (asyncio.locks.Lock).
         cls.__module__ = next(base.__module__ for base in cls.__mro__[1:]

@@ -11,6 +11,10 @@ import sysconfig
 
 PROGRAM, OWN_CODE, OTHER = 2, 1, 0
 
+# The code of the loop's run frames (filled in by loop.py): a walk outward from a callback
+# or a task's step stops there, it does not reach the module's `asyncio.run(...)` line.
+RUN_FRAMES = set()
+
 
 class SourceLocator:
     def __init__(self, program):
@@ -24,9 +28,6 @@ class SourceLocator:
                 foreign.add(os.path.abspath(path) + os.sep)
         self._foreign = tuple(foreign)
         self._ranks = {program: PROGRAM}
-        # The loop's own frames: a walk outward from a callback or a task's step stops
-        # there, it does not reach the module's `asyncio.run(...)` line.
-        self._boundary = os.path.join(package_dir, "loop.py")
 
     def rank(self, filename):
         rank = self._ranks.get(filename)
@@ -51,10 +52,9 @@ class SourceLocator:
         frame = sys._getframe(depth)
         own = None
         while frame is not None:
-            filename = frame.f_code.co_filename
-            if filename == self._boundary:
+            if frame.f_code in RUN_FRAMES:
                 break
-            rank = self.rank(filename)
+            rank = self.rank(frame.f_code.co_filename)
             if rank == PROGRAM:
                 return self.program, frame.f_lineno
             if rank == OWN_CODE and own is None:

@@ -5,7 +5,7 @@ event that says what a task does after each of its steps."""
 from asyncio import tasks as _asyncio_tasks
 
 from . import session as _session
-from .faults import one_line
+from .faults import one_line, strip_pure_python_frames
 from .sourcepos import await_chain
 from .waits import describe_wait
 
@@ -14,18 +14,37 @@ _INTERNAL_COROUTINES = frozenset(("shutdown_asyncgens", "shutdown_default_execut
 
 
 class InterleaveTask(_asyncio_tasks._PyTask):
+    """Installed as `asyncio.Task` too, and named `Task`: asyncio's messages and reprs
+    ("Task exception was never retrieved") read as with CPython's own task."""
+
     _il_id = None            # None: an internal task, run eagerly and never reported
     _il_named = False        # the program gave the name (create_task(name=…), set_name)
     _il_scheduled = False    # a step of this task is queued
     _il_internal = False
+
+    def __init__(self, coro, *args, **kwargs):
+        super().__init__(coro, *args, **kwargs)
+        if _is_internal(coro, getattr(self._loop, "_internal_running", None)):
+            self._il_internal = True
+            return
+        session = _session.current
+        self._il_named = kwargs.get("name") is not None
+        file, line = session.locate.call_site(2)
+        session.new_task(self, session.running_task, file, line)
 
     def set_name(self, value):
         super().set_name(value)
         self._il_named = True
 
 
-def is_internal(coro, running_internal):
-    if running_internal:
+InterleaveTask.__name__ = InterleaveTask.__qualname__ = "Task"
+InterleaveTask.__module__ = "asyncio.tasks"
+
+
+def _is_internal(coro, running_internal):
+    """Tasks of the loop's own shutdown (and what they start) run at once, unreported;
+    so do tasks of a loop that is not an InterleaveLoop (running_internal is None)."""
+    if running_internal or running_internal is None:
         return True
     code = getattr(coro, "cr_code", None)
     return code is not None and code.co_name in _INTERNAL_COROUTINES \
@@ -50,6 +69,10 @@ def report_after_step(task, loop):
         if task.cancelled():
             session.emit({"e": "cancelled", "id": tid})
         elif task._exception is not None:
+            # As a C task's would, its traceback starts in the coroutine.
+            strip_pure_python_frames(task._exception)
+            if getattr(task, "_exception_tb", None) is not None:
+                task._exception_tb = task._exception.__traceback__
             # `_exception`, not `exception()`, which would mark it retrieved and silence
             # asyncio's "Task exception was never retrieved".
             session.emit({"e": "failed", "id": tid, "error": one_line(task._exception)})
