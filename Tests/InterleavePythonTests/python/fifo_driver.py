@@ -39,14 +39,16 @@ class Run:
     def text(self):
         return "\n".join("%.3f\t%s\t%s" % line[:3] for line in self.lines)
 
-    def of(self, kind, **fields):
-        return [e for e in self.events if e["e"] == kind
+    def of(self, _event, **fields):
+        """The events named `_event` whose fields have the given values."""
+        return [e for e in self.events if e["e"] == _event
                 and all(e.get(k) == v for k, v in fields.items())]
 
 
 class FifoDriver:
-    def __init__(self, program, args=(), python=None, timeout=30):
+    def __init__(self, program, args=(), python=None, timeout=30, capture_fds=False):
         self.program = program
+        self.capture_fds = capture_fds     # keep what the child writes on its fds 1 and 2
         self.args = list(args)
         self.python = python or os.environ.get("INTERLEAVE_PYTHON") or sys.executable
         self.timeout = timeout
@@ -72,8 +74,9 @@ class FifoDriver:
         commands_r, commands_w = os.pipe()
         env = dict(os.environ, INTERLEAVE_EVENTS_FD=str(events_w),
                    INTERLEAVE_COMMANDS_FD=str(commands_r))
+        pipe = subprocess.PIPE if self.capture_fds else None
         proc = subprocess.Popen([self.python, LAUNCHER, self.program] + self.args,
-                                stdin=subprocess.DEVNULL, env=env,
+                                stdin=subprocess.DEVNULL, stdout=pipe, stderr=pipe, env=env,
                                 pass_fds=(events_w, commands_r))
         os.close(events_w)
         os.close(commands_r)
@@ -85,11 +88,12 @@ class FifoDriver:
             self.commands_out.close()
             self.events_in.close()
             try:
-                proc.wait(self.timeout)
+                out, err = proc.communicate(timeout=self.timeout)
             except subprocess.TimeoutExpired:
                 proc.kill()
-                proc.wait()
+                out, err = proc.communicate()
         self.run_result.process_status = proc.returncode
+        self.run_result.fd_output = (out or b"") + (err or b"")
         return self.run_result
 
     def send(self, command):

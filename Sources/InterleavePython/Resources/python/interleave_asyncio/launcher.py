@@ -21,10 +21,15 @@ def main():
     sys.path[0] = os.path.dirname(os.path.realpath(program))
     package_parent = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     sys.path.insert(0, package_parent)
+    # No __pycache__ in the resource directory (it may be read-only, or bundled); the
+    # program's own imports write bytecode as usual.
+    writes_bytecode = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True
     try:
         from interleave_asyncio import runner
     finally:
         del sys.path[0]
+        sys.dont_write_bytecode = writes_bytecode
     runner.main(program)
 
 

@@ -34,6 +34,10 @@ _IO_FILES = frozenset(("selector_events.py", "streams.py"))
 _GATHER_KEYS = {"wait": ("waiter",), "as_completed": ("self", "done"), "TaskGroup": ("self",)}
 
 _side_rids = weakref.WeakKeyDictionary()   # for objects that take no attributes (C futures)
+# Gather-like waits, by the object that identifies them: kept apart from the primitives'
+# ids, since that object may be an internal asyncio queue (3.11's as_completed) whose own
+# frames must not read as the program's queue.
+_gather_rids = weakref.WeakKeyDictionary()
 
 
 def to_ns(seconds):
@@ -58,7 +62,7 @@ def set_rid(obj, rid):
 
 
 def _report_end(fut):
-    rid = rid_of(fut)
+    rid = _gather_rids.get(fut)
     if fut.cancelled():
         op = "cancelled"
     elif getattr(fut, "_exception", None) is not None:
@@ -69,10 +73,10 @@ def _report_end(fut):
 
 
 def _gather_resource(key, name, file, line):
-    rid = rid_of(key)
+    rid = _gather_rids.get(key)
     if rid is None:
         rid = _session.current.new_resource("future", name, None, file, line)
-        set_rid(key, rid)
+        _gather_rids[key] = rid
         if asyncio.isfuture(key) and not key.done():
             key.add_done_callback(_report_end)
     return rid
