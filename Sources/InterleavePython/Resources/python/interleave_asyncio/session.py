@@ -1,0 +1,101 @@
+"""The one Interleave session of this process: the channel, ids, the virtual clock and
+which task is running. Every module reports through `current`."""
+
+import os
+import platform
+
+from .protocol import PROTOCOL_VERSION, BadCommand
+from .sourcepos import SourceLocator
+
+current = None
+
+
+class Session:
+    def __init__(self, channel, program):
+        self.channel = channel
+        self.program = program
+        self.locate = SourceLocator(program)
+        self.now_ns = 0
+        self.running_task = None     # id of the visible task whose step runs now
+        self.live_tasks = {}         # id -> task, until it ends
+        self._last_task_id = 0
+        self._last_resource_id = 0
+        self._unannounced = []       # tasks created but not yet reported (see announce)
+
+    def hello(self):
+        self.channel.send({"e": "hello", "version": platform.python_version(),
+                           "protocol": PROTOCOL_VERSION})
+        self.channel.flush()
+
+    # -- events ---------------------------------------------------------------------------
+
+    def emit(self, event):
+        if self._unannounced:
+            self._announce_tasks()
+        self.channel.send(event)
+
+    def new_task(self, task, parent, file, line):
+        """Give a task its id; its `task` event waits until the next event goes out, so a
+        name set right after creation (3.11's TaskGroup does so) is the one reported."""
+        self._last_task_id += 1
+        task._il_id = self._last_task_id
+        task._il_origin = (parent, file, line)
+        self.live_tasks[task._il_id] = task
+        self._unannounced.append(task)
+        return task._il_id
+
+    def _announce_tasks(self):
+        tasks, self._unannounced = self._unannounced, []
+        for task in tasks:
+            parent, file, line = task._il_origin
+            if task._il_named:
+                name = task.get_name()
+            else:
+                coro = task.get_coro()
+                name = getattr(coro, "__qualname__", None) or type(coro).__name__
+            self.channel.send({"e": "task", "id": task._il_id, "name": name,
+                               "parent": parent, "file": file, "line": line})
+
+    def new_resource(self, kind, name, capacity, file, line):
+        self._last_resource_id += 1
+        rid = self._last_resource_id
+        self.emit({"e": "resource", "id": rid, "kind": kind, "name": name,
+                   "capacity": capacity, "file": file, "line": line})
+        return rid
+
+    def op(self, resource, op, value, depth=3):
+        file, line = self.locate.call_site(depth)
+        self.emit({"e": "op", "resource": resource, "task": self.running_task, "op": op,
+                   "value": value, "file": file, "line": line})
+
+    # -- commands -------------------------------------------------------------------------
+
+    def next_command(self, timer_at):
+        """Answer the command being run (`timer`, `end`) and read the next one."""
+        if self._unannounced:
+            self._announce_tasks()
+        self.channel.answer(timer_at)
+        try:
+            return self.channel.read_command()
+        except BadCommand as exc:
+            self.fatal("bad command: %s" % exc)
+
+    def set_clock(self, now):
+        if now < self.now_ns:
+            self.fatal("the clock cannot go back (now %d, asked %d)" % (self.now_ns, now))
+        self.now_ns = now
+
+    def fatal(self, message):
+        """A protocol error: report it as the program's exit (status 2) and stop."""
+        self.channel.send({"e": "exit", "status": 2, "error": "interleave_asyncio: " + message})
+        self.channel.send({"e": "end"})
+        self.channel.flush()
+        os._exit(2)
+
+    def exit(self, status, error):
+        if self._unannounced:
+            self._announce_tasks()
+        self.channel.send({"e": "exit", "status": status, "error": error})
+        self.channel.send({"e": "end"})
+        self.channel.flush()
+        os._exit(status)

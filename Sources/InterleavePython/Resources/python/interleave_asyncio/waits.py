@@ -1,0 +1,146 @@
+"""What a suspended task waits for: (op, resource, awaiting), or ("sleep", until).
+
+The task's await chain is read from the outside in; the innermost asyncio frame that
+names a wait wins (a Condition's wait that is re-acquiring its lock is an `acquire`).
+Then the future the task waits on (`_fut_waiter`) decides: a task (join), a future the
+program made (result), a gather (gather); anything else is `suspended`.
+"""
+
+import asyncio
+import os
+import weakref
+from asyncio import tasks as _asyncio_tasks
+
+from . import session as _session
+
+_ASYNCIO_DIR = os.path.dirname(os.path.abspath(asyncio.__file__)) + os.sep
+
+# (file in asyncio, function) -> what waiting there means.
+_FRAMES = {
+    ("locks.py", "acquire"): "acquire",
+    ("locks.py", "wait"): "wait",
+    ("queues.py", "get"): "get",
+    ("queues.py", "put"): "put",
+    ("queues.py", "join"): "join",
+    ("tasks.py", "sleep"): "sleep",
+    ("tasks.py", "wait_for"): "wait_for",
+    ("tasks.py", "_wait"): "gather:wait",
+    ("tasks.py", "_wait_for_one"): "gather:as_completed",
+    ("taskgroups.py", "__aexit__"): "gather:TaskGroup",
+    ("taskgroups.py", "_aexit"): "gather:TaskGroup",
+}
+_IO_FILES = frozenset(("selector_events.py", "streams.py"))
+# Where a gather-like wait keeps the object that identifies it.
+_GATHER_KEYS = {"wait": ("waiter",), "as_completed": ("self", "done"), "TaskGroup": ("self",)}
+
+_side_rids = weakref.WeakKeyDictionary()   # for objects that take no attributes (C futures)
+# Gather-like waits, by the object that identifies them: kept apart from the primitives'
+# ids, since that object may be an internal asyncio queue (3.11's as_completed) whose own
+# frames must not read as the program's queue.
+_gather_rids = weakref.WeakKeyDictionary()
+
+
+def to_ns(seconds):
+    return int(round(seconds * 1e9))
+
+
+def rid_of(obj):
+    rid = getattr(obj, "_interleave_rid", None)
+    if rid is None and obj is not None:
+        try:
+            rid = _side_rids.get(obj)
+        except TypeError:
+            rid = None
+    return rid
+
+
+def set_rid(obj, rid):
+    try:
+        obj._interleave_rid = rid
+    except AttributeError:
+        _side_rids[obj] = rid
+
+
+def _report_end(fut):
+    rid = _gather_rids.get(fut)
+    if fut.cancelled():
+        op = "cancelled"
+    elif getattr(fut, "_exception", None) is not None:
+        op = "failed"
+    else:
+        op = "resolved"
+    _session.current.op(rid, op, None)
+
+
+def _gather_resource(key, name, file, line):
+    rid = _gather_rids.get(key)
+    if rid is None:
+        rid = _session.current.new_resource("future", name, None, file, line)
+        _gather_rids[key] = rid
+        if asyncio.isfuture(key) and not key.done():
+            key.add_done_callback(_report_end)
+    return rid
+
+
+def _sleep_until(frame, task, loop):
+    handle = frame.f_locals.get("h")
+    if handle is None:
+        waiter = task._fut_waiter
+        handle = next((h for h in loop._scheduled if h._args and h._args[0] is waiter), None)
+    return to_ns(handle.when()) if handle is not None else None
+
+
+def _at_frame(kind, frame, task, loop, file, line):
+    if kind == "sleep":
+        return ("sleep", _sleep_until(frame, task, loop))
+    if kind == "wait_for":
+        inner = frame.f_locals.get("fut")
+        if getattr(inner, "_il_id", None) is not None:
+            return ("join", None, inner._il_id)
+        rid = rid_of(inner)
+        return ("result", rid, None) if rid is not None else None
+    if kind.startswith("gather:"):
+        name = kind[7:]
+        key = None
+        for local in _GATHER_KEYS[name]:
+            key = frame.f_locals.get(local)
+            if key is not None:
+                break
+        if key is None:
+            return None
+        return ("gather", _gather_resource(key, name, file, line), None)
+    rid = rid_of(frame.f_locals.get("self"))
+    return (kind, rid, None) if rid is not None else None
+
+
+def _by_waiter(task, file, line):
+    waiter = task._fut_waiter
+    if waiter is None:
+        return ("suspended", None, None)
+    tid = getattr(waiter, "_il_id", None)
+    if tid is not None:
+        return ("join", None, tid)
+    if isinstance(waiter, _asyncio_tasks._GatheringFuture):
+        return ("gather", _gather_resource(waiter, "gather", file, line), None)
+    rid = rid_of(waiter)
+    if rid is not None:
+        return ("result", rid, None)
+    return ("suspended", None, None)
+
+
+def describe_wait(task, frames, loop, file, line):
+    found = None
+    for frame in frames:
+        filename = frame.f_code.co_filename
+        if not filename.startswith(_ASYNCIO_DIR):
+            continue
+        module = filename[len(_ASYNCIO_DIR):]
+        kind = _FRAMES.get((module, frame.f_code.co_name))
+        if kind is None:
+            if module in _IO_FILES:
+                found = ("io", None, None)
+            continue
+        here = _at_frame(kind, frame, task, loop, file, line)
+        if here is not None:
+            found = here
+    return found if found is not None else _by_waiter(task, file, line)
