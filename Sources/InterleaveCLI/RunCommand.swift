@@ -42,6 +42,10 @@ struct RunCommand: ParsableCommand {
         let arguments = Array(words.dropFirst())
         let python = PythonProgram(path: file, arguments: arguments)
         do { try python.validate() } catch { throw fail("\(error)") }
+        if let problem = PythonProgram.interpreterProblem() {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            throw ExitCode(2)
+        }
         let outcomes = OutcomeBox()
         let run = python.headlessRun { outcomes.latest = $0 }
         let reason = plain ? nil : TerminalCheck.unusableReason()
@@ -59,13 +63,10 @@ struct RunCommand: ParsableCommand {
         try exit(with: outcomes.latest)
     }
 
-    /// Ends with the program's own exit status (a runner problem says why, in one line).
+    /// Ends with the program's own exit status.
     private func exit(with outcome: PythonOutcome?) throws {
-        guard let outcome, let status = outcome.status else { return }
-        if status == 2, let reason = outcome.reason, reason.hasPrefix("interleave run") || reason.hasPrefix("cannot") {
-            throw fail(reason)
-        }
-        if status != 0 { throw ExitCode(status) }
+        guard let outcome, let status = outcome.status, status != 0 else { return }
+        throw ExitCode(status)
     }
 }
 

@@ -62,6 +62,27 @@ public struct PythonProgram: Sendable {
         return outcome
     }
 
+    /// Why `python3` cannot run programs here (missing, or older than 3.10), in one line; nil
+    /// when it can.
+    public static func interpreterProblem() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sys; print('%d.%d' % sys.version_info[:2]); sys.exit(0 if sys.version_info >= (3, 10) else 3)"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return "interleave run needs python3 ≥ 3.10, and /usr/bin/env cannot start it" }
+        let version = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        process.waitUntilExit()
+        switch process.terminationStatus {
+        case 0: return nil
+        case 127: return "interleave run needs python3 ≥ 3.10, and there is no python3 on the PATH"
+        default: return "interleave run needs python3 ≥ 3.10" + (version.isEmpty ? "" : " (this is \(version))")
+        }
+    }
+
     /// The directory holding the runner package (`interleave_asyncio`), from this module's resources.
     static var runnerDirectory: String? {
         Bundle.module.url(forResource: "python", withExtension: nil)?.path
