@@ -31,7 +31,11 @@ final class PythonChild: @unchecked Sendable {
     /// two descriptor numbers), its standard input empty.
     init(launcher: String, program: String, arguments: [String], directory: String, environment: [String: String]) throws {
         var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
-        guard pipe(&toChild) == 0, pipe(&fromChild) == 0, pipe(&output) == 0, pipe(&errors) == 0 else {
+        // Close-on-exec everywhere: a second child (a rewind starts one while the last is being
+        // stopped) must not inherit this one's pipe ends, or neither would ever see its pipes end.
+        // The child's own descriptors 0 to 4 are dup2 copies, which exec keeps.
+        guard Self.closeOnExecPipe(&toChild), Self.closeOnExecPipe(&fromChild), Self.closeOnExecPipe(&output),
+              Self.closeOnExecPipe(&errors) else {
             throw LaunchError(description: "cannot make pipes for python3: \(String(cString: strerror(errno)))")
         }
         // The child's descriptors 0 to 4 are set by dup2 in order: a pipe end numbered 3 or 4
@@ -72,12 +76,21 @@ final class PythonChild: @unchecked Sendable {
                 : "cannot start python3: \(String(cString: strerror(status)))")
         }
         pid = child
+        _ = Self.live.withLock { $0.insert(child) }
+        Self.killLiveChildrenAtExit
         commands = toChild[1]
         events = fromChild[0]
         // A command written after the child died must not kill us with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         drain(output[0], stream: "stdout")
         drain(errors[0], stream: "stderr")
+    }
+
+    /// A pipe whose two ends are closed on exec (Swift's Glibc module has no `pipe2`).
+    private static func closeOnExecPipe(_ ends: inout [Int32]) -> Bool {
+        guard pipe(&ends) == 0 else { return false }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        return true
     }
 
     /// `descriptor`, renumbered to 10 or above (the original closed).
@@ -97,6 +110,15 @@ final class PythonChild: @unchecked Sendable {
             return nil
         }
         return unsafeBitCast(symbol, to: AddChangeDirectory.self)
+    }()
+
+    /// The children not reaped yet, killed if this process exits first (a quit from the view
+    /// while a step runs, an error): a python3 must never outlive the run that started it.
+    private static let live = Mutex<Set<pid_t>>([])
+    private static let killLiveChildrenAtExit: Void = {
+        atexit {
+            for child in PythonChild.live.withLock({ $0 }) { kill(child, SIGKILL) }
+        }
     }()
 
     /// Sends one command line; false when the child is gone.
@@ -119,7 +141,8 @@ final class PythonChild: @unchecked Sendable {
 
     /// The next event line, or nil at the end of the child's events (it exited or died) or
     /// when it is being stopped.
-    func nextLine() -> [UInt8]? {
+    func nextLine(within patience: Duration? = nil) -> [UInt8]? {
+        let deadline = patience.map { ContinuousClock.now + $0 }
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let line = Array(buffer[..<newline])
@@ -129,6 +152,7 @@ final class PythonChild: @unchecked Sendable {
             var descriptor = pollfd(fd: events, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, 100)
             if stopping.load(ordering: .relaxed) { return nil }
+            if let deadline, ContinuousClock.now > deadline { return nil }
             if ready == 0 || (ready < 0 && errno == EINTR) { continue }
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = chunk.withUnsafeMutableBytes { read(events, $0.baseAddress, $0.count) }
@@ -158,6 +182,7 @@ final class PythonChild: @unchecked Sendable {
     }
 
     private func finish(_ status: Int32) -> Int32 {
+        _ = Self.live.withLock { $0.remove(pid) }
         close(events)
         // The child is gone, so its pipes end: what it wrote last is read within moments.
         _ = draining.wait(timeout: .now() + 1)

@@ -77,7 +77,7 @@ final class PythonRun: @unchecked Sendable {
             launcher: directory + "/interleave_asyncio/launcher.py", program: program.absolutePath,
             arguments: program.arguments, directory: program.directory, environment: program.environment)
         self.child = child
-        guard let line = child.nextLine(), let hello = PythonEvent.parse(line), hello.e == "hello" else {
+        guard let line = child.nextLine(within: .seconds(30)), let hello = PythonEvent.parse(line), hello.e == "hello" else {
             let status = child.stop()
             self.child = nil
             let said = child.leakedOutput.last { !$0.isEmpty }

@@ -49,6 +49,22 @@ import Testing
         #expect(run.out.contains("nothing to schedule"), "a program without a loop says so: \(run.out)")
     }
 
+    /// A failure injected into the task waiting for the lock raises at its await: the task fails
+    /// with CPython's traceback, gather passes it to main, and the program ends with it.
+    @Test func aFaultRaisesInThePythonTaskAtItsAwait() throws {
+        guard CLIBinary.isBuilt else { return }
+        let trace = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-py-\(UUID().uuidString.prefix(8)).itrace")
+        defer { try? FileManager.default.removeItem(at: trace) }
+        let recorded = try CLIBinary.run(["record", Self.lesson("l2-lock.py"), "-o", trace.path, "--inject", "fail my_coroutine at 0.1s"])
+        #expect(recorded.status == 0, "\(recorded.err)")
+        let text = try CLIBinary.run(["export", trace.path, "--format", "text"])
+        #expect(text.out.contains("0.100s  my_coroutine failed: InterleaveFault: injected fault"), "\(text.out)")
+        #expect(text.out.contains("0.100s  main failed: InterleaveFault: injected fault"), "\(text.out)")
+        #expect(text.out.contains("await fut"), "the traceback is the program's output: \(text.out)")
+        #expect(text.out.contains("done in 0.100s virtual"), "no stale timer moves the clock on: \(text.out)")
+        #expect(!text.out.contains("nobody awaited"), "awaiting is asyncio's business: \(text.out)")
+    }
+
     @Test func badInputGetsOneLineAndStatus2() throws {
         guard CLIBinary.isBuilt else { return }
         let missing = try CLIBinary.run(["run", "/nonexistent/nope.py", "--plain"])
@@ -75,39 +91,28 @@ import Testing
 /// The acceptance run of the lock lesson, full screen in tmux.
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
 struct PythonRunTerminalTests {
-    @Test func theLockLessonStepsRewindsAndFailsByHand() throws {
-        let run = try ShellRun("run \(TmuxSession.shellQuoted(PythonRunEndToEndTests.lesson("l2-lock.py"))) --speed 0.5",
-                               width: 120, height: 40)
-        var screen = try run.waitForUI(containing: "my_coroutine")
+    @Test func theLockLessonShowsItsTasksLockAndSourceAndStepsBackAndOn() throws {
+        let lesson = TmuxSession.shellQuoted(PythonRunEndToEndTests.lesson("l2-lock.py"))
+        let run = try ShellRun("run \(lesson) --speed 0.25", width: 120, height: 40)
+        // The first lock holder sleeps 2 s virtual (8 s at a quarter speed): pause while it does.
+        _ = try run.waitForUI(containing: "sleeps until 2.000s")
         try run.session.sendKeys("Space")
-        // Two lanes named after the coroutine, the lock, and the program's own source.
-        screen = try run.session.waitForScreen(containing: "PAUSED")
+        var screen = try run.session.waitForScreen(containing: "PAUSED")
+        // Two lanes named after the coroutine, the lock with its holder, the program's source.
         #expect(screen.components(separatedBy: "my_coroutine ").count - 1 >= 2, "\(screen)")
-        #expect(screen.contains("Lock"), "\(screen)")
+        #expect(screen.contains("Lock   held by my_coroutine"), "\(screen)")
         #expect(screen.contains("Code · l2-lock.py"), "\(screen)")
         #expect(screen.contains("async with lock:"), "\(screen)")
-        // One step is one task step.
-        let stepped = try run.session.poll(timeout: .seconds(10)) { () -> String? in
-            try run.session.sendKeys("s")
-            let now = try run.session.screen()
-            return now.contains("held by my_coroutine") ? now : nil
-        }
-        #expect(stepped != nil, "the lock is held after a step or two: \(try run.session.screen())")
-        // Back one step (a fresh python3 re-runs the program to there), then play on to the end.
+        // One step: the clock jumps to the holder's wake-up at 2 s.
+        try run.session.sendKeys("s")
+        screen = try run.session.waitForScreen(containing: "2.000s my_coroutine wakes up")
+        // Back one step (a fresh python3 re-runs the program to there), then on to the end.
         try run.session.sendKeys("b")
         _ = try run.session.waitForScreen(containing: "rewound to step")
         try run.session.sendKeys("Space")
-        screen = try run.session.waitForScreen(containing: "run ended", timeout: .seconds(30))
-        #expect(screen.contains("4 done"), "\(screen)")
-        // Restart, and fail the coroutine that waits for the lock: it raises at its await.
-        try run.session.sendKeys("r")
-        _ = try run.session.waitForScreen(containing: "waits to acquire Lock", timeout: .seconds(20))
-        try run.session.sendKeys("Space")
-        for _ in 0..<4 { try run.session.sendKeys("Down") }
-        try run.session.sendKeys("f")
-        try run.session.sendKeys("Space")
-        screen = try run.session.waitForScreen(containing: "InterleaveFault: injected fault", timeout: .seconds(20))
+        screen = try run.session.waitForScreen(containing: "l2-lock.py finished", timeout: .seconds(40))
+        #expect(screen.contains("4.000s my_coroutine: Unlocked section"), "\(screen)")
         try run.session.sendKeys("q")
-        try run.expectTerminalGivenBack(status: 1)
+        try run.expectTerminalGivenBack(status: 0)
     }
 }

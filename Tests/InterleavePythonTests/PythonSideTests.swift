@@ -10,7 +10,7 @@ import Testing
     @Test func thePythonSidesUnitTestsPass() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "unittest", "discover", "-s", "Tests/InterleavePythonTests/python", "-t", "."]
+        process.arguments = ["python3", "-m", "unittest", "discover", "-s", "Tests/InterleavePythonTests/python"]
         process.currentDirectoryURL = Self.repository
         let output = Pipe()
         process.standardOutput = output
