@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Interleave
 import Synchronization
 
 /// The `python3` child running a program for `PythonRun`: commands go to its descriptor 4,
@@ -17,7 +18,9 @@ final class PythonChild: @unchecked Sendable {
     private let commands: Int32
     private let events: Int32
     private var buffer: [UInt8] = []
-    private let leaked = Mutex<[String]>([])
+    // Pthread mutexes, not Synchronization.Mutex: ThreadSanitizer (CI's pass) cannot see the
+    // latter's futex, and reports the drain threads' writes as races.
+    private let leaked = PthreadLocked<[String]>([])
     /// The two drain threads, until each has read its pipe to the end.
     private let draining = DispatchGroup()
     /// Set when the child is being stopped: a read in progress gives up.
@@ -114,7 +117,7 @@ final class PythonChild: @unchecked Sendable {
 
     /// The children not reaped yet, killed if this process exits first (a quit from the view
     /// while a step runs, an error): a python3 must never outlive the run that started it.
-    private static let live = Mutex<Set<pid_t>>([])
+    private static let live = PthreadLocked<Set<pid_t>>([])
     private static let killLiveChildrenAtExit: Void = {
         atexit {
             for child in PythonChild.live.withLock({ $0 }) { kill(child, SIGKILL) }
