@@ -67,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "InterleaveBench",
-            dependencies: ["Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveApp", "Demos"],
+            dependencies: ["Interleave", "InterleaveTrace", "InterleaveUI", "InterleaveApp", "Demos", "InterleavePython"],
             swiftSettings: runtime
         ),
         .executableTarget(

@@ -51,6 +51,7 @@ public struct Benchmarks {
         }
         if wanted("seek") { trace.seek() }
         if wanted("explore") { ExploreBenchmark(scale: scale, output: output).run() }
+        if wanted("python") { try PythonBenchmark(scale: scale, output: output).run() }
         if wanted("render") { RenderBenchmark(output: output).run() }
         if wanted("startup") { try StartupBenchmark(executable: executable, output: output).run() }
     }
