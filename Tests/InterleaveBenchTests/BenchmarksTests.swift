@@ -34,6 +34,15 @@ import Testing
         }
     }
 
+    @Test func thePythonPingPongRunsUnderCPythonAndInterleave() throws {
+        let lines = try Self.lines(only: "python")
+        guard !(lines.first ?? "").contains("skipped") else { return }
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines[0].hasPrefix("cpython-asyncio python-pingpong 200 "), "\(lines)")
+        #expect(lines[1].hasPrefix("interleave python-pingpong 200 "), "\(lines)")
+        #expect(lines[2].contains("x cpython"), "\(lines)")
+    }
+
     @Test func theTraceFiguresAreMeasured() throws {
         let lines = try Self.lines(only: "trace-")
         #expect(lines.map { $0.split(separator: " ")[1] } == ["trace-write", "trace-bytes-per-event", "trace-read"], "\(lines)")
