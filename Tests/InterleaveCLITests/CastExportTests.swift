@@ -5,7 +5,7 @@ import Testing
 
 /// `interleave export --format cast`: a valid asciicast v2 file that a real terminal emulator
 /// (pyte, in a `.venv-test` made on first use) plays to the replay's final screen.
-@Suite struct CastExportTests {
+@Suite final class CastExportTests: Sendable {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let python = repository.appendingPathComponent(".venv-test/bin/python")
@@ -17,6 +17,9 @@ import Testing
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
+
+    /// Each test gets a fresh folder, removed with it.
+    deinit { try? FileManager.default.removeItem(at: scratch) }
 
     /// One parsed cast: the header object and each event's time and output.
     struct Cast {

@@ -6,12 +6,15 @@ import Testing
 /// session leaves a file that loads up to its last flush, and an output that cannot be written
 /// is a one-line error (exit 2), or in the TUI a status note while the live run goes on.
 @Suite(.enabled(if: CLIBinary.isBuilt, "needs the interleave executable"))
-struct DurabilityTests {
+final class DurabilityTests: Sendable {
     let scratch: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-durability-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
+
+    /// Each test gets a fresh folder, removed with it.
+    deinit { try? FileManager.default.removeItem(at: scratch) }
 
     /// A swarm big enough that recording it takes many seconds, so the kill lands mid-run.
     static let longRecording = ["record", "swarm", "--tasks", "200000"]

@@ -5,12 +5,15 @@ import Testing
 
 /// `interleave present` as a presenter meets it: in tmux, unattended and by hand, and its errors.
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
-struct PresentEndToEndTests {
+final class PresentEndToEndTests: Sendable {
     let scratch: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-present-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
+
+    /// Each test gets a fresh folder, removed with it.
+    deinit { try? FileManager.default.removeItem(at: scratch) }
 
     private func write(_ text: String, to name: String) throws -> String {
         let url = scratch.appendingPathComponent(name)
@@ -88,12 +91,15 @@ struct PresentEndToEndTests {
 }
 
 /// `present` without a terminal, and with bad input.
-@Suite struct PresentCommandTests {
+@Suite final class PresentCommandTests: Sendable {
     let scratch: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-present-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
+
+    /// Each test gets a fresh folder, removed with it.
+    deinit { try? FileManager.default.removeItem(at: scratch) }
 
     private func write(_ text: String, to name: String) throws -> String {
         let url = scratch.appendingPathComponent(name)

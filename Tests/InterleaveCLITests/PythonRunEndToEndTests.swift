@@ -17,6 +17,8 @@ import Testing
         return url.path
     }
 
+    static func remove(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
+
     @Test func thePlainReportHasTheLessonsLinesAtTheirSeconds() throws {
         guard CLIBinary.isBuilt else { return }
         let run = try CLIBinary.run(["run", Self.lesson("l2-lock.py"), "--plain"])
@@ -29,12 +31,15 @@ import Testing
     @Test func itExitsAsCPythonDoes() throws {
         guard CLIBinary.isBuilt else { return }
         let exits = try Self.program("import asyncio, sys\nasync def main():\n    await asyncio.sleep(1)\n    sys.exit(4)\nasyncio.run(main())\n")
+        defer { Self.remove(exits) }
         #expect(try CLIBinary.run(["run", exits, "--plain"]).status == 4)
         let raises = try Self.program("raise ValueError('bad')\n")
+        defer { Self.remove(raises) }
         let failed = try CLIBinary.run(["run", raises, "--plain"])
         #expect(failed.status == 1)
         #expect(failed.out.contains("ValueError: bad"), "\(failed.out)")
         let broken = try Self.program("def f(:\n")
+        defer { Self.remove(broken) }
         let syntax = try CLIBinary.run(["run", broken, "--plain"])
         #expect(syntax.status == 1)
         #expect(syntax.out.contains("SyntaxError"), "\(syntax.out)")
@@ -43,6 +48,7 @@ import Testing
     @Test func theProgramGetsItsArgumentsAndWorkingDirectory() throws {
         guard CLIBinary.isBuilt else { return }
         let echo = try Self.program("import os, sys\nprint(sys.argv[1:], os.path.basename(os.getcwd()) != '')\nprint(sys.argv[0].endswith('.py'))\n")
+        defer { Self.remove(echo) }
         let run = try CLIBinary.run(["run", echo, "--plain", "--captions", "one", "-v", "--", "two"])
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("['one', '-v', '--', 'two'] True") || run.out.contains("['one', '-v', 'two'] True"), "\(run.out)")

@@ -7,12 +7,15 @@ import Testing
 /// Chromium is a large package, so the test runs only where it is installed (CI installs
 /// Debian's `chromium`); elsewhere it is skipped with the reason.
 @Suite(.enabled(if: Chromium.path != nil, "chromium is not installed: skipping the browser rendering of an SVG"))
-struct SVGChromiumTests {
+final class SVGChromiumTests: Sendable {
     let scratch: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-chromium-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
+
+    /// Each test gets a fresh folder, removed with it.
+    deinit { try? FileManager.default.removeItem(at: scratch) }
 
     @Test func chromiumDrawsTheGatherTimeline() throws {
         let trace = scratch.appendingPathComponent("gather.itrace").path

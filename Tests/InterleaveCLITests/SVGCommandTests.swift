@@ -2,12 +2,15 @@ import Foundation
 import Testing
 
 /// `interleave export FILE --format svg [--at TIME|step:N] -o OUT.svg`, run as a user would.
-@Suite struct SVGCommandTests {
+@Suite final class SVGCommandTests: Sendable {
     let scratch: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-svg-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
+
+    /// Each test gets a fresh folder, removed with it.
+    deinit { try? FileManager.default.removeItem(at: scratch) }
 
     /// Records gather with task2 made to fail at 0.5 s; returns the trace's path.
     func recordGatherWithFault() throws -> String {

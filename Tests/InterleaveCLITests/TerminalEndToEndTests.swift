@@ -3,12 +3,15 @@ import Testing
 
 /// The full path in a real terminal: tmux runs `interleave`, keys go in, the screen comes back.
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
-struct TerminalEndToEndTests {
+final class TerminalEndToEndTests: Sendable {
     let scratch: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("interleave-e2e-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
+
+    /// Each test gets a fresh folder, removed with it.
+    deinit { try? FileManager.default.removeItem(at: scratch) }
 
     private func headerStep(_ screen: String) -> Int? {
         guard let header = screen.split(separator: "\n").first,
