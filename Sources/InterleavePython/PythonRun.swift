@@ -18,8 +18,10 @@ final class PythonRun: @unchecked Sendable {
     private var resources: [Int: (id: ResourceID, kind: ResourceKind)] = [:]
     /// The module's lane.
     private var module: TaskID = .none
-    /// The first task created from module level (`asyncio.run`'s main), which the module awaits.
+    /// The first task created from module level (`asyncio.run`'s main), which the module awaits,
+    /// and the line that created it (where the module stands while it waits).
     private var mainTask: TaskID = .none
+    private var mainTaskLine: LocationID = .unknown
     /// The earliest Python timer a loop timer is set for, and that loop timer.
     private var timerAt: Int64?
     private var timer: ForeignTimer?
@@ -54,7 +56,7 @@ final class PythonRun: @unchecked Sendable {
         send(["c": "start"])
         while !exited {
             do {
-                try await loop.parkForeign(.waiting(.none, .join, awaiting: mainTask), location: .unknown)
+                try await loop.parkForeign(.waiting(.none, .join, awaiting: mainTask), location: mainTaskLine)
             } catch {
                 // Cancelling or failing the module stops the program, as Ctrl-C would.
                 stopChild()
@@ -167,7 +169,10 @@ final class PythonRun: @unchecked Sendable {
         mirror.task = loop.spawnForeign(event.name ?? "task-\(id)", location: location(event)) { [self] in
             try await mirror.run(in: self)
         }
-        if event.parent == nil, mainTask == .none { mainTask = mirror.task }
+        if event.parent == nil, mainTask == .none {
+            mainTask = mirror.task
+            mainTaskLine = location(event)
+        }
     }
 
     private func ready(_ event: PythonEvent) {
