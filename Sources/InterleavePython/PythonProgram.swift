@@ -83,6 +83,13 @@ public struct PythonProgram: Sendable {
         }
     }
 
+    /// A benchmark program shipped with the runner (`Resources/python/benchmarks`).
+    public static func benchmarkFile(_ name: String) -> URL? {
+        guard let directory = runnerDirectory else { return nil }
+        let url = URL(fileURLWithPath: directory).appendingPathComponent("benchmarks").appendingPathComponent(name)
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
     /// The directory holding the runner package (`interleave_asyncio`), from this module's resources.
     static var runnerDirectory: String? {
         Bundle.module.url(forResource: "python", withExtension: nil)?.path

@@ -14,22 +14,10 @@ import time
 
 from fifo_driver import FifoDriver
 
-PROGRAM = '''
-import asyncio, sys
-
-async def player(inbox, outbox, rounds):
-    for _ in range(rounds):
-        ball = await inbox.get()
-        await outbox.put(ball + 1)
-
-async def main(rounds):
-    ping, pong = asyncio.Queue(), asyncio.Queue()
-    await ping.put(0)
-    await asyncio.gather(player(ping, pong, rounds), player(pong, ping, rounds))
-    print("rallies", ping.get_nowait())
-
-asyncio.run(main(int(sys.argv[1])))
-'''
+PROGRAM_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..",
+                            "Sources", "InterleavePython", "Resources", "python", "benchmarks", "pingpong.py")
+with open(PROGRAM_FILE) as program_file:
+    PROGRAM = program_file.read()
 
 
 def main(argv):
