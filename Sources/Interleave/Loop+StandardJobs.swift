@@ -151,7 +151,7 @@ extension Loop {
     func takeHop(_ job: UnownedJob, at address: UInt) -> Bool {
         guard let running = standardJobs.ownJobRunning, running === current, running.address == address,
               standardJobs.hop == nil else { return false }
-        noteStandardCallSite()
+        // No call site here: the switch comes at the start of a job, before any program code.
         standardJobs.hop = job
         return true
     }

@@ -55,7 +55,10 @@ extension Loop {
     func refreshStandardStreams(after task: TaskRecord?) {
         let actor = task?.id ?? .none
         let location = task.map(standardLocation(of:)) ?? .unknown
-        for (address, entry) in standardJobs.streams.byAddress {
+        // In the order the streams were seen, not the dictionary's (which differs between
+        // processes): two streams changed in one step are recorded the same way every run.
+        let known = standardJobs.streams.byAddress.sorted { $0.value.resource.rawValue < $1.value.resource.rawValue }
+        for (address, entry) in known {
             guard let object = entry.object else {
                 standardJobs.streams.byAddress[address] = nil
                 continue

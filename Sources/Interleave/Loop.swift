@@ -175,7 +175,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     @inline(__always)
     func stepBound() -> Bool {
         if inbox.hasWork { drainInbox() }
-        if !standardJobs.runtimeJobs.isEmpty { runRuntimeJobs() }
+        if routesStandardJobs, !standardJobs.runtimeJobs.isEmpty { runRuntimeJobs() }
         guard let next = ready.pop() else {
             if ready.offerUnrecorded { recordChoiceOffer() }
             return false
@@ -210,11 +210,11 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         // An adopted standard task is kept alive across its job, to read after
         // it whether it completed (see `Loop.endAdoptedTaskIfComplete`).
         let watched = routesStandardJobs ? watchAdoptedTask(current, at: address) : nil
-        standardJobs.ownJobRunning = next.role == .task ? standardTask : nil
+        if routesStandardJobs { standardJobs.ownJobRunning = next.role == .task ? standardTask : nil }
         switch next.role {
         case .task:
             next.job.runSynchronously(on: asUnownedTaskExecutor())
-            if standardJobs.hop != nil { runHops() }
+            if routesStandardJobs, standardJobs.hop != nil { runHops() }
         case .loopActor:
             next.job.runSynchronously(
                 isolatedTo: actorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
@@ -224,13 +224,16 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
                 isolatedTo: mainActorExecutor.asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
             if let holder { endMainActorTurn(of: holder) }
         }
-        standardJobs.ownJobRunning = nil
         if let watched { endAdoptedTaskIfComplete(watched, at: address) }
         current = nil
         attributionPending = false
-        if standardJobs.actors.running != nil { endStandardActorJob() }
-        if !standardJobs.streams.byAddress.isEmpty { refreshStandardStreams(after: standardTask) }
-        if routesStandardJobs, let standardTask { noteStandardSuspension(of: standardTask) }
+        // What only a loop routing standard Swift concurrency has to do after a job.
+        if routesStandardJobs {
+            standardJobs.ownJobRunning = nil
+            if standardJobs.actors.running != nil { endStandardActorJob() }
+            if !standardJobs.streams.byAddress.isEmpty { refreshStandardStreams(after: standardTask) }
+            if let standardTask { noteStandardSuspension(of: standardTask) }
+        }
         if !failures.invariants.isEmpty { checkInvariants() }
         if !yielded.isEmpty {
             let again = yielded

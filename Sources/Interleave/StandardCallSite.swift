@@ -6,11 +6,11 @@ import Runtime
 /// the line of the await it is at.
 ///
 /// Swift's awaits record no source line, but the loop's code runs in the task's own call stack at
-/// many of them: a sleep's enqueue, a switch off the loop at a call to a nonisolated async
-/// function (a hop, see `Loop.takeHop`), `Task.yield()`, a `print`. A backtrace taken there
-/// (following the task's async frames) holds the program's line; it is symbolicated once per
-/// distinct backtrace (tens of milliseconds in a debug build, far more in a large test binary)
-/// and looked up after that.
+/// several points: a sleep's enqueue, `Task.yield()`, a `print`, a wake-up or task creation it
+/// causes. A backtrace taken there (following the task's async frames) holds the program's line;
+/// a wait's line is read from the suspended task's async frames instead
+/// (`location(ofSuspendedTaskAt:)`). Each distinct backtrace is symbolicated once (tens of
+/// milliseconds in a debug build, far more in a large test binary) and looked up after that.
 enum StandardCallSite {
     /// Frames kept: the program's frame is within the first few (the loop's and the standard
     /// library's come first), and fewer frames make fewer distinct backtraces to symbolicate.

@@ -46,38 +46,28 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data((problem + "\n").utf8))
             throw ExitCode(2)
         }
-        let outcomes = OutcomeBox()
-        let run = python.headlessRun { outcomes.latest = $0 }
+        // The outcome of the run last started (a rewind starts a new one), set on the loop thread.
+        let outcomes = PthreadLocked<PythonOutcome?>(nil)
+        let run = python.headlessRun { outcome in outcomes.withLock { $0 = outcome } }
         let reason = plain ? nil : TerminalCheck.unusableReason()
         if plain || reason != nil {
             if let reason { FileHandle.standardError.write(Data("interleave: \(reason); showing plain output\n".utf8)) }
             let store = run.run().store
             print(PlainReport(store: store, includesCaptions: captions).render(), terminator: "")
-            return try exit(with: outcomes.latest)
+            return try exit(with: outcomes.withLock { $0 })
         }
         try TUIApp.withBackend { backend in
             let live = LiveSource(
                 policy: .fifo, speed: speed ?? 1, startPaused: false, program: nil, makeLoop: { run.makeLoop(policy: $0) })
             TUIApp.endIfTerminated(TUISession(backend: backend, live: live, replay: nil, speed: speed ?? 1, presentation: false).run())
         }
-        try exit(with: outcomes.latest)
+        try exit(with: outcomes.withLock { $0 })
     }
 
     /// Ends with the program's own exit status.
     private func exit(with outcome: PythonOutcome?) throws {
         guard let outcome, let status = outcome.status, status != 0 else { return }
         throw ExitCode(status)
-    }
-}
-
-/// The outcome of the run last started (a rewind starts a new one).
-private final class OutcomeBox: @unchecked Sendable {
-    // Unchecked: set on the loop thread as a run starts, read after the session.
-    private let lock = NSLock()
-    private var value: PythonOutcome?
-    var latest: PythonOutcome? {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
     }
 }
 

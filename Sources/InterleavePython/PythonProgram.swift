@@ -97,23 +97,18 @@ public struct PythonProgram: Sendable {
 }
 
 /// How a program run ended: its exit status (as CPython's) once known.
-public final class PythonOutcome: @unchecked Sendable {
-    // Unchecked: written on the loop thread during the run, read after it.
-    private let lock = NSLock()
-    private var exitStatus: Int32?
-    private var why: String?
+public final class PythonOutcome: Sendable {
+    /// Written on the loop thread during the run, read after it: the status and why.
+    private let ending = PthreadLocked<(status: Int32, reason: String?)?>(nil)
 
     /// The status CPython would exit with; nil while the program has not ended.
-    public var status: Int32? { lock.withLock { exitStatus } }
+    public var status: Int32? { ending.withLock { $0?.status } }
     /// Why it ended badly, in one line (the exception, or the runner's own problem).
-    public var reason: String? { lock.withLock { why } }
+    public var reason: String? { ending.withLock { $0?.reason } }
 
+    /// Records the end; the first one counts.
     func finish(status: Int32, reason: String?) {
-        lock.withLock {
-            guard exitStatus == nil else { return }
-            exitStatus = status
-            why = reason
-        }
+        ending.withLock { if $0 == nil { $0 = (status, reason) } }
     }
 }
 
