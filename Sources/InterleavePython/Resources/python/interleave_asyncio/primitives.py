@@ -7,6 +7,7 @@ import asyncio
 from asyncio import futures, locks, queues
 
 from . import session as _session
+from .faults import one_line
 from .waits import set_rid
 
 
@@ -18,8 +19,8 @@ def _register(obj, kind, capacity=None):
     return rid
 
 
-def _op(obj, op, value=None):
-    _session.current.op(obj._interleave_rid, op, value)
+def _op(obj, op, value=None, text=None):
+    _session.current.op(obj._interleave_rid, op, value, text=text)
 
 
 def _running():
@@ -163,7 +164,7 @@ class Future(futures._PyFuture, metaclass=_FutureType):
 
     def set_exception(self, exception):
         super().set_exception(exception)
-        _op(self, "failed")
+        _op(self, "failed", text=one_line(self._exception))
 
     def cancel(self, *args, **kwargs):
         cancelled = super().cancel(*args, **kwargs)

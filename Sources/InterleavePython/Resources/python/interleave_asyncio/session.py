@@ -63,10 +63,13 @@ class Session:
                    "capacity": capacity, "file": file, "line": line})
         return rid
 
-    def op(self, resource, op, value, depth=3):
+    def op(self, resource, op, value, depth=3, text=None):
         file, line = self.locate.call_site(depth)
-        self.emit({"e": "op", "resource": resource, "task": self.running_task, "op": op,
-                   "value": value, "file": file, "line": line})
+        event = {"e": "op", "resource": resource, "task": self.running_task, "op": op,
+                 "value": value, "file": file, "line": line}
+        if text is not None:
+            event["text"] = text
+        self.emit(event)
 
     # -- commands -------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import weakref
 from asyncio import tasks as _asyncio_tasks
 
 from . import session as _session
+from .faults import one_line
 
 _ASYNCIO_DIR = os.path.dirname(os.path.abspath(asyncio.__file__)) + os.sep
 
@@ -63,13 +64,15 @@ def set_rid(obj, rid):
 
 def _report_end(fut):
     rid = _gather_rids.get(fut)
+    text = None
     if fut.cancelled():
         op = "cancelled"
     elif getattr(fut, "_exception", None) is not None:
         op = "failed"
+        text = one_line(fut._exception)
     else:
         op = "resolved"
-    _session.current.op(rid, op, None)
+    _session.current.op(rid, op, None, text=text)
 
 
 def _gather_resource(key, name, file, line):
