@@ -110,9 +110,10 @@ extension Loop {
         recorder.record(.runEnded, at: nowNanoseconds)
     }
 
-    /// Records a diagnostic line in the trace.
-    func lint(_ text: String, task: TaskID = .none) {
-        if failures.lintsFail, failures.firstLint == nil { failures.firstLint = text }
+    /// Records a diagnostic line in the trace. One about the loop's own view of the run (not a
+    /// hazard in the program) is never a failure, even where lints fail the run.
+    func lint(_ text: String, task: TaskID = .none, aboutTheProgram: Bool = true) {
+        if aboutTheProgram, failures.lintsFail, failures.firstLint == nil { failures.firstLint = text }
         guard recorder.isEnabled else { return }
         recorder.record(.lint, task: task, arg: Int64(recorder.intern(text).rawValue), at: nowNanoseconds)
     }

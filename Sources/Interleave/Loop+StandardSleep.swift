@@ -33,8 +33,21 @@ extension Loop: SchedulingExecutor {
             return parkStandardSleep(unowned, delay: nil, clockName: "\(C.self)")
         }
         let window = isOnLoopThread ? realTimeSinceStandardRunStart() : nil
-        parkStandardSleep(unowned, delay: WallClockSnap.writtenDelay(remaining: remaining.nanoseconds, window: window),
-                          clockName: nil)
+        let reading = WallClockSnap.reading(remaining: remaining.nanoseconds, window: window)
+        if let alternative = reading.alternative, let window { noteUncertainSleep(reading.delay, or: alternative, heldUp: window) }
+        parkStandardSleep(unowned, delay: reading.delay, clockName: nil)
+    }
+
+    /// The thread was held up so long while the running task went to sleep that the sleep's
+    /// length, read from the wall clock, has two readings (see `WallClockSnap.reading`): the
+    /// run may differ from another run of the same program, and the lint says so.
+    private func noteUncertainSleep(_ delay: Int64, or alternative: Int64, heldUp window: Int64) {
+        publishedUncertainSleeps.add(1, ordering: .relaxed)
+        let name = runningTask?.name ?? "a task"
+        let milliseconds = (Double(window) / 1e6 * 10).rounded() / 10
+        lint("\(name) was held up \(milliseconds) ms as it went to sleep, so the sleep's length, read from the wall clock, "
+            + "is uncertain: taken as \(formatSeconds(delay)), it may have been \(formatSeconds(alternative))",
+            task: runningTask?.id ?? .none, aboutTheProgram: false)
     }
 
     /// Parks a sleep's wake-up job until `delay` virtual nanoseconds from now (at once when

@@ -56,6 +56,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     let inbox = Inbox()
     let publishedTime = Atomic<Int64>(0)
     let publishedSteps = Atomic<Int>(0)
+    /// Standard sleeps whose length had two readings (see `uncertainSleeps`).
+    let publishedUncertainSleeps = Atomic<Int>(0)
     /// Which thread drives the loop now (see `LoopDriverClaim`).
     let driverClaim = LoopDriverClaim()
 
@@ -120,6 +122,11 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
 
     /// Jobs run so far.
     public var steps: Int { publishedSteps.load(ordering: .relaxed) }
+
+    /// Standard `Task.sleep`s so far whose length, read from the wall clock, was uncertain
+    /// (the thread was held up as the task went to sleep; each has a lint). A run with none is
+    /// the same run every time; one with some may differ from another run in those sleeps.
+    public var uncertainSleeps: Int { publishedUncertainSleeps.load(ordering: .relaxed) }
 
     /// Whether a deadlock ends the run (headless runs) or leaves it waiting for the user to
     /// break it by failing or cancelling a task in the cycle (live runs).

@@ -27,6 +27,44 @@ enum WallClockSnap {
     /// stall exceeded, never seconds long.
     static let maximumWindow: Int64 = 10_000_000
 
+    /// The delay a deadline gives, and another it may as well have been.
+    struct Reading: Equatable {
+        /// The delay taken (ns).
+        let delay: Int64
+        /// When the task was held up longer than the widest window, a delay as round as
+        /// `delay` that the program may have written instead; nil when `delay` is clear.
+        let alternative: Int64?
+    }
+
+    /// The written delay when the task ran or was held up for `window` ns since it resumed.
+    /// Past the widest window there are two readings: the clock was read just before the
+    /// sleep (the hold-up came before: `remaining` is nearly all of it), or at the start of
+    /// the run (the hold-up came between the read and the sleep: the delay is a whole window
+    /// longer). The one with fewer significant digits is the one a person writes; when they
+    /// tie, the first is taken (most of a run lies before its sleep's few microseconds) and the
+    /// other is the alternative.
+    /// ```swift
+    /// // Held up 10.4 ms after reading the clock for a 100 ms sleep:
+    /// WallClockSnap.reading(remaining: 89_600_000, window: 10_400_000)   // 90 ms, or 100 ms
+    /// ```
+    static func reading(remaining: Int64, window: Int64?) -> Reading {
+        let late = writtenDelay(remaining: remaining, window: window)
+        guard let window, window > maximumWindow else { return Reading(delay: late, alternative: nil) }
+        let early = writtenDelay(remaining: remaining &+ window &- maximumWindow, window: maximumWindow)
+        let (lateDigits, earlyDigits) = (significantDigits(late), significantDigits(early))
+        if early != 0, late == 0 || earlyDigits == lateDigits, early != late {
+            return Reading(delay: late, alternative: early)
+        }
+        return Reading(delay: earlyDigits < lateDigits ? early : late, alternative: nil)
+    }
+
+    /// 3 for 125_000_000, 1 for 2_000_000_000, 0 for 0.
+    static func significantDigits(_ value: Int64) -> Int {
+        var digits = value.magnitude
+        while digits != 0, digits % 10 == 0 { digits /= 10 }
+        return digits == 0 ? 0 : String(digits).count
+    }
+
     /// The roundest duration in `remaining ... remaining + window` (ns); no wait when the
     /// deadline has passed.
     static func writtenDelay(remaining: Int64, window: Int64? = nil) -> Int64 {

@@ -68,24 +68,43 @@ import InterleaveTrace
         #expect(refusal.withLock { $0 }?.contains("another Interleave run") == true)
     }
 
-    /// The same program gives the same trace, event for event, a thousand times out of a thousand.
+    /// The same program gives the same trace, event for event, a thousand times out of a
+    /// thousand, but for a run that says a sleep's length was uncertain (the thread was held up
+    /// past the widest window as it went to sleep: a loaded machine): those must be rare.
     @Test func runsAreDeterministic() throws {
-        func traceOfOneRun() throws -> [String] {
+        func traceOfOneRun() throws -> (events: [String], uncertain: Bool) {
             try StandardConcurrency.withSharedRouting {
                 let loop = Loop(routesStandardJobs: true)
                 try loop.run { try await fanOutAndBack() }
                 let events = loop.store.events
-                return (0..<events.count).map { index in
+                let uncertain = loop.uncertainSleeps > 0
+                return ((0..<events.count).map { index in
                     let event = events[index]
                     return "\(event.kind) \(event.task.rawValue) \(event.time) \(event.arg)"
-                }
+                }, uncertain)
             }
         }
-        let first = try traceOfOneRun()
-        #expect(first.count > 20)
-        var identical = 1
-        for _ in 1..<1_000 where try traceOfOneRun() == first { identical += 1 }
-        #expect(identical == 1_000)
+        var first = try traceOfOneRun()
+        while first.uncertain { first = try traceOfOneRun() }
+        #expect(first.events.count > 20)
+        var (identical, uncertain) = (1, 0)
+        var firstDifference: String?
+        for _ in 1..<1_000 {
+            let run = try traceOfOneRun()
+            if run.uncertain { uncertain += 1; continue }
+            if run.events == first.events { identical += 1; continue }
+            firstDifference = firstDifference ?? Self.difference(first.events, run.events)
+        }
+        #expect(identical + uncertain == 1_000, "\(firstDifference ?? "")")
+        #expect(uncertain < 50)
+    }
+
+    /// The first event two traces disagree on, as both give it.
+    static func difference(_ expected: [String], _ actual: [String]) -> String {
+        guard let index = expected.indices.first(where: { $0 < actual.count && expected[$0] != actual[$0] }) else {
+            return "\(expected.count) events, then \(actual.count)"
+        }
+        return "event \(index): \(expected[index]) then \(actual[index])"
     }
 }
 

@@ -39,6 +39,29 @@ import InterleaveTrace
         #expect(now == .seconds(2))
         #expect(onLoop)
     }
+
+    /// The clock read, then the thread held up past the widest window before the sleep (as a
+    /// loaded machine may do between `Task.sleep`'s read and its enqueue): the sleep's length
+    /// has two readings, and the run says so rather than pass one off as certain.
+    @Test func aSleepAfterALongHoldUpIsTakenWithALint() throws {
+        let (slept, lints, uncertainSleeps) = try StandardConcurrency.withSharedRouting {
+            let loop = Loop(routesStandardJobs: true)
+            let slept = try loop.run {
+                let clock = ContinuousClock()
+                let read = clock.now
+                // Busy, not asleep: the hold-up is the thread's, as a preemption would be.
+                while clock.now - read < .milliseconds(15) {}
+                try await Task.sleep(until: read + .milliseconds(100), clock: .continuous)
+                return loop.now
+            }
+            return (slept, Transcript.lints(loop.store), loop.uncertainSleeps)
+        }
+        #expect(slept < .milliseconds(100))
+        #expect(uncertainSleeps == 1)
+        let uncertain = lints.filter { $0.contains("so the sleep's length, read from the wall clock, is uncertain") }
+        #expect(uncertain.count == 1, "\(lints)")
+        #expect(uncertain.first?.hasSuffix("it may have been 0.100s") == true, "\(lints)")
+    }
 }
 
 @MainActor final class MainActorProbe {
