@@ -1,8 +1,9 @@
 """Cost of the Python side: a ping-pong of N messages through two asyncio.Queues, run
 through fifo_driver (every step a command and an answer over the pipes) and under plain
-`asyncio.run`. Prints wall time, steps, events and their rates.
+`asyncio.run`. Prints wall time, steps, events and their rates. With --ahead the driver
+sends `run` and the Python side runs ahead (no round trip per step).
 
-    python3 bench_pingpong.py [N]
+    python3 bench_pingpong.py [--ahead] [N]
 """
 
 import os
@@ -21,6 +22,8 @@ with open(PROGRAM_FILE) as program_file:
 
 
 def main(argv):
+    ahead = "--ahead" in argv
+    argv = [arg for arg in argv if arg != "--ahead"]
     rounds = int(argv[0]) if argv else 5000
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(PROGRAM)
@@ -30,7 +33,7 @@ def main(argv):
         plain = time.perf_counter() - started
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        run = FifoDriver(f.name, [str(rounds)]).run()
+        run = FifoDriver(f.name, [str(rounds)], ahead=ahead).run()
         driven = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         child_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
@@ -40,8 +43,8 @@ def main(argv):
     events = len(run.events)
     print("python %s, %d rounds: %s" % (sys.version.split()[0], rounds, run.lines[-1][2]))
     print("plain asyncio.run:  %.3f s (process included)" % plain)
-    print("through fifo_driver: %.3f s, %d commands, %d task steps, %d events" % (
-        driven, run.commands, steps, events))
+    print("through fifo_driver%s: %.3f s, %d commands, %d task steps, %d events" % (
+        " (run ahead)" if ahead else "", driven, run.commands, steps, events))
     print("  %.1f us per step, %.0f events/s, %.0f steps/s, %.1fx plain" % (
         driven / steps * 1e6, events / driven, steps / driven, driven / plain))
     print("  the Python side's own CPU: %.3f s, %.1f us per step" % (

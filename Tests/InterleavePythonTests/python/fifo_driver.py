@@ -3,10 +3,13 @@ protocol's two descriptors, steps ready tasks first in, first out, advances the 
 clock to the earliest timer when nothing is ready, and prints each `print` event as
 `%.3f<TAB>task-name<TAB>text` (virtual seconds; `-` for module level).
 
-    python3 fifo_driver.py [--events] FILE.py [ARGS...]
+    python3 fifo_driver.py [--events] [--ahead] FILE.py [ARGS...]
 
 Exit status: the program's. As a library: `FifoDriver(path).run()` returns a `Run`;
-subclass and override `choose` to send other commands (throw, cancel)."""
+subclass and override `choose` to send other commands (throw, cancel).
+`FifoDriver(path, ahead=True)` sends `run` after `start` instead, lets the Python side
+choose the commands, and checks each block's `ran` against its own FIFO choice (`choose`
+is not asked then)."""
 
 import collections
 import json
@@ -46,8 +49,10 @@ class Run:
 
 
 class FifoDriver:
-    def __init__(self, program, args=(), python=None, timeout=30, capture_fds=False):
+    def __init__(self, program, args=(), python=None, timeout=30, capture_fds=False,
+                 ahead=False):
         self.program = program
+        self.ahead = ahead
         self.capture_fds = capture_fds     # keep what the child writes on its fds 1 and 2
         self.args = list(args)
         self.python = python or os.environ.get("INTERLEAVE_PYTHON") or sys.executable
@@ -100,7 +105,16 @@ class FifoDriver:
         self.run_result.commands += 1
         self.commands_out.write((json.dumps(command) + "\n").encode())
 
-    def _read_answer(self):
+    def _read_answer(self, expected=None):
+        """One block of events up to `end`; running ahead, it starts with the `ran` of the
+        command `expected`."""
+        if expected is not None:
+            line = self.events_in.readline()
+            ran = json.loads(line) if line else None
+            if ran is None or ran.get("e") != "ran" or \
+                    {k: v for k, v in ran.items() if k != "e"} != expected:
+                raise ProtocolError("ran %r, but FIFO says %r" % (ran, expected))
+            self.run_result.events.append(ran)
         batch = []
         while True:
             line = self.events_in.readline()
@@ -133,26 +147,33 @@ class FifoDriver:
             raise ProtocolError("expected hello, got %r" % hello)
         self.run_result.events.append(hello)
         self.send({"c": "start"})
-        while True:
-            batch = self._read_answer()
-            if self.run_result.status is not None:
-                return
-            command = self.choose(self.run_result, batch) or self.default_command()
+        batch = self._read_answer()
+        if self.ahead and self.run_result.status is None:
+            self.send({"c": "run"})
+        while self.run_result.status is None:
+            if self.ahead:
+                command = self.default_command()
+            else:
+                command = self.choose(self.run_result, batch) or self.default_command()
             if command is None:
+                # The Python side, running ahead or not, now waits for a command.
                 self.run_result.deadlock = True
                 self.send({"c": "quit"})
                 return
-            self.send(command)
+            if not self.ahead:
+                self.send(command)
+            batch = self._read_answer(command if self.ahead else None)
 
 
 def main(argv):
-    show_events = argv[:1] == ["--events"]
-    if show_events:
-        argv = argv[1:]
+    options = set()
+    while argv[:1] in (["--events"], ["--ahead"]):
+        options.add(argv.pop(0))
     if not argv:
-        sys.stderr.write("usage: fifo_driver.py [--events] FILE.py [ARGS...]\n")
+        sys.stderr.write("usage: fifo_driver.py [--events] [--ahead] FILE.py [ARGS...]\n")
         return 2
-    run = FifoDriver(argv[0], argv[1:]).run()
+    show_events = "--events" in options
+    run = FifoDriver(argv[0], argv[1:], ahead="--ahead" in options).run()
     for line in run.lines:
         stream = sys.stderr if line[3] == "stderr" else sys.stdout
         stream.write("%.3f\t%s\t%s\n" % line[:3])

@@ -4,6 +4,7 @@ step on its own. Its `_run_once` runs the callbacks that are ready (future callb
 (`ready`), then answers the command and runs the next one (docs/python-protocol.md)."""
 
 import asyncio
+import collections
 import heapq
 import os
 import sys
@@ -25,6 +26,9 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._task_ready = {}         # task id -> its queued step handles (FIFO by first)
+        # Task ids in the order their `ready` events went out, one per queued step: the
+        # Swift side's default (FIFO) order, which running ahead follows.
+        self._ready_order = collections.deque()
         self._executor_jobs = 0
         self._internal_running = False
 
@@ -70,6 +74,7 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         executor, self._default_executor = self._default_executor, None
         self._executor_shutdown_called = True
         if executor is not None:
+            _session.current.channel.flush()
             executor.shutdown(wait=True)
 
     # -- the run loop -----------------------------------------------------------------------
@@ -79,7 +84,16 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         if self._stopping:
             return
         session = _session.current
-        self._execute(session.next_command(self._next_timer()))
+        self._execute(session.next_command(self._next_timer(), self._choose_ahead))
+
+    def _choose_ahead(self, timer_at):
+        """The command the Swift side's default schedule would send now (None: none)."""
+        now = _session.current.now_ns
+        if self._ready_order:
+            return {"c": "step", "id": self._ready_order[0], "now": now}
+        if timer_at is not None:
+            return {"c": "advance", "now": timer_at if timer_at > now else now}
+        return None
 
     def _settle(self):
         """Run every ready non-task callback, repeatedly; queue task steps aside."""
@@ -102,9 +116,12 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
                         self._internal_running = False
                 else:
                     self._task_ready.setdefault(owner._il_id, []).append(handle)
+                    self._ready_order.append(owner._il_id)
                     session.emit({"e": "ready", "id": owner._il_id})
             if self._executor_jobs and not self._task_ready:
-                # A thread's result is due; threads take no virtual time: wait for it.
+                # A thread's result is due; threads take no virtual time: wait for it
+                # (and let the Swift side see what happened so far meanwhile).
+                session.channel.flush()
                 self._poll_io(None)
                 continue
             return
@@ -165,6 +182,11 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         handle = handles.pop(0)
         if not handles:
             del self._task_ready[tid]
+        order = self._ready_order
+        if order[0] == tid:
+            order.popleft()
+        else:
+            order.remove(tid)
         task = handle._callback.__self__
         task._il_scheduled = tid in self._task_ready
         session.running_task = tid

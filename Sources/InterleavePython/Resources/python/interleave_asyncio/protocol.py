@@ -2,11 +2,12 @@
 
 Events are queued and written together when a command is answered (`end`), so nothing
 reaches the Swift side between an `end` and the next command, even from other threads.
+While running ahead (command `run`) answers are not written one by one: they go out in
+batches of about 64 KiB, and whenever the Python side is about to block.
 """
 
 import json
 import os
-import threading
 
 PROTOCOL_VERSION = 1
 
@@ -16,6 +17,7 @@ _COMMANDS = {
     "advance": ("now",),
     "throw": ("id", "now", "error"),
     "cancel": ("id", "now"),
+    "run": (),
     "quit": (),
 }
 
@@ -46,25 +48,34 @@ def parse_command(line):
     return cmd
 
 
+# While running ahead, the queued events are written once they pass this many lines
+# (about 64 KiB at the ~60 bytes of a typical event).
+BATCH_LINES = 1024
+
+
 class Channel:
     def __init__(self, events_fd, commands_fd):
         self._events_fd = events_fd
         self._commands = os.fdopen(commands_fd, "rb")
+        # Lines (str, no newline). Other threads append too: `flush` takes the first n
+        # lines and deletes them, each one atomic list operation, so no lock is needed.
         self._pending = []
-        self._lock = threading.Lock()
+        self.batching = False        # running ahead: `answer` flushes only big batches
         self._encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        self.send_line = self._pending.append
 
     def send(self, event):
-        line = self._encode(event)
-        with self._lock:
-            self._pending.append(line)
+        self.send_line(self._encode(event))
 
     def flush(self):
-        with self._lock:
-            lines, self._pending = self._pending, []
-        if not lines:
+        pending = self._pending
+        count = len(pending)
+        if not count:
             return
-        data = ("\n".join(lines) + "\n").encode("utf-8", "replace")
+        lines = pending[:count]
+        del pending[:count]
+        lines.append("")
+        data = "\n".join(lines).encode("utf-8", "replace")
         try:
             while data:
                 written = os.write(self._events_fd, data)
@@ -75,12 +86,16 @@ class Channel:
 
     def answer(self, timer_at):
         """End the current command: the earliest timer, then `end`."""
-        self.send({"e": "timer", "at": timer_at})
-        self.send({"e": "end"})
-        self.flush()
+        send_line = self.send_line
+        send_line('{"e":"timer","at":null}' if timer_at is None
+                  else '{"e":"timer","at":%d}' % timer_at)
+        send_line('{"e":"end"}')
+        if not self.batching or len(self._pending) >= BATCH_LINES:
+            self.flush()
 
     def read_command(self):
         """The next command; EOF (the Swift side closed its end) exits quietly."""
+        self.flush()
         try:
             line = self._commands.readline()
         except OSError:

@@ -76,6 +76,7 @@ def _shutdown(writers):
     printed while the output is still captured."""
     shutdown_threads = getattr(threading, "_shutdown", None)
     if shutdown_threads is not None:
+        _session.current.channel.flush()
         shutdown_threads()
     atexit._run_exitfuncs()
     gc.collect()

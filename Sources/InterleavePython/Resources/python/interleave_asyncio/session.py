@@ -21,6 +21,7 @@ class Session:
         self._last_task_id = 0
         self._last_resource_id = 0
         self._unannounced = []       # tasks created but not yet reported (see announce)
+        self.ahead = False           # running ahead (command `run`): choose the commands
 
     def hello(self):
         self.channel.send({"e": "hello", "version": platform.python_version(),
@@ -73,15 +74,29 @@ class Session:
 
     # -- commands -------------------------------------------------------------------------
 
-    def next_command(self, timer_at):
-        """Answer the command being run (`timer`, `end`) and read the next one."""
+    def next_command(self, timer_at, choose_ahead):
+        """Answer the command being run (`timer`, `end`) and get the next one: while
+        running ahead, the one `choose_ahead(timer_at)` gives (announced by a `ran` line);
+        else, or when it gives none, the next one read from the Swift side."""
         if self._unannounced:
             self._announce_tasks()
-        self.channel.answer(timer_at)
-        try:
-            return self.channel.read_command()
-        except BadCommand as exc:
-            self.fatal("bad command: %s" % exc)
+        channel = self.channel
+        channel.answer(timer_at)
+        while True:
+            if self.ahead:
+                cmd = choose_ahead(timer_at)
+                if cmd is not None:
+                    channel.send_line(_ran_line(cmd))
+                    return cmd
+                # Nothing ready, no timer: the Swift side decides (it knows as much).
+                self.ahead = channel.batching = False
+            try:
+                cmd = channel.read_command()
+            except BadCommand as exc:
+                self.fatal("bad command: %s" % exc)
+            if cmd["c"] != "run":
+                return cmd
+            self.ahead = channel.batching = True
 
     def set_clock(self, now):
         if now < self.now_ns:
@@ -102,3 +117,9 @@ class Session:
         self.channel.send({"e": "end"})
         self.channel.flush()
         os._exit(status)
+
+
+def _ran_line(cmd):
+    if cmd["c"] == "step":
+        return '{"e":"ran","c":"step","id":%d,"now":%d}' % (cmd["id"], cmd["now"])
+    return '{"e":"ran","c":"advance","now":%d}' % cmd["now"]

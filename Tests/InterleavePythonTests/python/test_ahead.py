@@ -1,0 +1,148 @@
+"""Running ahead (command `run`): the Python side chooses the commands the Swift side's
+FIFO schedule would send, and the events are the same as when every command is sent
+(the driver checks each block's `ran` against its own choice)."""
+
+import glob
+import os
+import unittest
+
+import test_programs
+from fifo_driver import FifoDriver
+from support import LESSONS, ProgramTestCase
+from test_protocol import HELLO_PROGRAM, Session
+
+
+def without_ran(events):
+    return [e for e in events if e["e"] != "ran"]
+
+
+class SameEventsMixin:
+    """Runs each program of a test class twice, command by command and running ahead,
+    checks that both give the same events, and hands the run-ahead's run to the test.
+    Steered drivers (throw, cancel) choose their own commands: they run as before."""
+
+    def run_source(self, source, driver=FifoDriver, args=()):
+        if driver is not FifoDriver:
+            return super().run_source(source, driver, args)
+        path = self.write(source)
+        stepped = FifoDriver(path, args).run()
+        ahead = FifoDriver(path, args, ahead=True).run()
+        self.assertEqual(without_ran(ahead.events), stepped.events)
+        self.assertEqual((ahead.status, ahead.deadlock), (stepped.status, stepped.deadlock))
+        return ahead
+
+
+class AheadEndingsTest(SameEventsMixin, test_programs.EndingsTest):
+    pass
+
+
+class AheadOutputTest(SameEventsMixin, test_programs.OutputTest):
+    pass
+
+
+class AheadProgramsTest(ProgramTestCase):
+    def test_every_lesson_program_gives_the_same_events(self):
+        programs = sorted(glob.glob(os.path.join(LESSONS, "*.py")))
+        if not programs:
+            self.skipTest("no lessons at %s (set INTERLEAVE_LESSONS_DIR)" % LESSONS)
+        for program in programs:
+            with self.subTest(program=os.path.basename(program)):
+                stepped = FifoDriver(program).run()
+                ahead = FifoDriver(program, ahead=True).run()
+                self.assertEqual(without_ran(ahead.events), stepped.events)
+                self.assertEqual(ahead.status, stepped.status)
+                self.assertEqual(ahead.commands, 2 if stepped.commands > 1 else 1)
+
+    def test_deadlock_stops_running_ahead(self):
+        run = self.run_both('''
+            import asyncio
+            async def main():
+                print("waiting forever")
+                await asyncio.Event().wait()
+            asyncio.run(main())
+        ''')
+        self.assertTrue(run.deadlock)
+        self.assertEqual(run.lines[0][2], "waiting forever")
+        self.assertEqual(run.process_status, 0)           # the driver's quit
+
+    def test_a_timer_left_alone_is_advanced_to(self):
+        run = self.run_both('''
+            import asyncio
+            async def main():
+                loop = asyncio.get_running_loop()
+                done = loop.create_future()
+                loop.call_later(5, done.set_result, "late")
+                print(await done, loop.time())
+            asyncio.run(main())
+        ''')
+        self.assertEqual(run.status, 0, run.error)
+        self.assertLines(run, [(5, "main", "late 5.0")])
+        self.assertIn({"e": "ran", "c": "advance", "now": 5 * 10**9}, run.events)
+
+    def test_many_steps_in_big_batches(self):
+        run = self.run_both('''
+            import asyncio
+            async def tick(n):
+                for i in range(n):
+                    await asyncio.sleep(0)
+            async def main():
+                await asyncio.gather(tick(3000), tick(3000))
+                print("ticked")
+            asyncio.run(main())
+        ''')
+        self.assertEqual(run.status, 0, run.error)
+        self.assertGreater(len(run.of("ran")), 6000)
+
+    def run_both(self, source):
+        path = self.write(source)
+        stepped = FifoDriver(path).run()
+        ahead = FifoDriver(path, ahead=True).run()
+        self.assertEqual(without_ran(ahead.events), stepped.events)
+        return ahead
+
+
+class RunCommandTest(ProgramTestCase):
+    def test_run_announces_each_command_and_answers_it(self):
+        s = Session(self.write(HELLO_PROGRAM))
+        s.line()
+        s.send({"c": "start"})
+        s.answer()
+        s.send({"c": "run"})
+        blocks = [s.answer(), s.answer(), s.answer()]
+        self.assertEqual(blocks[0][0], {"e": "ran", "c": "step", "id": 1, "now": 0})
+        self.assertEqual([e["e"] for e in blocks[0]], ["ran", "sleep", "timer", "end"])
+        self.assertEqual(blocks[1], [{"e": "ran", "c": "advance", "now": 10**9},
+                                     {"e": "ready", "id": 1},
+                                     {"e": "timer", "at": None}, {"e": "end"}])
+        self.assertEqual(blocks[2][0], {"e": "ran", "c": "step", "id": 1, "now": 10**9})
+        self.assertEqual([e["e"] for e in blocks[2]], ["ran", "print", "done", "exit", "end"])
+        self.assertEqual(s.finish(), (0, b""))
+
+    def test_run_with_nothing_to_run_waits_for_commands(self):
+        s = Session(self.write('''
+import asyncio
+async def main():
+    await asyncio.Event().wait()
+asyncio.run(main())
+'''))
+        s.line()
+        s.send({"c": "start"})
+        s.answer()
+        s.send({"c": "step", "id": 1, "now": 0})
+        s.answer()
+        s.send({"c": "run"})           # nothing ready, no timer: nothing is written
+        s.send({"c": "quit"})
+        self.assertEqual(s.events.read(), b"")
+        self.assertEqual(s.finish(close_commands=False), (0, b""))
+
+    def test_run_is_not_a_first_command(self):
+        s = Session(self.write(HELLO_PROGRAM))
+        s.line()
+        s.send({"c": "run"})
+        answer = s.answer()
+        self.assertIn("first command must be start", answer[0]["error"])
+        self.assertEqual(s.finish()[0], 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
