@@ -135,6 +135,23 @@ asyncio.run(main())
         self.assertEqual(s.events.read(), b"")
         self.assertEqual(s.finish(close_commands=False), (0, b""))
 
+    def test_closing_the_commands_stops_a_run_ahead(self):
+        s = Session(self.write('''
+import asyncio
+async def main():
+    while True:
+        await asyncio.sleep(1)
+asyncio.run(main())
+'''))
+        s.line()
+        s.send({"c": "start"})
+        s.answer()
+        s.send({"c": "run"})
+        self.assertEqual(s.answer()[0]["e"], "ran")
+        s.commands.close()              # the endless program stops at its next batch
+        s.events.read()                 # (read on: the pipe's backpressure would hold it)
+        self.assertEqual(s.finish(close_commands=False), (0, b""))
+
     def test_run_is_not_a_first_command(self):
         s = Session(self.write(HELLO_PROGRAM))
         s.line()

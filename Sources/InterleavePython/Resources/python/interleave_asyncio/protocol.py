@@ -8,6 +8,7 @@ batches of about 64 KiB, and whenever the Python side is about to block.
 
 import json
 import os
+import select
 
 PROTOCOL_VERSION = 1
 
@@ -90,8 +91,22 @@ class Channel:
         send_line('{"e":"timer","at":null}' if timer_at is None
                   else '{"e":"timer","at":%d}' % timer_at)
         send_line('{"e":"end"}')
-        if not self.batching or len(self._pending) >= BATCH_LINES:
+        if not self.batching:
             self.flush()
+        elif len(self._pending) >= BATCH_LINES:
+            self.flush()
+            self._check_commands_while_ahead()
+
+    def _check_commands_while_ahead(self):
+        """The Swift side stops a run-ahead by closing the commands descriptor (or with
+        `quit`): exit then. Any other command has no place while running ahead."""
+        readable, _, _ = select.select([self._commands], [], [], 0)
+        if not readable:
+            return
+        cmd = self.read_command()
+        if cmd["c"] != "quit":
+            raise BadCommand("%r while running ahead" % cmd["c"])
+        os._exit(0)
 
     def read_command(self):
         """The next command; EOF (the Swift side closed its end) exits quietly."""

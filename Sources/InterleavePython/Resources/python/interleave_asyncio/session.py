@@ -81,7 +81,10 @@ class Session:
         if self._unannounced:
             self._announce_tasks()
         channel = self.channel
-        channel.answer(timer_at)
+        try:
+            channel.answer(timer_at)
+        except BadCommand as exc:
+            self.fatal("bad command: %s" % exc)
         while True:
             if self.ahead:
                 cmd = choose_ahead(timer_at)
