@@ -5,6 +5,7 @@ import io
 import sys
 import threading
 
+from . import eventlines
 from . import session as _session
 
 
@@ -72,10 +73,7 @@ class LineWriter(io.TextIOBase):
     def _send(self, line):
         session = _session.current
         task = session.running_task if threading.current_thread() is self._main_thread else None
-        event = {"e": "print", "task": task, "text": line}
-        if self._stream == "stderr":
-            event["stream"] = "stderr"
-        session.emit(event)
+        session.emit_line(eventlines.printed(task, line, self._stream == "stderr"))
 
 
 def install():

@@ -11,7 +11,7 @@ import sys
 import warnings
 from asyncio import events, futures
 
-from . import primitives, sourcepos
+from . import eventlines, primitives, sourcepos
 from . import session as _session
 from .faults import InterleaveFault
 from .tasks import InterleaveTask, report_after_step, step_handle, wakeup_method
@@ -117,7 +117,7 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
                 else:
                     self._task_ready.setdefault(owner._il_id, []).append(handle)
                     self._ready_order.append(owner._il_id)
-                    session.emit({"e": "ready", "id": owner._il_id})
+                    session.emit_line(eventlines.ready(owner._il_id))
             if self._executor_jobs and not self._task_ready:
                 # A thread's result is due; threads take no virtual time: wait for it
                 # (and let the Swift side see what happened so far meanwhile).

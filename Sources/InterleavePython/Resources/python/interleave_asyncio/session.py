@@ -4,6 +4,7 @@ which task is running. Every module reports through `current`."""
 import os
 import platform
 
+from . import eventlines
 from .protocol import PROTOCOL_VERSION, BadCommand
 from .sourcepos import SourceLocator
 
@@ -34,6 +35,12 @@ class Session:
         if self._unannounced:
             self._announce_tasks()
         self.channel.send(event)
+
+    def emit_line(self, line):
+        """An event already formatted (eventlines)."""
+        if self._unannounced:
+            self._announce_tasks()
+        self.channel.send_line(line)
 
     def new_task(self, task, parent, file, line):
         """Give a task its id; its `task` event waits until the next event goes out, so a
@@ -66,11 +73,10 @@ class Session:
 
     def op(self, resource, op, value, depth=3, text=None):
         file, line = self.locate.call_site(depth)
-        event = {"e": "op", "resource": resource, "task": self.running_task, "op": op,
-                 "value": value, "file": file, "line": line}
-        if text is not None:
-            event["text"] = text
-        self.emit(event)
+        if self._unannounced:
+            self._announce_tasks()
+        self.channel.send_line(eventlines.op(resource, self.running_task, op, value,
+                                             file, line, text))
 
     # -- commands -------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ event that says what a task does after each of its steps."""
 
 from asyncio import tasks as _asyncio_tasks
 
+from . import eventlines
 from . import session as _session
 from .faults import one_line, strip_pure_python_frames
 from .sourcepos import await_chain
@@ -67,7 +68,7 @@ def report_after_step(task, loop):
     if task.done():
         session.live_tasks.pop(tid, None)
         if task.cancelled():
-            session.emit({"e": "cancelled", "id": tid})
+            session.emit_line(eventlines.ended("cancelled", tid))
         elif task._exception is not None:
             # As a C task's would, its traceback starts in the coroutine.
             strip_pure_python_frames(task._exception)
@@ -77,21 +78,17 @@ def report_after_step(task, loop):
             # asyncio's "Task exception was never retrieved".
             session.emit({"e": "failed", "id": tid, "error": one_line(task._exception)})
         else:
-            session.emit({"e": "done", "id": tid})
+            session.emit_line(eventlines.ended("done", tid))
         return
     frames = await_chain(task._coro)
     file, line = session.locate.innermost(frames)
     if task._il_scheduled:
-        session.emit({"e": "yield", "id": tid, "file": file, "line": line})
+        session.emit_line(eventlines.yielded(tid, file, line))
         return
     wait = describe_wait(task, frames, loop, file, line)
     if wait[0] == "sleep":
-        session.emit({"e": "sleep", "id": tid, "until": wait[1], "file": file, "line": line})
+        session.emit_line(eventlines.sleep(tid, wait[1], file, line))
         return
     op, resource, awaiting = wait
-    event = {"e": "wait", "id": tid, "resource": resource, "op": op}
-    if op == "join" and awaiting is not None:
-        event["awaiting"] = awaiting
-    event["file"] = file
-    event["line"] = line
-    session.emit(event)
+    session.emit_line(eventlines.wait(tid, resource, op, awaiting if op == "join" else None,
+                                      file, line))
