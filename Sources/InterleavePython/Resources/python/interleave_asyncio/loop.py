@@ -54,8 +54,12 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         return task
 
     def create_future(self):
-        caller = sys._getframe(1).f_code.co_filename
-        if _session.current.locate.rank(caller):
+        code = sys._getframe(1).f_code
+        locate = _session.current.locate
+        rank = locate.code_ranks.get(code)
+        if rank is None:
+            rank = locate.code_rank(code)
+        if rank > 0:
             return primitives.Future(loop=self)
         return futures.Future(loop=self)
 

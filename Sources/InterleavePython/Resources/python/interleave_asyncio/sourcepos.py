@@ -10,6 +10,7 @@ import sys
 import sysconfig
 
 PROGRAM, OWN_CODE, OTHER = 2, 1, 0
+RUN_FRAME = -1     # a code object of RUN_FRAMES: where a walk outward stops
 
 # The code of the loop's run frames (filled in by loop.py): a walk outward from a callback
 # or a task's step stops there, it does not reach the module's `asyncio.run(...)` line.
@@ -28,6 +29,9 @@ class SourceLocator:
                 foreign.add(os.path.abspath(path) + os.sep)
         self._foreign = tuple(foreign)
         self._ranks = {program: PROGRAM}
+        # By code object: a frame's rank in one dict look-up (walks run at every op and
+        # step). Code objects are few and live as long as their functions anyway.
+        self.code_ranks = {}
 
     def rank(self, filename):
         rank = self._ranks.get(filename)
@@ -42,6 +46,12 @@ class SourceLocator:
             self._ranks[filename] = rank
         return rank
 
+    def code_rank(self, code):
+        """The rank of a code object's file, or RUN_FRAME; cached in `code_ranks`."""
+        rank = RUN_FRAME if code in RUN_FRAMES else self.rank(code.co_filename)
+        self.code_ranks[code] = rank
+        return rank
+
     def _path(self, frame):
         filename = frame.f_code.co_filename
         return self.program if self._ranks.get(filename) == PROGRAM else os.path.abspath(filename)
@@ -50,13 +60,17 @@ class SourceLocator:
         """(file, line) of the innermost program frame on the current stack, starting
         `depth` frames above this call (the caller of the function that asks)."""
         frame = sys._getframe(depth)
+        ranks = self.code_ranks
         own = None
         while frame is not None:
-            if frame.f_code in RUN_FRAMES:
-                break
-            rank = self.rank(frame.f_code.co_filename)
+            code = frame.f_code
+            rank = ranks.get(code)
+            if rank is None:
+                rank = self.code_rank(code)
             if rank == PROGRAM:
                 return self.program, frame.f_lineno
+            if rank == RUN_FRAME:
+                break
             if rank == OWN_CODE and own is None:
                 own = frame
             frame = frame.f_back
@@ -66,9 +80,13 @@ class SourceLocator:
 
     def innermost(self, frames):
         """(file, line) of the innermost program frame among `frames` (outermost first)."""
+        ranks = self.code_ranks
         best = own = None
         for frame in frames:
-            rank = self.rank(frame.f_code.co_filename)
+            code = frame.f_code
+            rank = ranks.get(code)
+            if rank is None:
+                rank = self.code_rank(code)
             if rank == PROGRAM:
                 best = frame
             elif rank == OWN_CODE:
@@ -87,14 +105,35 @@ def await_chain(coro):
     for _ in range(200):
         if obj is None:
             break
-        frame = getattr(obj, "cr_frame", None) or getattr(obj, "gi_frame", None) \
-            or getattr(obj, "ag_frame", None)
+        kind = obj.__class__
+        # The two common kinds first, without getattr's defaults.
+        if kind is _COROUTINE:
+            frame, nxt = obj.cr_frame, obj.cr_await
+        elif kind is _GENERATOR:
+            frame, nxt = obj.gi_frame, obj.gi_yieldfrom
+        else:
+            frame = getattr(obj, "cr_frame", None) or getattr(obj, "gi_frame", None) \
+                or getattr(obj, "ag_frame", None)
+            nxt = getattr(obj, "cr_await", None)
+            if nxt is None:
+                nxt = getattr(obj, "gi_yieldfrom", None)
+            if nxt is None:
+                nxt = getattr(obj, "ag_await", None)
         if frame is not None:
             frames.append(frame)
-        nxt = getattr(obj, "cr_await", None)
-        if nxt is None:
-            nxt = getattr(obj, "gi_yieldfrom", None)
-        if nxt is None:
-            nxt = getattr(obj, "ag_await", None)
         obj = nxt
     return frames
+
+
+async def _a_coroutine():
+    pass
+
+
+def _a_generator():
+    yield
+
+
+_coroutine = _a_coroutine()
+_COROUTINE = type(_coroutine)
+_coroutine.close()
+_GENERATOR = type(_a_generator())
