@@ -29,40 +29,50 @@ def number(value):
     return _dumps(value)
 
 
+# The formatters below take ids, counts, times and lines as ints or None (this package
+# computes them all): an f-string writes an int as JSON does, and None is spelled "null".
+# f-strings, inline: each extra Python call would cost as much as the formatting.
+
 def ready(tid):
-    return '{"e":"ready","id":%d}' % tid
+    return f'{{"e":"ready","id":{tid}}}'
 
 
 def op(resource, task, op_name, value, file, line, text=None):
-    return '{"e":"op","resource":%s,"task":%s,"op":"%s","value":%s,"file":%s,"line":%s%s}' % (
-        number(resource), "null" if task is None else "%d" % task, op_name, number(value),
-        quoted_file(file), "null" if line is None else "%d" % line,
-        "" if text is None else ',"text":' + _dumps(text))
+    if value is not None and value.__class__ is not int:
+        value = number(value)
+    quoted = _quoted_files.get(file) or quoted_file(file)
+    head = (f'{{"e":"op","resource":{"null" if resource is None else resource},'
+            f'"task":{"null" if task is None else task},"op":"{op_name}",'
+            f'"value":{"null" if value is None else value},"file":{quoted},'
+            f'"line":{"null" if line is None else line}')
+    if text is None:
+        return head + "}"
+    return f'{head},"text":{_dumps(text)}}}'
 
 
 def sleep(tid, until, file, line):
-    return '{"e":"sleep","id":%d,"until":%s,"file":%s,"line":%s}' % (
-        tid, number(until), quoted_file(file), "null" if line is None else "%d" % line)
+    quoted = _quoted_files.get(file) or quoted_file(file)
+    return (f'{{"e":"sleep","id":{tid},"until":{"null" if until is None else until},'
+            f'"file":{quoted},"line":{"null" if line is None else line}}}')
 
 
 def yielded(tid, file, line):
-    return '{"e":"yield","id":%d,"file":%s,"line":%s}' % (
-        tid, quoted_file(file), "null" if line is None else "%d" % line)
+    quoted = _quoted_files.get(file) or quoted_file(file)
+    return f'{{"e":"yield","id":{tid},"file":{quoted},"line":{"null" if line is None else line}}}'
 
 
 def wait(tid, resource, op_name, awaiting, file, line):
-    return '{"e":"wait","id":%d,"resource":%s,"op":"%s"%s,"file":%s,"line":%s}' % (
-        tid, number(resource), op_name,
-        "" if awaiting is None else ',"awaiting":%d' % awaiting,
-        quoted_file(file), "null" if line is None else "%d" % line)
+    quoted = _quoted_files.get(file) or quoted_file(file)
+    awaits = "" if awaiting is None else f',"awaiting":{awaiting}'
+    return (f'{{"e":"wait","id":{tid},"resource":{"null" if resource is None else resource},'
+            f'"op":"{op_name}"{awaits},"file":{quoted},"line":{"null" if line is None else line}}}')
 
 
 def ended(kind, tid):
     """`done` or `cancelled`."""
-    return '{"e":"%s","id":%d}' % (kind, tid)
+    return f'{{"e":"{kind}","id":{tid}}}'
 
 
 def printed(task, text, stderr):
-    return '{"e":"print","task":%s,"text":%s%s}' % (
-        "null" if task is None else "%d" % task, _dumps(text),
-        ',"stream":"stderr"' if stderr else "")
+    stream = ',"stream":"stderr"' if stderr else ""
+    return f'{{"e":"print","task":{"null" if task is None else task},"text":{_dumps(text)}{stream}}}'

@@ -78,29 +78,33 @@ class SourceLocator:
             return self._path(own), own.f_lineno
         return None, None
 
-    def innermost(self, frames):
-        """(file, line) of the innermost program frame among `frames` (outermost first)."""
+    def innermost(self, codes):
+        """(index, file) of the innermost program code among `codes` (outermost first),
+        else of the innermost own code; (None, None) when there is none."""
         ranks = self.code_ranks
         best = own = None
-        for frame in frames:
-            code = frame.f_code
+        for index, code in enumerate(codes):
             rank = ranks.get(code)
             if rank is None:
                 rank = self.code_rank(code)
             if rank == PROGRAM:
-                best = frame
+                best = index
             elif rank == OWN_CODE:
-                own = frame
-        frame = best or own
-        if frame is None:
+                own = index
+        index = best if best is not None else own
+        if index is None:
             return None, None
-        return self._path(frame), frame.f_lineno
+        code = codes[index]
+        path = self.program if ranks[code] == PROGRAM else os.path.abspath(code.co_filename)
+        return index, path
 
 
 def await_chain(coro):
     """The frames a suspended coroutine stands in, outermost first: the coroutine, what it
-    awaits, what that awaits, down to the future (frames of C iterators are absent)."""
+    awaits, what that awaits, down to the future (frames of C iterators are absent); and
+    their code objects, as a tuple (what is learnt about a chain is cached by it)."""
     frames = []
+    codes = []
     obj = coro
     for _ in range(200):
         if obj is None:
@@ -121,8 +125,9 @@ def await_chain(coro):
                 nxt = getattr(obj, "ag_await", None)
         if frame is not None:
             frames.append(frame)
+            codes.append(frame.f_code)
         obj = nxt
-    return frames
+    return frames, tuple(codes)
 
 
 async def _a_coroutine():

@@ -8,7 +8,11 @@ from . import eventlines
 from . import session as _session
 from .faults import one_line, strip_pure_python_frames
 from .sourcepos import await_chain
-from .waits import describe_wait
+from .waits import describe_wait, wait_plan
+
+# Await chains by their code objects -> (index of the frame to show, its file, wait plan):
+# a task waits at the same few places over and over.
+_chains = {}
 
 # Coroutines the loop's own shutdown runs as tasks: run at once, never shown.
 _INTERNAL_COROUTINES = frozenset(("shutdown_asyncgens", "shutdown_default_executor"))
@@ -65,7 +69,7 @@ def report_after_step(task, loop):
     """One event for what the task does now that its step is over."""
     session = _session.current
     tid = task._il_id
-    if task.done():
+    if task._state != "PENDING":
         session.live_tasks.pop(tid, None)
         if task.cancelled():
             session.emit_line(eventlines.ended("cancelled", tid))
@@ -80,12 +84,16 @@ def report_after_step(task, loop):
         else:
             session.emit_line(eventlines.ended("done", tid))
         return
-    frames = await_chain(task._coro)
-    file, line = session.locate.innermost(frames)
+    frames, codes = await_chain(task._coro)
+    known = _chains.get(codes)
+    if known is None:
+        known = _chains[codes] = session.locate.innermost(codes) + (wait_plan(codes),)
+    where, file, plan = known
+    line = None if where is None else frames[where].f_lineno
     if task._il_scheduled:
         session.emit_line(eventlines.yielded(tid, file, line))
         return
-    wait = describe_wait(task, frames, loop, file, line)
+    wait = describe_wait(plan, frames, task, loop, file, line)
     if wait[0] == "sleep":
         session.emit_line(eventlines.sleep(tid, wait[1], file, line))
         return

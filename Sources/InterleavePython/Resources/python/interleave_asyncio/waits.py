@@ -131,19 +131,36 @@ def _by_waiter(task, file, line):
     return ("suspended", None, None)
 
 
-def describe_wait(task, frames, loop, file, line):
+def _code_kind(code):
+    """What waiting in this code means (a `_FRAMES` value, "io"), or None."""
+    filename = code.co_filename
+    if not filename.startswith(_ASYNCIO_DIR):
+        return None
+    module = filename[len(_ASYNCIO_DIR):]
+    kind = _FRAMES.get((module, code.co_name))
+    if kind is None and module in _IO_FILES:
+        kind = "io"
+    return kind
+
+
+def wait_plan(codes):
+    """The frames of an await chain (by their codes) that say what it waits for, outermost
+    first, as (index, kind): the same for every chain of the same codes, so cached."""
+    return tuple((index, kind) for index, kind in enumerate(map(_code_kind, codes)) if kind)
+
+
+_IO = ("io", None, None)
+
+
+def describe_wait(plan, frames, task, loop, file, line):
+    """The innermost wait the plan's frames name (a wait whose frame tells nothing more,
+    say a lock the program did not make, leaves the outer one), else the task's future's."""
     found = None
-    for frame in frames:
-        filename = frame.f_code.co_filename
-        if not filename.startswith(_ASYNCIO_DIR):
+    for index, kind in plan:
+        if kind == "io":
+            found = _IO
             continue
-        module = filename[len(_ASYNCIO_DIR):]
-        kind = _FRAMES.get((module, frame.f_code.co_name))
-        if kind is None:
-            if module in _IO_FILES:
-                found = ("io", None, None)
-            continue
-        here = _at_frame(kind, frame, task, loop, file, line)
+        here = _at_frame(kind, frames[index], task, loop, file, line)
         if here is not None:
             found = here
     return found if found is not None else _by_waiter(task, file, line)
