@@ -31,6 +31,9 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         self._ready_order = collections.deque()
         self._executor_jobs = 0
         self._internal_running = False
+        # The selector's registrations (None: a selector without this private dict, which
+        # is then polled at every command).
+        self._registered = getattr(self._selector, "_fd_to_key", None)
 
     # -- what asyncio and the program see ---------------------------------------------------
 
@@ -103,7 +106,11 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         """Run every ready non-task callback, repeatedly; queue task steps aside."""
         session = _session.current
         ready = self._ready
-        self._poll_io(0)
+        registered = self._registered
+        if registered is None or len(registered) > 1 or self._signal_handlers:
+            # Sockets, pipes or signals besides the loop's self-pipe. (Threads hand their
+            # results over through `_ready` directly; the self-pipe only wakes a wait.)
+            self._poll_io(0)
         while True:
             while ready:
                 handle = ready.popleft()
@@ -152,14 +159,18 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
     def _execute(self, cmd):
         session = _session.current
         kind = cmd["c"]
+        if kind == "step":
+            now = cmd["now"]
+            if now != session.now_ns:
+                session.set_clock(now)
+            self._step(cmd["id"])
+            return
         if kind == "quit":
             os._exit(0)
         if kind == "start":
             session.fatal("start: the program has already started")
         session.set_clock(cmd["now"])
-        if kind == "step":
-            self._step(cmd["id"])
-        elif kind == "advance":
+        if kind == "advance":
             self._release_due_timers()
         else:
             task = self._live_task(cmd)

@@ -6,6 +6,7 @@ asyncio's own internals keep using the plain classes and stay out of the picture
 import asyncio
 from asyncio import futures, locks, queues
 
+from . import eventlines
 from . import session as _session
 from .faults import one_line
 from .waits import set_rid
@@ -20,7 +21,14 @@ def _register(obj, kind, capacity=None):
 
 
 def _op(obj, op, value=None, text=None):
-    _session.current.op(obj._interleave_rid, op, value, text=text)
+    """Session.op, flattened (it runs at every queue and lock operation); the walk for the
+    call site starts above the primitive's method, which is never the program's."""
+    session = _session.current
+    file, line = session.locate.call_site(3)
+    if session._unannounced:
+        session._announce_tasks()
+    session.channel.send_line(eventlines.op(obj._interleave_rid, session.running_task, op,
+                                            value, file, line, text))
 
 
 def _running():

@@ -106,9 +106,9 @@ def await_chain(coro):
     frames = []
     codes = []
     obj = coro
-    for _ in range(200):
-        if obj is None:
-            break
+    depth = 0
+    while obj is not None and depth < 200:
+        depth += 1
         kind = obj.__class__
         # The two common kinds first, without getattr's defaults.
         if kind is _COROUTINE:
