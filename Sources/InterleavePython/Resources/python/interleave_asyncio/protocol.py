@@ -85,12 +85,14 @@ class Channel:
             # The Swift side is gone: nobody to report to.
             os._exit(0)
 
-    def answer(self, timer_at):
-        """End the current command: the earliest timer, then `end`."""
-        send_line = self.send_line
-        send_line('{"e":"timer","at":null}' if timer_at is None
-                  else '{"e":"timer","at":%d}' % timer_at)
-        send_line('{"e":"end"}')
+    def answer(self, timer_at, then=None):
+        """End the current command: the earliest timer, then `end`; then, running ahead,
+        the `ran` line of the next command (one string: it is written at every step)."""
+        if timer_at is None:
+            text = '{"e":"timer","at":null}\n{"e":"end"}'
+        else:
+            text = f'{{"e":"timer","at":{timer_at}}}\n{{"e":"end"}}'
+        self.send_line(text if then is None else f"{text}\n{then}")
         if not self.batching:
             self.flush()
         elif len(self._pending) >= BATCH_LINES:

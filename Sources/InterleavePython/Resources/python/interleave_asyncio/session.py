@@ -87,25 +87,28 @@ class Session:
         if self._unannounced:
             self._announce_tasks()
         channel = self.channel
+        cmd = choose_ahead(timer_at) if self.ahead else None
         try:
-            channel.answer(timer_at)
+            channel.answer(timer_at, None if cmd is None else _ran_line(cmd))
         except BadCommand as exc:
             self.fatal("bad command: %s" % exc)
+        if cmd is not None:
+            return cmd
+        # Not running ahead, or nothing ready and no timer: then the Swift side decides
+        # (it knows as much).
+        self.ahead = channel.batching = False
         while True:
-            if self.ahead:
-                cmd = choose_ahead(timer_at)
-                if cmd is not None:
-                    channel.send_line(_ran_line(cmd))
-                    return cmd
-                # Nothing ready, no timer: the Swift side decides (it knows as much).
-                self.ahead = channel.batching = False
             try:
                 cmd = channel.read_command()
             except BadCommand as exc:
                 self.fatal("bad command: %s" % exc)
             if cmd["c"] != "run":
                 return cmd
-            self.ahead = channel.batching = True
+            cmd = choose_ahead(timer_at)
+            if cmd is not None:
+                self.ahead = channel.batching = True
+                channel.send_line(_ran_line(cmd))
+                return cmd
 
     def set_clock(self, now):
         if now < self.now_ns:
@@ -130,5 +133,5 @@ class Session:
 
 def _ran_line(cmd):
     if cmd["c"] == "step":
-        return '{"e":"ran","c":"step","id":%d,"now":%d}' % (cmd["id"], cmd["now"])
-    return '{"e":"ran","c":"advance","now":%d}' % cmd["now"]
+        return f'{{"e":"ran","c":"step","id":{cmd["id"]},"now":{cmd["now"]}}}'
+    return f'{{"e":"ran","c":"advance","now":{cmd["now"]}}}'
