@@ -134,9 +134,14 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
                     finally:
                         self._internal_running = False
                 else:
-                    self._task_ready.setdefault(owner._il_id, []).append(handle)
-                    self._ready_order.append(owner._il_id)
-                    session.emit_line(eventlines.ready(owner._il_id))
+                    tid = owner._il_id
+                    queued = self._task_ready.get(tid)
+                    if queued is None:
+                        self._task_ready[tid] = [handle]
+                    else:
+                        queued.append(handle)
+                    self._ready_order.append(tid)
+                    session.emit_line(eventlines.ready(tid))
             if self._executor_jobs and not self._task_ready:
                 # A thread's result is due; threads take no virtual time: wait for it
                 # (and let the Swift side see what happened so far meanwhile).

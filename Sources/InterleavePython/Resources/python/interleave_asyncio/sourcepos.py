@@ -63,16 +63,16 @@ class SourceLocator:
         ranks = self.code_ranks
         own = None
         while frame is not None:
-            code = frame.f_code
-            rank = ranks.get(code)
+            rank = ranks.get(frame.f_code)
             if rank is None:
-                rank = self.code_rank(code)
+                rank = self.code_rank(frame.f_code)
             if rank == PROGRAM:
                 return self.program, frame.f_lineno
-            if rank == RUN_FRAME:
-                break
-            if rank == OWN_CODE and own is None:
-                own = frame
+            if rank:
+                if rank == RUN_FRAME:
+                    break
+                if own is None:
+                    own = frame
             frame = frame.f_back
         if own is not None:
             return self._path(own), own.f_lineno

@@ -91,12 +91,16 @@ def report_after_step(task, loop):
     where, file, plan = known
     line = None if where is None else frames[where].f_lineno
     if task._il_scheduled:
-        session.emit_line(eventlines.yielded(tid, file, line))
-        return
-    wait = describe_wait(plan, frames, task, loop, file, line)
-    if wait[0] == "sleep":
-        session.emit_line(eventlines.sleep(tid, wait[1], file, line))
-        return
-    op, resource, awaiting = wait
-    session.emit_line(eventlines.wait(tid, resource, op, awaiting if op == "join" else None,
-                                      file, line))
+        event = eventlines.yielded(tid, file, line)
+    else:
+        wait = describe_wait(plan, frames, task, loop, file, line)
+        if wait[0] == "sleep":
+            event = eventlines.sleep(tid, wait[1], file, line)
+        else:
+            op, resource, awaiting = wait
+            event = eventlines.wait(tid, resource, op, awaiting if op == "join" else None,
+                                    file, line)
+    # A wait may announce a resource (gather): tasks made in the step go out before it.
+    if session._unannounced:
+        session._announce_tasks()
+    session.channel.send_line(event)
