@@ -59,7 +59,7 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
     def create_future(self):
         code = sys._getframe(1).f_code
         locate = _session.current.locate
-        rank = locate.code_ranks.get(code)
+        rank = locate.code_ranks.get(id(code))
         if rank is None:
             rank = locate.code_rank(code)
         if rank > 0:

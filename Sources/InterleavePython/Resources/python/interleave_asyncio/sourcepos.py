@@ -29,9 +29,11 @@ class SourceLocator:
                 foreign.add(os.path.abspath(path) + os.sep)
         self._foreign = tuple(foreign)
         self._ranks = {program: PROGRAM}
-        # By code object: a frame's rank in one dict look-up (walks run at every op and
-        # step). Code objects are few and live as long as their functions anyway.
+        # By id(code object): a frame's rank in one dict look-up (walks run at every op
+        # and step); a code object hashes its contents at every look-up, an id does not.
+        # The codes are kept (`_known_codes`), so an id is never reused for another.
         self.code_ranks = {}
+        self._known_codes = []
 
     def rank(self, filename):
         rank = self._ranks.get(filename)
@@ -49,7 +51,8 @@ class SourceLocator:
     def code_rank(self, code):
         """The rank of a code object's file, or RUN_FRAME; cached in `code_ranks`."""
         rank = RUN_FRAME if code in RUN_FRAMES else self.rank(code.co_filename)
-        self.code_ranks[code] = rank
+        self._known_codes.append(code)
+        self.code_ranks[id(code)] = rank
         return rank
 
     def _path(self, frame):
@@ -63,7 +66,7 @@ class SourceLocator:
         ranks = self.code_ranks
         own = None
         while frame is not None:
-            rank = ranks.get(frame.f_code)
+            rank = ranks.get(id(frame.f_code))
             if rank is None:
                 rank = self.code_rank(frame.f_code)
             if rank == PROGRAM:
@@ -84,7 +87,7 @@ class SourceLocator:
         ranks = self.code_ranks
         best = own = None
         for index, code in enumerate(codes):
-            rank = ranks.get(code)
+            rank = ranks.get(id(code))
             if rank is None:
                 rank = self.code_rank(code)
             if rank == PROGRAM:
@@ -95,14 +98,15 @@ class SourceLocator:
         if index is None:
             return None, None
         code = codes[index]
-        path = self.program if ranks[code] == PROGRAM else os.path.abspath(code.co_filename)
+        path = self.program if ranks[id(code)] == PROGRAM else os.path.abspath(code.co_filename)
         return index, path
 
 
 def await_chain(coro):
     """The frames a suspended coroutine stands in, outermost first: the coroutine, what it
     awaits, what that awaits, down to the future (frames of C iterators are absent); and
-    their code objects, as a tuple (what is learnt about a chain is cached by it)."""
+    the ids of their code objects, as a tuple (what is learnt about a chain is cached by
+    it; whoever caches keeps the code objects, so that the ids stay theirs)."""
     frames = []
     codes = []
     obj = coro
@@ -125,7 +129,7 @@ def await_chain(coro):
                 nxt = getattr(obj, "ag_await", None)
         if frame is not None:
             frames.append(frame)
-            codes.append(frame.f_code)
+            codes.append(id(frame.f_code))
         obj = nxt
     return frames, tuple(codes)
 

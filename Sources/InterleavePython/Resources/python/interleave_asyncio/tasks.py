@@ -10,8 +10,9 @@ from .faults import one_line, strip_pure_python_frames
 from .sourcepos import await_chain
 from .waits import describe_wait, wait_plan
 
-# Await chains by their code objects -> (index of the frame to show, its file, wait plan):
-# a task waits at the same few places over and over.
+# Await chains by the ids of their code objects -> (index of the frame to show, its file,
+# wait plan, the code objects themselves, kept so that their ids are not reused): a task
+# waits at the same few places over and over.
 _chains = {}
 
 # Coroutines the loop's own shutdown runs as tasks: run at once, never shown.
@@ -84,11 +85,12 @@ def report_after_step(task, loop):
         else:
             session.emit_line(eventlines.ended("done", tid))
         return
-    frames, codes = await_chain(task._coro)
-    known = _chains.get(codes)
+    frames, code_ids = await_chain(task._coro)
+    known = _chains.get(code_ids)
     if known is None:
-        known = _chains[codes] = session.locate.innermost(codes) + (wait_plan(codes),)
-    where, file, plan = known
+        codes = tuple(frame.f_code for frame in frames)
+        known = _chains[code_ids] = session.locate.innermost(codes) + (wait_plan(codes), codes)
+    where, file, plan, _ = known
     line = None if where is None else frames[where].f_lineno
     if task._il_scheduled:
         event = eventlines.yielded(tid, file, line)
