@@ -150,6 +150,9 @@ def wait_plan(codes):
 
 
 _IO = ("io", None, None)
+# Waits whose frame's `self` is the primitive waited on.
+_ON_SELF = frozenset(kind for kind in _FRAMES.values() if kind not in ("sleep", "wait_for")
+                     and not kind.startswith("gather:"))
 
 
 def describe_wait(plan, frames, task, loop, file, line):
@@ -157,6 +160,16 @@ def describe_wait(plan, frames, task, loop, file, line):
     say a lock the program did not make, leaves the outer one), else the task's future's."""
     found = None
     for index, kind in plan:
+        if kind in _ON_SELF:
+            # The common case (a queue, a lock, an event), inline: the primitive is the
+            # frame's `self`, and it is the program's when it has an id.
+            obj = frames[index].f_locals.get("self")
+            rid = getattr(obj, "_interleave_rid", None)
+            if rid is None:
+                rid = rid_of(obj)
+            if rid is not None:
+                found = (kind, rid, None)
+            continue
         if kind == "io":
             found = _IO
             continue
