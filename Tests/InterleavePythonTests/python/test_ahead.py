@@ -4,6 +4,7 @@ FIFO schedule would send, and the events are the same as when every command is s
 
 import glob
 import os
+import select
 import unittest
 
 import test_programs
@@ -151,6 +152,48 @@ asyncio.run(main())
         s.commands.close()              # the endless program stops at its next batch
         s.events.read()                 # (read on: the pipe's backpressure would hold it)
         self.assertEqual(s.finish(close_commands=False), (0, b""))
+
+    def test_a_slow_program_is_seen_going_on(self):
+        # Steps that block in real time: batches go out after 20 ms, not at 64 KiB.
+        s = Session(self.write('''
+import asyncio, time
+async def main():
+    for i in range(100):
+        print("step", i)
+        time.sleep(0.05)
+        await asyncio.sleep(0)
+asyncio.run(main())
+'''))
+        s.line()
+        s.send({"c": "start"})
+        s.answer()
+        s.send({"c": "run"})
+        readable, _, _ = select.select([s.events], [], [], 2.0)
+        self.assertTrue(readable, "nothing written for 2 s while running ahead")
+        self.assertEqual(s.answer()[0]["e"], "ran")
+        s.proc.kill()
+        s.finish(close_commands=False)
+
+    def test_a_command_while_running_ahead_is_an_error(self):
+        s = Session(self.write('''
+import asyncio
+async def main():
+    while True:
+        await asyncio.sleep(1)
+asyncio.run(main())
+'''))
+        s.line()
+        s.send({"c": "start"})
+        s.answer()
+        s.send({"c": "run"})
+        s.send({"c": "advance", "now": 0})
+        while True:
+            event = s.line()
+            if event["e"] == "exit":
+                break
+        self.assertEqual(event["status"], 2)
+        self.assertIn("'advance' while running ahead", event["error"])
+        self.assertEqual(s.finish()[0], 2)
 
     def test_run_is_not_a_first_command(self):
         s = Session(self.write(HELLO_PROGRAM))

@@ -9,6 +9,7 @@ batches of about 64 KiB, and whenever the Python side is about to block.
 import json
 import os
 import select
+import time
 
 PROTOCOL_VERSION = 1
 
@@ -50,18 +51,24 @@ def parse_command(line):
 
 
 # While running ahead, the queued events are written once they pass this many lines
-# (about 64 KiB at the ~60 bytes of a typical event).
+# (about 64 KiB at the ~60 bytes of a typical event), or once the oldest has waited this
+# long (a program that blocks in its steps, say in time.sleep, is still seen going on).
 BATCH_LINES = 1024
+BATCH_SECONDS = 0.02
 
 
 class Channel:
     def __init__(self, events_fd, commands_fd):
         self._events_fd = events_fd
-        self._commands = os.fdopen(commands_fd, "rb")
+        # Read with os.read into our own buffer, not a buffered file: whether a command
+        # is waiting must be known without blocking (bytes already read count too).
+        self._commands_fd = commands_fd
+        self._unread = b""
         # Lines (str, no newline). Other threads append too: `flush` takes the first n
         # lines and deletes them, each one atomic list operation, so no lock is needed.
         self._pending = []
         self.batching = False        # running ahead: `answer` flushes only big batches
+        self._flushed_at = 0.0       # time.monotonic() of the last flush while batching
         self._encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         self.send_line = self._pending.append
 
@@ -95,16 +102,19 @@ class Channel:
         self.send_line(text if then is None else f"{text}\n{then}")
         if not self.batching:
             self.flush()
-        elif len(self._pending) >= BATCH_LINES:
+        elif len(self._pending) >= BATCH_LINES \
+                or time.monotonic() - self._flushed_at >= BATCH_SECONDS:
             self.flush()
+            self._flushed_at = time.monotonic()
             self._check_commands_while_ahead()
 
     def _check_commands_while_ahead(self):
         """The Swift side stops a run-ahead by closing the commands descriptor (or with
         `quit`): exit then. Any other command has no place while running ahead."""
-        readable, _, _ = select.select([self._commands], [], [], 0)
-        if not readable:
-            return
+        if not self._unread:
+            readable, _, _ = select.select([self._commands_fd], [], [], 0)
+            if not readable:
+                return
         cmd = self.read_command()
         if cmd["c"] != "quit":
             raise BadCommand("%r while running ahead" % cmd["c"])
@@ -113,10 +123,17 @@ class Channel:
     def read_command(self):
         """The next command; EOF (the Swift side closed its end) exits quietly."""
         self.flush()
-        try:
-            line = self._commands.readline()
-        except OSError:
-            line = b""
-        if not line:
-            os._exit(0)
+        unread = self._unread
+        while b"\n" not in unread:
+            try:
+                chunk = os.read(self._commands_fd, 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                if not unread:
+                    os._exit(0)
+                unread += b"\n"      # EOF after a last line without its newline
+                break
+            unread += chunk
+        line, _, self._unread = unread.partition(b"\n")
         return parse_command(line.decode("utf-8", "replace"))
