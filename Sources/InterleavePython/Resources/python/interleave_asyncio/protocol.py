@@ -3,7 +3,7 @@
 Events are queued and written together when a command is answered (`end`), so nothing
 reaches the Swift side between an `end` and the next command, even from other threads.
 While running ahead (command `run`) answers are not written one by one: they go out in
-batches of about 64 KiB, and whenever the Python side is about to block.
+batches (1024 events or 20 ms), and whenever the Python side is about to block.
 """
 
 import json
