@@ -43,7 +43,8 @@ let package = Package(
         // Python asyncio programs on the loop: the Swift side of `interleave run FILE.py`; its
         // resources hold the Python side (standard library only).
         .target(
-            name: "InterleavePython", dependencies: ["Interleave", "InterleaveTrace"],
+            name: "InterleavePython",
+            dependencies: ["Interleave", "InterleaveTrace", .product(name: "DequeModule", package: "swift-collections")],
             resources: [.copy("Resources/python")], swiftSettings: strict
         ),
         .target(name: "InterleaveUI", dependencies: ["InterleaveTrace"], swiftSettings: strict),

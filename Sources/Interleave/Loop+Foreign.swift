@@ -1,3 +1,4 @@
+import DequeModule
 import InterleaveTrace
 
 /// What a task of another runtime waits for, as the loop records it.
@@ -27,8 +28,10 @@ extension Loop {
     }
 
     /// Parks the running task as `wait` says until `wakeForeign` (or a cancellation or fault,
-    /// which the caller turns into the other runtime's own).
-    package func parkForeign(_ wait: ForeignWait, location: LocationID) async throws {
+    /// which the caller turns into the other runtime's own). With `readyAgain`, what it waits
+    /// for came during its own step: the wait is recorded, and the task is woken after the job,
+    /// behind the tasks ready, as after a yield.
+    package func parkForeign(_ wait: ForeignWait, location: LocationID, readyAgain: Bool = false) async throws {
         let me = currentRecord()
         try checkInterrupt(me)
         let source: ForeignWaitSource
@@ -42,6 +45,10 @@ extension Loop {
             source = ForeignWaitSource(resource: resource)
         case .yielding:
             return try await yield()
+        }
+        if readyAgain {
+            try await suspend(me, on: yieldSource) { yielded.append(me) }
+            return try checkInterrupt(me)
         }
         foreignWaits[me.id] = source
         defer { foreignWaits[me.id] = nil }
@@ -98,6 +105,15 @@ extension Loop {
     /// The id of the task whose job is running, if any.
     package var runningTaskID: TaskID? { runningTask?.id }
 
+    /// From now on, where several jobs are ready, the job of the task `next()` names runs first
+    /// when it is among them (else the first ready): the other runtime's own ready order, which
+    /// the loop follows rather than chooses, so no preemption is recorded and the schedule
+    /// stays FIFO's. (asyncio runs a task made ready during its own step behind the others; the
+    /// loop would run it when its job came.)
+    package func followForeignOrder(_ next: @escaping () -> TaskID?) {
+        ready.follow(ForeignOrderPicker(loop: self, next: next))
+    }
+
     /// `action` runs when the loop is closed, before its leftover tasks are cancelled (the other
     /// runtime is stopped first, so its tasks' mirrors end without asking it anything).
     package func onClose(_ action: @escaping () -> Void) { closeActions.append(action) }
@@ -115,4 +131,20 @@ final class ForeignWaitSource: WaitSource {
     var waiter: TaskRecord?
     init(resource: ResourceID) { traceResource = resource }
     func abandon(_ task: TaskRecord) { if waiter === task { waiter = nil } }
+}
+
+/// Picks the job of the task the other runtime runs next (see `Loop.followForeignOrder`).
+final class ForeignOrderPicker: SchedulePicker {
+    unowned let loop: Loop
+    let next: () -> TaskID?
+
+    init(loop: Loop, next: @escaping () -> TaskID?) {
+        self.loop = loop
+        self.next = next
+    }
+
+    func pick(from ready: Deque<ReadyJob>) -> Int {
+        guard let task = next(), let address = loop.registry.unfinishedTask(task)?.address, address != 0 else { return 0 }
+        return ready.firstIndex { JobIdentity.address(of: $0.job) == address } ?? 0
+    }
 }

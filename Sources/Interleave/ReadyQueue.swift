@@ -34,6 +34,8 @@ struct ReadyQueue {
         /// Replays `choices`, then waits for `supplyChoice` at each further choice.
         case manual(choices: [Int], next: Int)
         case picker(any SchedulePicker)
+        /// Another runtime's order, followed: its picks are not choices (see `follow`).
+        case follow(any SchedulePicker)
     }
 
     private var jobs = Deque<ReadyJob>()
@@ -101,6 +103,12 @@ struct ReadyQueue {
         fifoChoices = 0
     }
 
+    /// Lets `picker` say which job runs from now on, as the order of another runtime the loop
+    /// mirrors (`Loop.followForeignOrder`): its picks are neither choices nor preemptions.
+    mutating func follow(_ picker: any SchedulePicker) {
+        rule = .follow(picker)
+    }
+
     /// Every choice made so far, FIFO's included.
     var schedule: Schedule {
         if case .fifo = rule { return Schedule(Array(repeating: 0, count: fifoChoices)) }
@@ -126,6 +134,7 @@ struct ReadyQueue {
             fifoChoices += 1
             return jobs.removeFirst()
         }
+        if case .follow(let picker) = rule { return take(at: min(max(picker.pick(from: jobs), 0), jobs.count - 1)) }
         guard let pick = choose() else { return nil }
         if pick != 0 { passedOver = jobs[0].job }
         return take(at: pick)
@@ -156,7 +165,7 @@ struct ReadyQueue {
             guard next < choices.count else { return nil }
             pick = min(choices[next], count - 1)
             rule = .manual(choices: choices, next: next + 1)
-        case .picker(let picker):
+        case .picker(let picker), .follow(let picker):
             pick = min(max(picker.pick(from: jobs), 0), count - 1)
         }
         choicesMade.append(pick)

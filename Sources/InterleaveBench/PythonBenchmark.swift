@@ -25,7 +25,7 @@ struct PythonBenchmark {
         output(BenchLine.rate("cpython-asyncio", "python-pingpong", messages, plain))
         let start = ContinuousClock.now
         let loop = Loop()
-        let outcome = PythonProgram(path: file.path, arguments: ["\(rounds)"]).start(on: loop)
+        let outcome = PythonProgram(path: file.path, arguments: ["\(rounds)"]).start(on: loop, runningAhead: true)
         loop.runUntilIdle()
         loop.close()
         let traced = (ContinuousClock.now - start).seconds - startup

@@ -26,7 +26,8 @@ struct RecordCommand: ParsableCommand {
         if name.hasSuffix(".py") {
             let program = PythonProgram(path: name)
             do { try program.validate() } catch { throw fail("\(error)") }
-            run = program.headlessRun()
+            // Injections need the run stepped command by command; otherwise it runs ahead.
+            run = program.headlessRun(runningAhead: specs.isEmpty)
         } else {
             run = workload.run(of: try lookUpDemo(name))
         }

@@ -48,8 +48,9 @@ struct RunCommand: ParsableCommand {
         }
         // The outcome of the run last started (a rewind starts a new one), set on the loop thread.
         let outcomes = PthreadLocked<PythonOutcome?>(nil)
-        let run = python.headlessRun { outcome in outcomes.withLock { $0 = outcome } }
         let reason = plain ? nil : TerminalCheck.unusableReason()
+        // Nobody steps or faults a plain run: the Python side may run ahead.
+        let run = python.headlessRun(runningAhead: plain || reason != nil) { outcome in outcomes.withLock { $0 = outcome } }
         if plain || reason != nil {
             if let reason { FileHandle.standardError.write(Data("interleave: \(reason); showing plain output\n".utf8)) }
             let store = run.run().store
@@ -73,14 +74,15 @@ struct RunCommand: ParsableCommand {
 
 extension PythonProgram {
     /// The program as a workload: its trace's header names it, and each start (a rewind makes
-    /// a new one) hands its outcome to `started`.
-    func headlessRun(_ started: @escaping @Sendable (PythonOutcome) -> Void = { _ in }) -> HeadlessRun {
+    /// a new one) hands its outcome to `started`. `runningAhead` only where nothing will step,
+    /// pause or fault the run (see `PythonProgram.start`).
+    func headlessRun(runningAhead: Bool = false, _ started: @escaping @Sendable (PythonOutcome) -> Void = { _ in }) -> HeadlessRun {
         HeadlessRun(policy: .fifo) { loop in
             var header = loop.store.header
             header.demoName = fileName
             header.title = fileName
             loop.store.header = header
-            started(start(on: loop))
+            started(start(on: loop, runningAhead: runningAhead))
         }
     }
 }

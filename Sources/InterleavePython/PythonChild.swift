@@ -18,6 +18,8 @@ final class PythonChild: @unchecked Sendable {
     private let commands: Int32
     private let events: Int32
     private var buffer: [UInt8] = []
+    /// Where the lines not taken yet start in `buffer`.
+    private var bufferStart = 0
     // Pthread mutexes, not Synchronization.Mutex: ThreadSanitizer (CI's pass) cannot see the
     // latter's futex, and reports the drain threads' writes as races.
     private let leaked = PthreadLocked<[String]>([])
@@ -147,10 +149,20 @@ final class PythonChild: @unchecked Sendable {
     func nextLine(within patience: Duration? = nil) -> [UInt8]? {
         let deadline = patience.map { ContinuousClock.now + $0 }
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
+            if let newline = buffer[bufferStart...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[bufferStart..<newline])
+                bufferStart = newline + 1
+                // Lines taken are dropped when the buffer is used up or more must be read:
+                // dropping each one at once is quadratic when many come together (running ahead).
+                if bufferStart == buffer.count {
+                    buffer.removeAll(keepingCapacity: true)
+                    bufferStart = 0
+                }
                 return line
+            }
+            if bufferStart > 0 {
+                buffer.removeSubrange(..<bufferStart)
+                bufferStart = 0
             }
             var descriptor = pollfd(fd: events, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, 100)

@@ -24,6 +24,9 @@ struct PythonEvent: Decodable, Sendable {
     let status: Int32?
     let version: String?
     let `protocol`: Int?
+    /// `ran`: the command the Python side ran by itself, and its clock.
+    let c: String?
+    let now: Int64?
 
     private static let decoder = JSONDecoder()
 

@@ -9,6 +9,8 @@ final class PythonTaskMirror: @unchecked Sendable {
     var task: TaskID = .none
     /// The Python side said the task may step (its step is in the ready queue).
     var ready = false
+    /// It said so during the task's own step: what the task waited for came in the same command.
+    var readyInOwnStep = false
     /// What the task's last step ended with.
     var after: After = .none
 
@@ -45,22 +47,30 @@ final class PythonTaskMirror: @unchecked Sendable {
             } catch {
                 if run.exited { throw error }
                 run.send(error is CancellationError ? "cancel" : "throw", task: pythonID, error: "\(error)")
+                // The step that raises it runs at once, as the user asked (not behind others).
+                readyInOwnStep = false
                 continue
             }
             if case .ended = after { continue }
             ready = false
+            readyInOwnStep = false
             after = .none
             run.send("step", task: pythonID)
         }
     }
 
     /// Returns once the task may step: at once if it is ready, behind the ready tasks after a
-    /// `sleep(0)`, else when the Python side makes it ready.
+    /// `sleep(0)` or a wait that ended during its own step, else when the Python side makes it
+    /// ready. Where several are ready, the loop runs them in the Python side's order.
     private func awaitTurn(in run: PythonRun) async throws {
         switch after {
         case .yield(let location):
             after = .none
             try await run.loop.parkForeign(.yielding, location: location)
+        case .sleep(let deadline, let location) where readyInOwnStep:
+            try await run.loop.parkForeign(.sleeping(until: deadline), location: location, readyAgain: true)
+        case .wait(let resource, let reason, let awaiting, let location) where readyInOwnStep:
+            try await run.loop.parkForeign(.waiting(resource, reason, awaiting: awaiting), location: location, readyAgain: true)
         case .sleep(let deadline, let location) where !ready:
             try await run.loop.parkForeign(.sleeping(until: deadline), location: location)
         case .wait(let resource, let reason, let awaiting, let location) where !ready:

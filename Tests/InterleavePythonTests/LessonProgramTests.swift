@@ -33,23 +33,41 @@ import Testing
     }
 
     /// Runs the program headless; its printed lines with their virtual seconds, and its outcome.
-    static func run(_ program: String) -> (lines: [(seconds: Double, text: String)], outcome: PythonOutcome) {
+    static func run(_ program: String, runningAhead: Bool = false)
+        -> (lines: [(seconds: Double, text: String)], outcome: PythonOutcome, events: [String]) {
         let loop = Loop()
-        let outcome = PythonProgram(path: lessons.appendingPathComponent(program).path, directory: lessons.path).start(on: loop)
+        let outcome = PythonProgram(path: lessons.appendingPathComponent(program).path, directory: lessons.path)
+            .start(on: loop, runningAhead: runningAhead)
         loop.runUntilIdle()
         loop.close()
         let store = loop.store
         let lines = store.events.snapshot().filter { $0.kind == .output }.map {
             (Double($0.time) / 1e9, store.string(StringID(rawValue: UInt32($0.arg))))
         }
-        return (lines, outcome)
+        let events = store.events.snapshot().map { "\($0.kind) \($0.task.rawValue) \($0.time) \($0.arg) \($0.resource.rawValue)" }
+        return (lines, outcome, events)
+    }
+
+    /// Running ahead (the Python side steps itself, the loop follows and checks each step)
+    /// records the very trace that stepping command by command does, and the same outcome.
+    @Test(arguments: programs)
+    func runningAheadRecordsTheSameTrace(_ program: String) throws {
+        guard PythonProgram.runnerDirectory != nil else { Issue.record("the runner is missing"); return }
+        let stepped = Self.run(program)
+        let ahead = Self.run(program, runningAhead: true)
+        #expect(ahead.outcome.status == stepped.outcome.status, "\(program): \(ahead.outcome.reason ?? "")")
+        #expect(ahead.outcome.reason == stepped.outcome.reason, "\(program)")
+        #expect(ahead.events.count == stepped.events.count, "\(program)")
+        if let index = stepped.events.indices.first(where: { $0 >= ahead.events.count || ahead.events[$0] != stepped.events[$0] }) {
+            Issue.record("\(program): event \(index) is \(index < ahead.events.count ? ahead.events[index] : "missing") running ahead, \(stepped.events[index]) stepped")
+        }
     }
 
     @Test(arguments: programs)
     func printsWhatCPythonPrintsAtTheSameVirtualSecond(_ program: String) throws {
         guard PythonProgram.runnerDirectory != nil else { Issue.record("the runner is missing"); return }
         let expected = try Self.expected(for: program)
-        let (lines, outcome) = Self.run(program)
+        let (lines, outcome, _) = Self.run(program)
         #expect(outcome.status == expected.status, "\(program): \(outcome.reason ?? "")")
         // Standard output: the same lines in the same order, each within 0.05 s.
         let wanted = expected.lines.filter { $0.stream == "out" }

@@ -10,7 +10,7 @@ import sys
 import threading
 import warnings
 
-from . import capture, loop, primitives
+from . import capture, loop, ordering, primitives
 from . import session as _session
 from .faults import format_uncaught
 from .protocol import BadCommand, Channel
@@ -101,6 +101,7 @@ def main(program_as_given):
         session.exit(2, "%s: can't open file %r: [Errno 2] No such file or directory"
                      % (os.path.basename(sys.executable), program_as_given))
     primitives.install()
+    ordering.install()
     loop.install()
     writers = capture.install()
     _install_warning_origin()

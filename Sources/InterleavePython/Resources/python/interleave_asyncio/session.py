@@ -94,8 +94,10 @@ class Session:
             self.fatal("bad command: %s" % exc)
         if cmd is not None:
             return cmd
-        # Not running ahead, or nothing ready and no timer: then the Swift side decides
-        # (it knows as much).
+        # Not running ahead, or nothing ready and no timer: then the Swift side decides,
+        # told so by `held` (it would otherwise wait for a `ran` that never comes).
+        if self.ahead:
+            channel.send_line(HELD_LINE)
         self.ahead = channel.batching = False
         while True:
             try:
@@ -105,10 +107,12 @@ class Session:
             if cmd["c"] != "run":
                 return cmd
             cmd = choose_ahead(timer_at)
-            if cmd is not None:
-                self.ahead = channel.batching = True
-                channel.send_line(_ran_line(cmd))
-                return cmd
+            if cmd is None:
+                channel.send_line(HELD_LINE)
+                continue
+            self.ahead = channel.batching = True
+            channel.send_line(_ran_line(cmd))
+            return cmd
 
     def answer_then_step(self, timer_at, tid):
         """Running ahead: answer the command run, and announce (`ran`) a step of task
@@ -140,6 +144,9 @@ class Session:
         self.channel.send({"e": "end"})
         self.channel.flush()
         os._exit(status)
+
+
+HELD_LINE = '{"e":"held"}'
 
 
 def _ran_line(cmd):
