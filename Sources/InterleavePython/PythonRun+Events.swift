@@ -21,7 +21,11 @@ extension PythonRun {
 
     private func location(_ event: PythonEvent) -> LocationID {
         guard let file = event.file, let line = event.line else { return .unknown }
-        return loop.foreignLocation(fileID: (file as NSString).lastPathComponent, line: line)
+        // Every event names its file by its full path: the file's name is worked out once.
+        if let fileID = fileIDs[file] { return loop.foreignLocation(fileID: fileID, line: line) }
+        let fileID = (file as NSString).lastPathComponent
+        fileIDs[file] = fileID
+        return loop.foreignLocation(fileID: fileID, line: line)
     }
 
     /// The loop task of a Python task; none named (a callback of the loop's own, module code)

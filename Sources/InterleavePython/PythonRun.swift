@@ -41,6 +41,8 @@ final class PythonRun: @unchecked Sendable {
     var taskNames: [Int: String] = [:]
     var resourceNames: [Int: String] = [:]
     var holders: [Int: Int] = [:]
+    /// The name of each file the Python side named by its path.
+    var fileIDs: [String: String] = [:]
 
     init(program: PythonProgram, loop: Loop, outcome: PythonOutcome, runsAhead: Bool) {
         self.program = program
