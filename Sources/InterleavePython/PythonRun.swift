@@ -54,12 +54,19 @@ final class PythonRun: @unchecked Sendable {
     /// Spawns the module's lane, which starts the child and runs the module.
     func start() {
         loop.onClose { [self] in stopChild() }
-        loop.followForeignOrder { [weak self] in
-            guard let self, let next = readyOrder.first else { return nil }
-            return mirrors[next]?.task
-        }
+        loop.followForeignOrder { [weak self] in self?.nextInReadyOrder() }
         let location = loop.foreignLocation(fileID: program.fileName, line: 1)
         module = loop.spawnForeign(program.fileName, location: location) { [self] in try await runModule() }
+    }
+
+    /// The mirror whose step the Python side runs next; entries of tasks that ended without
+    /// that step (a loop stopped with tasks still ready) are dropped.
+    private func nextInReadyOrder() -> TaskID? {
+        while let next = readyOrder.first {
+            if let mirror = mirrors[next], !mirror.hasEnded { return mirror.task }
+            readyOrder.removeFirst()
+        }
+        return nil
     }
 
     private func runModule() async throws {

@@ -35,6 +35,12 @@ final class PythonTaskMirror: @unchecked Sendable {
 
     init(pythonID: Int) { self.pythonID = pythonID }
 
+    /// The Python task has ended: it steps no more.
+    var hasEnded: Bool {
+        if case .ended = after { return true }
+        return false
+    }
+
     /// The mirror's body: wait until ready, step, repeat until the Python task ends. A
     /// cancellation or a fault injected while it waits is passed on to the Python task, which
     /// decides what happens (it may catch it and go on).
