@@ -8,6 +8,9 @@ extension Loop {
     /// the streams so far in its step is recorded first, so that its events keep their order.
     func noteStandardCallSite() {
         guard routesStandardJobs, let task = runningTask, task.address != 0 else { return }
+        // The loop's own work here (a first backtrace symbolizes for a tenth of a second) is no
+        // hold-up of the program's: a sleep after it times its wall-clock window from here.
+        defer { if task.standardRunStartedAt > 0 { task.standardRunStartedAt = StandardJobState.monotonicNow() } }
         if !standardJobs.streams.byAddress.isEmpty { refreshStandardStreams(after: task) }
         #if canImport(Runtime) && !canImport(Darwin)
         guard locatesStandardTasks, let backtrace = StandardCallSite.capture(),
