@@ -119,6 +119,8 @@ def await_chain(coro):
             frame, nxt = obj.cr_frame, obj.cr_await
         elif kind is _GENERATOR:
             frame, nxt = obj.gi_frame, obj.gi_yieldfrom
+        elif kind in _ENDS_CHAIN:
+            break
         else:
             frame = getattr(obj, "cr_frame", None) or getattr(obj, "gi_frame", None) \
                 or getattr(obj, "ag_frame", None)
@@ -127,11 +129,23 @@ def await_chain(coro):
                 nxt = getattr(obj, "gi_yieldfrom", None)
             if nxt is None:
                 nxt = getattr(obj, "ag_await", None)
+            if frame is None and nxt is None and not _FRAME_ATTRIBUTES.intersection(dir(kind)):
+                # A future, say: its class has none of the attributes (each getattr above
+                # raised and caught an AttributeError), so the chain ends there next time
+                # without asking.
+                _ENDS_CHAIN.add(kind)
         if frame is not None:
             frames.append(frame)
             codes.append(id(frame.f_code))
         obj = nxt
     return frames, tuple(codes)
+
+
+_FRAME_ATTRIBUTES = frozenset(("cr_frame", "gi_frame", "ag_frame", "cr_await", "gi_yieldfrom",
+                               "ag_await"))
+# Classes whose objects end an await chain: classes seen in one whose class has none of
+# `_FRAME_ATTRIBUTES` (futures, mostly).
+_ENDS_CHAIN = set()
 
 
 async def _a_coroutine():
