@@ -37,6 +37,32 @@ def ready(tid):
     return f'{{"e":"ready","id":{tid}}}'
 
 
+# The text of small ints (ids, counts): an f-string formats an int in several hundred
+# instructions, a tuple hands it out in a few.
+_INT_TEXT = tuple(str(i) for i in range(4096))
+# `{"e":"op","resource":R,"task":T,"op":"name","value":` by (R, T, name).
+_op_heads = {}
+
+
+def op_tail(resource, task, op_name, value, tail, text=None):
+    """An op event whose `"file":F,"line":L` is given (SourceLocator.site)."""
+    key = (resource, task, op_name)
+    head = _op_heads.get(key)
+    if head is None:
+        head = _op_heads[key] = (
+            f'{{"e":"op","resource":{"null" if resource is None else resource},'
+            f'"task":{"null" if task is None else task},"op":"{op_name}","value":')
+    if value is None:
+        value = "null"
+    elif value.__class__ is int and 0 <= value < 4096:
+        value = _INT_TEXT[value]
+    else:
+        value = number(value)
+    if text is None:
+        return f'{head}{value},{tail}}}'
+    return f'{head}{value},{tail},"text":{_dumps(text)}}}'
+
+
 def op(resource, task, op_name, value, file, line, text=None):
     if value is not None and value.__class__ is not int:
         value = number(value)

@@ -24,11 +24,11 @@ def _op(obj, op, value=None, text=None):
     """Session.op, flattened (it runs at every queue and lock operation); the walk for the
     call site starts above the primitive's method, which is never the program's."""
     session = _session.current
-    file, line = session.locate.call_site(3)
+    tail = session.locate.call_site_tail(3)
     if session._unannounced:
         session._announce_tasks()
-    session.channel.send_line(eventlines.op(obj._interleave_rid, session.running_task, op,
-                                            value, file, line, text))
+    session.channel.send_line(eventlines.op_tail(obj._interleave_rid, session.running_task, op,
+                                                 value, tail, text))
 
 
 def _running():

@@ -5,12 +5,16 @@ otherwise with the innermost frame of the program's own code (files beside it th
 the standard library, installed packages or this package); otherwise file and line are null.
 """
 
+import json
 import os
 import sys
 import sysconfig
 
 PROGRAM, OWN_CODE, OTHER = 2, 1, 0
 RUN_FRAME = -1     # a code object of RUN_FRAMES: where a walk outward stops
+NO_SITE = '"file":null,"line":null'
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 # The code of the loop's run frames (filled in by loop.py): a walk outward from a callback
 # or a task's step stops there, it does not reach the module's `asyncio.run(...)` line.
@@ -34,6 +38,9 @@ class SourceLocator:
         # The codes are kept (`_known_codes`), so an id is never reused for another.
         self.code_ranks = {}
         self._known_codes = []
+        # (id(code), f_lasti) of a ranked code's frame -> (line, its events' JSON tail
+        # `"file":F,"line":L`): f_lineno scans the code's line table at every read.
+        self._sites = {}
 
     def rank(self, filename):
         rank = self._ranks.get(filename)
@@ -80,6 +87,41 @@ class SourceLocator:
         if own is not None:
             return self._path(own), own.f_lineno
         return None, None
+
+    def site(self, frame):
+        """(line, `"file":F,"line":L`) of a frame whose code is ranked already, F being the
+        program's path or the file's absolute path (as `call_site` and `innermost` say)."""
+        code = frame.f_code
+        key = (id(code), frame.f_lasti)
+        known = self._sites.get(key)
+        if known is None:
+            line = frame.f_lineno
+            path = self.program if self.code_ranks[id(code)] == PROGRAM \
+                else os.path.abspath(code.co_filename)
+            known = self._sites[key] = (
+                line, f'"file":{_dumps(path)},"line":{"null" if line is None else line}')
+        return known
+
+    def call_site_tail(self, depth=2):
+        """`call_site`, as the JSON tail `"file":F,"line":L` (see `site`)."""
+        frame = sys._getframe(depth)
+        ranks = self.code_ranks
+        own = None
+        while frame is not None:
+            rank = ranks.get(id(frame.f_code))
+            if rank is None:
+                rank = self.code_rank(frame.f_code)
+            if rank == PROGRAM:
+                return self.site(frame)[1]
+            if rank:
+                if rank == RUN_FRAME:
+                    break
+                if own is None:
+                    own = frame
+            frame = frame.f_back
+        if own is not None:
+            return self.site(own)[1]
+        return NO_SITE
 
     def innermost(self, codes):
         """(index, file) of the innermost program code among `codes` (outermost first),
