@@ -49,6 +49,8 @@ def op_tail(resource, task, op_name, value, tail, text=None):
     key = (resource, task, op_name)
     head = _op_heads.get(key)
     if head is None:
+        if len(_op_heads) >= _CACHE_LIMIT:
+            _op_heads.clear()
         head = _op_heads[key] = (
             f'{{"e":"op","resource":{"null" if resource is None else resource},'
             f'"task":{"null" if task is None else task},"op":"{op_name}","value":')
@@ -61,6 +63,33 @@ def op_tail(resource, task, op_name, value, tail, text=None):
     if text is None:
         return f'{head}{value},{tail}}}'
     return f'{head}{value},{tail},"text":{_dumps(text)}}}'
+
+
+# Whole wait lines by (task, resource, op, awaiting, tail): a task waits at the same few
+# places over and over. Emptied when it grows large (many short-lived tasks).
+_wait_lines = {}
+_CACHE_LIMIT = 1 << 16
+
+
+def wait_tail(tid, resource, op_name, awaiting, tail):
+    key = (tid, resource, op_name, awaiting, tail)
+    text = _wait_lines.get(key)
+    if text is None:
+        if len(_wait_lines) >= _CACHE_LIMIT:
+            _wait_lines.clear()
+        awaits = "" if awaiting is None else f',"awaiting":{awaiting}'
+        text = _wait_lines[key] = (
+            f'{{"e":"wait","id":{tid},"resource":{"null" if resource is None else resource},'
+            f'"op":"{op_name}"{awaits},{tail}}}')
+    return text
+
+
+def yielded_tail(tid, tail):
+    return f'{{"e":"yield","id":{_INT_TEXT[tid] if tid < 4096 else tid},{tail}}}'
+
+
+def sleep_tail(tid, until, tail):
+    return f'{{"e":"sleep","id":{tid},"until":{"null" if until is None else until},{tail}}}'
 
 
 def op(resource, task, op_name, value, file, line, text=None):

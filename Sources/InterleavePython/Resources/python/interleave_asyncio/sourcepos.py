@@ -95,6 +95,8 @@ class SourceLocator:
         key = (id(code), frame.f_lasti)
         known = self._sites.get(key)
         if known is None:
+            if len(self._sites) >= 1 << 16:
+                self._sites.clear()
             line = frame.f_lineno
             path = self.program if self.code_ranks[id(code)] == PROGRAM \
                 else os.path.abspath(code.co_filename)
