@@ -37,6 +37,29 @@ def ready(tid):
     return f'{{"e":"ready","id":{tid}}}'
 
 
+# Lines that name only a task (and the clock): by task id, or (task id, now).
+ready_lines = {}
+_ran_step_lines = {}
+
+
+def ready_line(tid):
+    """`ready(tid)`, cached (the loop reads `ready_lines` first)."""
+    if len(ready_lines) >= _CACHE_LIMIT:
+        ready_lines.clear()
+    text = ready_lines[tid] = ready(tid)
+    return text
+
+
+def ran_step(tid, now):
+    key = (tid, now)
+    text = _ran_step_lines.get(key)
+    if text is None:
+        if len(_ran_step_lines) >= _CACHE_LIMIT:
+            _ran_step_lines.clear()
+        text = _ran_step_lines[key] = f'{{"e":"ran","c":"step","id":{tid},"now":{now}}}'
+    return text
+
+
 # The text of small ints (ids, counts): an f-string formats an int in several hundred
 # instructions, a tuple hands it out in a few.
 _INT_TEXT = tuple(str(i) for i in range(4096))

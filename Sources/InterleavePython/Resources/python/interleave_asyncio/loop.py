@@ -115,6 +115,7 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         session = _session.current
         ready = self._ready
         registered = self._registered
+        ready_lines = eventlines.ready_lines
         if registered is None or len(registered) > 1 or self._signal_handlers:
             # Sockets, pipes or signals besides the loop's self-pipe. (Threads hand their
             # results over through `_ready` directly; the self-pipe only wakes a wait.)
@@ -141,7 +142,12 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
                     else:
                         queued.append(handle)
                     self._ready_order.append(tid)
-                    session.emit_line(eventlines.ready(tid))
+                    line = ready_lines.get(tid)
+                    if line is None:
+                        line = eventlines.ready_line(tid)
+                    if session._unannounced:
+                        session._announce_tasks()
+                    session.channel.send_line(line)
             if self._executor_jobs and not self._task_ready:
                 # A thread's result is due; threads take no virtual time: wait for it
                 # (and let the Swift side see what happened so far meanwhile).
