@@ -22,6 +22,9 @@ from .waits import to_ns
 _MIN_TIMERS_TO_COMPACT = 100
 
 
+_base_call_soon = asyncio.SelectorEventLoop._call_soon
+
+
 class InterleaveLoop(asyncio.SelectorEventLoop):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,7 +44,8 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         return _session.current.now_ns / 1e9
 
     def _call_soon(self, callback, args, context):
-        handle = super()._call_soon(callback, args, context)
+        # The base method by name, not super(): this runs at every wake-up.
+        handle = _base_call_soon(self, callback, args, context)
         owner = getattr(callback, "__self__", None)
         if isinstance(owner, InterleaveTask):
             owner._il_scheduled = True

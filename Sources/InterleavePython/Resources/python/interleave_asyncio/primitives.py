@@ -123,12 +123,21 @@ class Queue(queues.Queue):
         super().__init__(*args, **kwargs)
         _register(self, "queue", self._maxsize)
 
+    # For this package's own queue classes the next put_nowait/get_nowait in the MRO is
+    # asyncio.Queue's, called by name: super() costs as much as the call (they run at
+    # every message). A program's subclass takes super() (its MRO may differ).
     def put_nowait(self, item):
-        super().put_nowait(item)
+        if self.__class__ in _OWN_QUEUES:
+            _plain_put_nowait(self, item)
+        else:
+            super().put_nowait(item)
         _op(self, "put", self.qsize())
 
     def get_nowait(self):
-        item = super().get_nowait()
+        if self.__class__ in _OWN_QUEUES:
+            item = _plain_get_nowait(self)
+        else:
+            item = super().get_nowait()
         _op(self, "got", self.qsize())
         return item
 
@@ -143,6 +152,15 @@ class PriorityQueue(Queue, queues.PriorityQueue):
 
 class LifoQueue(Queue, queues.LifoQueue):
     pass
+
+
+_plain_put_nowait = queues.Queue.put_nowait
+_plain_get_nowait = queues.Queue.get_nowait
+# Those whose asyncio base does not override them (all, in 3.10-3.13).
+_OWN_QUEUES = frozenset(
+    ours for ours, base in ((Queue, queues.Queue), (PriorityQueue, queues.PriorityQueue),
+                            (LifoQueue, queues.LifoQueue))
+    if base.put_nowait is _plain_put_nowait and base.get_nowait is _plain_get_nowait)
 
 
 class _FutureType(type):
