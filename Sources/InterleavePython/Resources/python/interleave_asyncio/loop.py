@@ -232,7 +232,7 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
             handle._run()
         finally:
             session.running_task = None
-            report_after_step(task, self)
+            report_after_step(task, self, session)
 
     def _release_due_timers(self):
         now = _session.current.now_ns

@@ -40,7 +40,7 @@ class SourceLocator:
         self._known_codes = []
         # (id(code), f_lasti) of a ranked code's frame -> (line, its events' JSON tail
         # `"file":F,"line":L`): f_lineno scans the code's line table at every read.
-        self._sites = {}
+        self.sites = {}
 
     def rank(self, filename):
         rank = self._ranks.get(filename)
@@ -93,14 +93,14 @@ class SourceLocator:
         program's path or the file's absolute path (as `call_site` and `innermost` say)."""
         code = frame.f_code
         key = (id(code), frame.f_lasti)
-        known = self._sites.get(key)
+        known = self.sites.get(key)
         if known is None:
-            if len(self._sites) >= 1 << 16:
-                self._sites.clear()
+            if len(self.sites) >= 1 << 16:
+                self.sites.clear()
             line = frame.f_lineno
             path = self.program if self.code_ranks[id(code)] == PROGRAM \
                 else os.path.abspath(code.co_filename)
-            known = self._sites[key] = (
+            known = self.sites[key] = (
                 line, f'"file":{_dumps(path)},"line":{"null" if line is None else line}')
         return known
 
@@ -114,7 +114,8 @@ class SourceLocator:
             if rank is None:
                 rank = self.code_rank(frame.f_code)
             if rank == PROGRAM:
-                return self.site(frame)[1]
+                site = self.sites.get((id(frame.f_code), frame.f_lasti))
+                return (site if site is not None else self.site(frame))[1]
             if rank:
                 if rank == RUN_FRAME:
                     break

@@ -66,9 +66,8 @@ def wakeup_method(task):
     return task._Task__wakeup
 
 
-def report_after_step(task, loop):
+def report_after_step(task, loop, session):
     """One event for what the task does now that its step is over."""
-    session = _session.current
     tid = task._il_id
     if task._state != "PENDING":
         session.live_tasks.pop(tid, None)
@@ -94,7 +93,10 @@ def report_after_step(task, loop):
     if where is None:
         line, tail = None, NO_SITE
     else:
-        line, tail = session.locate.site(frames[where])
+        frame = frames[where]
+        locate = session.locate
+        site = locate.sites.get((id(frame.f_code), frame.f_lasti))
+        line, tail = site if site is not None else locate.site(frame)
     if task._il_scheduled:
         event = eventlines.yielded_tail(tid, tail)
     else:
