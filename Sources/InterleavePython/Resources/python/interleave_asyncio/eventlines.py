@@ -37,7 +37,7 @@ def ready(tid):
     return f'{{"e":"ready","id":{tid}}}'
 
 
-# Lines that name only a task (and the clock): by task id, or (task id, now).
+# Lines that name only a task (and the clock): by task id.
 ready_lines = {}
 _ran_step_lines = {}
 
@@ -51,12 +51,15 @@ def ready_line(tid):
 
 
 def ran_step(tid, now):
-    key = (tid, now)
-    text = _ran_step_lines.get(key)
-    if text is None:
-        if len(_ran_step_lines) >= _CACHE_LIMIT:
-            _ran_step_lines.clear()
-        text = _ran_step_lines[key] = f'{{"e":"ran","c":"step","id":{tid},"now":{now}}}'
+    """The `ran` line of a step: kept per task with the clock it names (steps of a task
+    at one time follow one another, at another time the line is made again)."""
+    known = _ran_step_lines.get(tid)
+    if known is not None and known[0] == now:
+        return known[1]
+    if len(_ran_step_lines) >= _CACHE_LIMIT:
+        _ran_step_lines.clear()
+    text = f'{{"e":"ran","c":"step","id":{tid},"now":{now}}}'
+    _ran_step_lines[tid] = (now, text)
     return text
 
 
@@ -91,7 +94,7 @@ def op_tail(resource, task, op_name, value, tail, text=None):
 # Whole wait lines by (task, resource, op, awaiting, tail): a task waits at the same few
 # places over and over. Emptied when it grows large (many short-lived tasks).
 _wait_lines = {}
-_CACHE_LIMIT = 1 << 16
+_CACHE_LIMIT = 1 << 14
 
 
 def wait_tail(tid, resource, op_name, awaiting, tail):

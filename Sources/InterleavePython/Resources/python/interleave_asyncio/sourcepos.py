@@ -95,7 +95,7 @@ class SourceLocator:
         key = (id(code), frame.f_lasti)
         known = self.sites.get(key)
         if known is None:
-            if len(self.sites) >= 1 << 16:
+            if len(self.sites) >= 1 << 14:
                 self.sites.clear()
             line = frame.f_lineno
             path = self.program if self.code_ranks[id(code)] == PROGRAM \
