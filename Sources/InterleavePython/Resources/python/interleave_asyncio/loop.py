@@ -95,7 +95,7 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         if self._stopping:
             return
         session = _session.current
-        timer_at = self._next_timer()
+        timer_at = self._next_timer() if self._scheduled else None
         if session.ahead and self._ready_order:
             # Running ahead with a task ready: the FIFO step, the common case, without
             # building the command (what `_choose_ahead` and `_execute` would do).
