@@ -22,6 +22,9 @@ from .waits import to_ns
 _MIN_TIMERS_TO_COMPACT = 100
 
 
+_base_call_soon = asyncio.SelectorEventLoop._call_soon
+
+
 class InterleaveLoop(asyncio.SelectorEventLoop):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,7 +44,8 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         return _session.current.now_ns / 1e9
 
     def _call_soon(self, callback, args, context):
-        handle = super()._call_soon(callback, args, context)
+        # The base method by name, not super(): this runs at every wake-up.
+        handle = _base_call_soon(self, callback, args, context)
         owner = getattr(callback, "__self__", None)
         if isinstance(owner, InterleaveTask):
             owner._il_scheduled = True
@@ -91,7 +95,7 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         if self._stopping:
             return
         session = _session.current
-        timer_at = self._next_timer()
+        timer_at = self._next_timer() if self._scheduled else None
         if session.ahead and self._ready_order:
             # Running ahead with a task ready: the FIFO step, the common case, without
             # building the command (what `_choose_ahead` and `_execute` would do).
@@ -115,6 +119,7 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
         session = _session.current
         ready = self._ready
         registered = self._registered
+        ready_lines = eventlines.ready_lines
         if registered is None or len(registered) > 1 or self._signal_handlers:
             # Sockets, pipes or signals besides the loop's self-pipe. (Threads hand their
             # results over through `_ready` directly; the self-pipe only wakes a wait.)
@@ -141,7 +146,12 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
                     else:
                         queued.append(handle)
                     self._ready_order.append(tid)
-                    session.emit_line(eventlines.ready(tid))
+                    line = ready_lines.get(tid)
+                    if line is None:
+                        line = eventlines.ready_line(tid)
+                    if session._unannounced:
+                        session._announce_tasks()
+                    session.channel.send_line(line)
             if self._executor_jobs and not self._task_ready:
                 # A thread's result is due; threads take no virtual time: wait for it
                 # (and let the Swift side see what happened so far meanwhile).
@@ -222,7 +232,7 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
             handle._run()
         finally:
             session.running_task = None
-            report_after_step(task, self)
+            report_after_step(task, self, session)
 
     def _release_due_timers(self):
         now = _session.current.now_ns

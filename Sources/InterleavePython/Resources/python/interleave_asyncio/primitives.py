@@ -24,11 +24,11 @@ def _op(obj, op, value=None, text=None):
     """Session.op, flattened (it runs at every queue and lock operation); the walk for the
     call site starts above the primitive's method, which is never the program's."""
     session = _session.current
-    file, line = session.locate.call_site(3)
+    tail = session.locate.call_site_tail(3)
     if session._unannounced:
         session._announce_tasks()
-    session.channel.send_line(eventlines.op(obj._interleave_rid, session.running_task, op,
-                                            value, file, line, text))
+    session.channel.send_line(eventlines.op_tail(obj._interleave_rid, session.running_task, op,
+                                                 value, tail, text))
 
 
 def _running():
@@ -123,12 +123,21 @@ class Queue(queues.Queue):
         super().__init__(*args, **kwargs)
         _register(self, "queue", self._maxsize)
 
+    # For this package's own queue classes the next put_nowait/get_nowait in the MRO is
+    # asyncio.Queue's, called by name: super() costs as much as the call (they run at
+    # every message). A program's subclass takes super() (its MRO may differ).
     def put_nowait(self, item):
-        super().put_nowait(item)
+        if self.__class__ in _OWN_QUEUES:
+            _plain_put_nowait(self, item)
+        else:
+            super().put_nowait(item)
         _op(self, "put", self.qsize())
 
     def get_nowait(self):
-        item = super().get_nowait()
+        if self.__class__ in _OWN_QUEUES:
+            item = _plain_get_nowait(self)
+        else:
+            item = super().get_nowait()
         _op(self, "got", self.qsize())
         return item
 
@@ -143,6 +152,15 @@ class PriorityQueue(Queue, queues.PriorityQueue):
 
 class LifoQueue(Queue, queues.LifoQueue):
     pass
+
+
+_plain_put_nowait = queues.Queue.put_nowait
+_plain_get_nowait = queues.Queue.get_nowait
+# Those whose asyncio base does not override them (all, in 3.10-3.13).
+_OWN_QUEUES = frozenset(
+    ours for ours, base in ((Queue, queues.Queue), (PriorityQueue, queues.PriorityQueue),
+                            (LifoQueue, queues.LifoQueue))
+    if base.put_nowait is _plain_put_nowait and base.get_nowait is _plain_get_nowait)
 
 
 class _FutureType(type):

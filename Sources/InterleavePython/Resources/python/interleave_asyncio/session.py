@@ -120,8 +120,7 @@ class Session:
         if self._unannounced:
             self._announce_tasks()
         try:
-            self.channel.answer(timer_at,
-                                f'{{"e":"ran","c":"step","id":{tid},"now":{self.now_ns}}}')
+            self.channel.answer(timer_at, eventlines.ran_step(tid, self.now_ns))
         except BadCommand as exc:
             self.fatal("bad command: %s" % exc)
 

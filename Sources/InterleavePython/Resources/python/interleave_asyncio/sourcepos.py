@@ -5,12 +5,16 @@ otherwise with the innermost frame of the program's own code (files beside it th
 the standard library, installed packages or this package); otherwise file and line are null.
 """
 
+import json
 import os
 import sys
 import sysconfig
 
 PROGRAM, OWN_CODE, OTHER = 2, 1, 0
 RUN_FRAME = -1     # a code object of RUN_FRAMES: where a walk outward stops
+NO_SITE = '"file":null,"line":null'
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 # The code of the loop's run frames (filled in by loop.py): a walk outward from a callback
 # or a task's step stops there, it does not reach the module's `asyncio.run(...)` line.
@@ -34,6 +38,9 @@ class SourceLocator:
         # The codes are kept (`_known_codes`), so an id is never reused for another.
         self.code_ranks = {}
         self._known_codes = []
+        # (id(code), f_lasti) of a ranked code's frame -> (line, its events' JSON tail
+        # `"file":F,"line":L`): f_lineno scans the code's line table at every read.
+        self.sites = {}
 
     def rank(self, filename):
         rank = self._ranks.get(filename)
@@ -81,6 +88,44 @@ class SourceLocator:
             return self._path(own), own.f_lineno
         return None, None
 
+    def site(self, frame):
+        """(line, `"file":F,"line":L`) of a frame whose code is ranked already, F being the
+        program's path or the file's absolute path (as `call_site` and `innermost` say)."""
+        code = frame.f_code
+        key = (id(code), frame.f_lasti)
+        known = self.sites.get(key)
+        if known is None:
+            if len(self.sites) >= 1 << 14:
+                self.sites.clear()
+            line = frame.f_lineno
+            path = self.program if self.code_ranks[id(code)] == PROGRAM \
+                else os.path.abspath(code.co_filename)
+            known = self.sites[key] = (
+                line, f'"file":{_dumps(path)},"line":{"null" if line is None else line}')
+        return known
+
+    def call_site_tail(self, depth=2):
+        """`call_site`, as the JSON tail `"file":F,"line":L` (see `site`)."""
+        frame = sys._getframe(depth)
+        ranks = self.code_ranks
+        own = None
+        while frame is not None:
+            rank = ranks.get(id(frame.f_code))
+            if rank is None:
+                rank = self.code_rank(frame.f_code)
+            if rank == PROGRAM:
+                site = self.sites.get((id(frame.f_code), frame.f_lasti))
+                return (site if site is not None else self.site(frame))[1]
+            if rank:
+                if rank == RUN_FRAME:
+                    break
+                if own is None:
+                    own = frame
+            frame = frame.f_back
+        if own is not None:
+            return self.site(own)[1]
+        return NO_SITE
+
     def innermost(self, codes):
         """(index, file) of the innermost program code among `codes` (outermost first),
         else of the innermost own code; (None, None) when there is none."""
@@ -119,6 +164,8 @@ def await_chain(coro):
             frame, nxt = obj.cr_frame, obj.cr_await
         elif kind is _GENERATOR:
             frame, nxt = obj.gi_frame, obj.gi_yieldfrom
+        elif kind in _ENDS_CHAIN:
+            break
         else:
             frame = getattr(obj, "cr_frame", None) or getattr(obj, "gi_frame", None) \
                 or getattr(obj, "ag_frame", None)
@@ -127,11 +174,23 @@ def await_chain(coro):
                 nxt = getattr(obj, "gi_yieldfrom", None)
             if nxt is None:
                 nxt = getattr(obj, "ag_await", None)
+            if frame is None and nxt is None and not _FRAME_ATTRIBUTES.intersection(dir(kind)):
+                # A future, say: its class has none of the attributes (each getattr above
+                # raised and caught an AttributeError), so the chain ends there next time
+                # without asking.
+                _ENDS_CHAIN.add(kind)
         if frame is not None:
             frames.append(frame)
             codes.append(id(frame.f_code))
         obj = nxt
     return frames, tuple(codes)
+
+
+_FRAME_ATTRIBUTES = frozenset(("cr_frame", "gi_frame", "ag_frame", "cr_await", "gi_yieldfrom",
+                               "ag_await"))
+# Classes whose objects end an await chain: classes seen in one whose class has none of
+# `_FRAME_ATTRIBUTES` (futures, mostly).
+_ENDS_CHAIN = set()
 
 
 async def _a_coroutine():

@@ -7,7 +7,7 @@ from asyncio import tasks as _asyncio_tasks
 from . import eventlines
 from . import session as _session
 from .faults import one_line, strip_pure_python_frames
-from .sourcepos import await_chain
+from .sourcepos import NO_SITE, await_chain
 from .waits import describe_wait, wait_plan
 
 # Await chains by the ids of their code objects -> (index of the frame to show, its file,
@@ -66,9 +66,8 @@ def wakeup_method(task):
     return task._Task__wakeup
 
 
-def report_after_step(task, loop):
+def report_after_step(task, loop, session):
     """One event for what the task does now that its step is over."""
-    session = _session.current
     tid = task._il_id
     if task._state != "PENDING":
         session.live_tasks.pop(tid, None)
@@ -91,17 +90,23 @@ def report_after_step(task, loop):
         codes = tuple(frame.f_code for frame in frames)
         known = _chains[code_ids] = session.locate.innermost(codes) + (wait_plan(codes), codes)
     where, file, plan, _ = known
-    line = None if where is None else frames[where].f_lineno
+    if where is None:
+        line, tail = None, NO_SITE
+    else:
+        frame = frames[where]
+        locate = session.locate
+        site = locate.sites.get((id(frame.f_code), frame.f_lasti))
+        line, tail = site if site is not None else locate.site(frame)
     if task._il_scheduled:
-        event = eventlines.yielded(tid, file, line)
+        event = eventlines.yielded_tail(tid, tail)
     else:
         wait = describe_wait(plan, frames, task, loop, file, line)
         if wait[0] == "sleep":
-            event = eventlines.sleep(tid, wait[1], file, line)
+            event = eventlines.sleep_tail(tid, wait[1], tail)
         else:
             op, resource, awaiting = wait
-            event = eventlines.wait(tid, resource, op, awaiting if op == "join" else None,
-                                    file, line)
+            event = eventlines.wait_tail(tid, resource, op, awaiting if op == "join" else None,
+                                         tail)
     # A wait may announce a resource (gather): tasks made in the step go out before it.
     if session._unannounced:
         session._announce_tasks()
