@@ -64,6 +64,9 @@ extension PythonRun {
         case "sleep": mirror.after = .sleep(until: event.until ?? loop.nowInNanoseconds, at)
         case "yield": mirror.after = .yield(at)
         case "wait":
+            // A ready task's loop stopped (run_until_complete returned): it is not ready until
+            // that loop runs again (a new `ready`).
+            if mirror.ready, mirror.task != loop.runningTaskID { unready(mirror) }
             let resource = event.resource.flatMap { resources[$0]?.id } ?? .none
             let awaiting = event.awaiting.flatMap { mirrors[$0]?.task } ?? .none
             mirror.after = .wait(resource, Self.reason(event.op), awaiting: awaiting, at)
@@ -80,6 +83,11 @@ extension PythonRun {
         }
         // An end reported while its mirror is parked (not during its own step) wakes it to end.
         if case .ended = mirror.after { loop.wakeForeign(mirror.task, by: loop.runningTaskID ?? .none) }
+    }
+
+    private func unready(_ mirror: PythonTaskMirror) {
+        mirror.ready = false
+        readyOrder.removeAll { $0 == mirror.pythonID }
     }
 
     static func reason(_ op: String?) -> WaitReason {

@@ -59,6 +59,7 @@ class FifoDriver:
         self.timeout = timeout
         self.now = 0
         self.ready = collections.deque()
+        self.stepping = None             # the task whose step the current command runs
         self.timer = None
         self.run_result = Run()
 
@@ -133,6 +134,9 @@ class FifoDriver:
             run.names[event["id"]] = event["name"]
         elif kind == "ready":
             self.ready.append(event["id"])
+        elif kind == "wait" and event["id"] != self.stepping and event["id"] in self.ready:
+            # A ready task whose loop stopped: not ready until that loop runs again.
+            self.ready = collections.deque(tid for tid in self.ready if tid != event["id"])
         elif kind == "timer":
             self.timer = event["at"]
         elif kind == "print":
@@ -160,6 +164,7 @@ class FifoDriver:
                 self.run_result.deadlock = True
                 self.send({"c": "quit"})
                 return
+            self.stepping = command["id"] if command["c"] == "step" else None
             if not self.ahead:
                 self.send(command)
             batch = self._read_answer(command if self.ahead else None)

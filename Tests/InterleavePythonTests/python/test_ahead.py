@@ -72,6 +72,26 @@ class AheadProgramsTest(ProgramTestCase):
             self.assertEqual([line[2] for line in run.lines],
                              ["start %d" % n for n in range(1, 6)] + ["done %d" % n for n in range(5, 0, -1)])
 
+    def test_a_task_left_ready_on_a_stopped_loop_waits_until_it_runs_again(self):
+        run = self.run_both('''
+            import asyncio
+            async def spin():
+                while True:
+                    await asyncio.sleep(0)
+            async def quick():
+                await asyncio.sleep(0)
+                return "quick"
+            loop = asyncio.new_event_loop()
+            loop.create_task(spin())
+            print(loop.run_until_complete(quick()))
+            async def main():
+                print("main")
+            asyncio.run(main())
+        ''')
+        self.assertEqual([line[2] for line in run.lines][:2], ["quick", "main"])
+        self.assertIn({"e": "wait", "id": 1, "resource": None, "op": "suspended", "file": None, "line": None},
+                      run.events)
+
     def test_deadlock_stops_running_ahead(self):
         run = self.run_both('''
             import asyncio

@@ -90,6 +90,20 @@ class InterleaveLoop(asyncio.SelectorEventLoop):
 
     # -- the run loop -----------------------------------------------------------------------
 
+    def run_forever(self):
+        # Tasks left ready when this loop last stopped (run_until_complete returned before
+        # they stepped) were reported waiting: ready again now that it runs.
+        session = _session.current
+        for tid in self._ready_order:
+            session.emit_line(eventlines.ready(tid))
+        try:
+            super().run_forever()
+        finally:
+            # A stopped loop steps nothing: its ready tasks wait until it runs again (if ever),
+            # and neither the Swift side nor running ahead may step them meanwhile.
+            for tid in dict.fromkeys(self._ready_order):
+                session.emit_line(eventlines.wait(tid, None, "suspended", None, None, None))
+
     def _run_once(self):
         self._settle()
         if self._stopping:
