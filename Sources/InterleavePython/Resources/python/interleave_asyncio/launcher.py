@@ -21,15 +21,20 @@ def main():
     sys.path[0] = os.path.dirname(os.path.realpath(program))
     package_parent = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     sys.path.insert(0, package_parent)
-    # No __pycache__ in the resource directory (it may be read-only, or bundled); the
-    # program's own imports write bytecode as usual.
-    writes_bytecode = sys.dont_write_bytecode
-    sys.dont_write_bytecode = True
+    # No __pycache__ in the resource directory (it may be read-only, or bundled): the
+    # package's bytecode goes to Interleave's own cache instead, even under
+    # PYTHONDONTWRITEBYTECODE (compiling the package takes ~200 ms, reading it back ~40 ms, and
+    # every step back starts python3 again). Where that cannot be written, Python compiles in
+    # memory. The program's own imports write bytecode, or not, as the user has it.
+    pycache_prefix, writes_bytecode = sys.pycache_prefix, sys.dont_write_bytecode
+    cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    sys.pycache_prefix = os.path.join(cache_home, "interleave", "pycache")
+    sys.dont_write_bytecode = False
     try:
         from interleave_asyncio import runner
     finally:
         del sys.path[0]
-        sys.dont_write_bytecode = writes_bytecode
+        sys.pycache_prefix, sys.dont_write_bytecode = pycache_prefix, writes_bytecode
     runner.main(program)
 
 
