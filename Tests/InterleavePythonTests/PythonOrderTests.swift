@@ -85,34 +85,13 @@ import Testing
 
     /// A loop run until one coroutine completes and then dropped leaves a task ready that never
     /// steps again; the next `asyncio.run` goes on without it, stepped or running ahead.
-    static let droppedLoop = """
-        import asyncio
-
-        async def spin():
-            while True:
-                await asyncio.sleep(0)
-
-        async def quick():
-            await asyncio.sleep(0)
-            return "quick"
-
-        loop = asyncio.new_event_loop()
-        loop.create_task(spin())
-        print(loop.run_until_complete(quick()))
-
-        async def main():
-            async def echo(n):
-                await asyncio.sleep(0)
-                print("echo", n)
-            await asyncio.gather(echo(1), echo(2))
-
-        asyncio.run(main())
-        """
+    static let droppedLoop = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("python/programs/dropped_loop.py")
 
     @Test(arguments: [false, true])
     func aTaskLeftReadyOnADroppedLoopHoldsNothingUp(runningAhead: Bool) throws {
         guard PythonProgram.interpreterProblem() == nil else { return }
-        let lines = try Self.printedLines(of: Self.droppedLoop, runningAhead: runningAhead).lines
+        let lines = try Self.printedLines(of: String(contentsOf: Self.droppedLoop, encoding: .utf8), runningAhead: runningAhead).lines
         #expect(Array(lines.prefix(3)) == ["quick", "echo 1", "echo 2"])
     }
 

@@ -9,7 +9,7 @@ import unittest
 
 import test_programs
 from fifo_driver import FifoDriver
-from support import LESSONS, ProgramTestCase
+from support import HERE, LESSONS, ProgramTestCase
 from test_protocol import HELLO_PROGRAM, Session
 
 
@@ -73,22 +73,9 @@ class AheadProgramsTest(ProgramTestCase):
                              ["start %d" % n for n in range(1, 6)] + ["done %d" % n for n in range(5, 0, -1)])
 
     def test_a_task_left_ready_on_a_stopped_loop_waits_until_it_runs_again(self):
-        run = self.run_both('''
-            import asyncio
-            async def spin():
-                while True:
-                    await asyncio.sleep(0)
-            async def quick():
-                await asyncio.sleep(0)
-                return "quick"
-            loop = asyncio.new_event_loop()
-            loop.create_task(spin())
-            print(loop.run_until_complete(quick()))
-            async def main():
-                print("main")
-            asyncio.run(main())
-        ''')
-        self.assertEqual([line[2] for line in run.lines][:2], ["quick", "main"])
+        with open(os.path.join(HERE, "programs", "dropped_loop.py")) as program:
+            run = self.run_both(program.read())
+        self.assertEqual([line[2] for line in run.lines], ["quick", "echo 1", "echo 2"])
         self.assertIn({"e": "wait", "id": 1, "resource": None, "op": "suspended", "file": None, "line": None},
                       run.events)
 
@@ -140,7 +127,26 @@ class AheadProgramsTest(ProgramTestCase):
         return ahead
 
 
+# Sleeps a second at a time, forever: running ahead, it never stops by itself.
+ENDLESS_PROGRAM = '''
+import asyncio
+async def main():
+    while True:
+        await asyncio.sleep(1)
+asyncio.run(main())
+'''
+
+
 class RunCommandTest(ProgramTestCase):
+    def running_ahead(self, source):
+        """A session of `source`, started and told to run ahead."""
+        s = Session(self.write(source))
+        s.line()
+        s.send({"c": "start"})
+        s.answer()
+        s.send({"c": "run"})
+        return s
+
     def test_run_announces_each_command_and_answers_it(self):
         s = Session(self.write(HELLO_PROGRAM))
         s.line()
@@ -175,17 +181,7 @@ asyncio.run(main())
         self.assertEqual(s.finish(close_commands=False), (0, b""))
 
     def test_closing_the_commands_stops_a_run_ahead(self):
-        s = Session(self.write('''
-import asyncio
-async def main():
-    while True:
-        await asyncio.sleep(1)
-asyncio.run(main())
-'''))
-        s.line()
-        s.send({"c": "start"})
-        s.answer()
-        s.send({"c": "run"})
+        s = self.running_ahead(ENDLESS_PROGRAM)
         self.assertEqual(s.answer()[0]["e"], "ran")
         s.commands.close()              # the endless program stops at its next batch
         s.events.read()                 # (read on: the pipe's backpressure would hold it)
@@ -193,7 +189,7 @@ asyncio.run(main())
 
     def test_a_slow_program_is_seen_going_on(self):
         # Steps that block in real time: batches go out after 20 ms, not at 64 KiB.
-        s = Session(self.write('''
+        s = self.running_ahead('''
 import asyncio, time
 async def main():
     for i in range(100):
@@ -201,11 +197,7 @@ async def main():
         time.sleep(0.05)
         await asyncio.sleep(0)
 asyncio.run(main())
-'''))
-        s.line()
-        s.send({"c": "start"})
-        s.answer()
-        s.send({"c": "run"})
+''')
         readable, _, _ = select.select([s.events], [], [], 2.0)
         self.assertTrue(readable, "nothing written for 2 s while running ahead")
         self.assertEqual(s.answer()[0]["e"], "ran")
@@ -213,17 +205,7 @@ asyncio.run(main())
         s.finish(close_commands=False)
 
     def test_a_command_while_running_ahead_is_an_error(self):
-        s = Session(self.write('''
-import asyncio
-async def main():
-    while True:
-        await asyncio.sleep(1)
-asyncio.run(main())
-'''))
-        s.line()
-        s.send({"c": "start"})
-        s.answer()
-        s.send({"c": "run"})
+        s = self.running_ahead(ENDLESS_PROGRAM)
         s.send({"c": "advance", "now": 0})
         while True:
             event = s.line()

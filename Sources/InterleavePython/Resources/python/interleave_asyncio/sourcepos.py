@@ -105,7 +105,9 @@ class SourceLocator:
         return known
 
     def call_site_tail(self, depth=2):
-        """`call_site`, as the JSON tail `"file":F,"line":L` (see `site`)."""
+        """`call_site`, as the JSON tail `"file":F,"line":L` (see `site`). The same walk as
+        `call_site`, written out again: this one runs at every op of every primitive, where a
+        shared helper would cost a call each time."""
         frame = sys._getframe(depth)
         ranks = self.code_ranks
         own = None
