@@ -30,7 +30,9 @@ struct PythonCaptions {
     /// The program ended with status `status`; `error` is the last line of its traceback.
     func exit(status: Int32, error: String?, ranALoop: Bool) -> String? {
         guard status != 0 else {
-            return ranALoop ? nil : "This program never started an event loop: there was nothing to schedule"
+            // Said either way: the last caption must not stay on a wait the run got past.
+            return ranALoop ? "The program ended normally (exit status 0)"
+                : "This program never started an event loop: there was nothing to schedule"
         }
         guard let error else { return "The program exited with status \(status)" }
         if error.contains("no running event loop") {
