@@ -128,8 +128,8 @@ final class PythonChild: @unchecked Sendable {
 
     /// Sends one command line; false when the child is gone.
     @discardableResult
-    func send(_ command: [String: Any]) -> Bool {
-        guard let data = try? JSONSerialization.data(withJSONObject: command) else { return false }
+    func send(_ command: PythonCommand) -> Bool {
+        guard let data = try? JSONSerialization.data(withJSONObject: command.fields) else { return false }
         var bytes = [UInt8](data)
         bytes.append(0x0A)
         var offset = 0
@@ -184,7 +184,7 @@ final class PythonChild: @unchecked Sendable {
     @discardableResult
     func stop() -> Int32 {
         stopping.store(true, ordering: .relaxed)
-        send(["c": "quit"])
+        send(PythonCommand("quit"))
         close(commands)
         var status: Int32 = 0
         for _ in 0..<50 {

@@ -48,11 +48,11 @@ enum PythonEventScanner {
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 return integer().map(PythonEvent.Value.integer)
             case UInt8(ascii: "n"):
-                return word("null") ? .null : nil
+                return word(Self.null) ? .null : nil
             case UInt8(ascii: "t"):
-                return word("true") ? .null : nil
+                return word(Self.true) ? .null : nil
             case UInt8(ascii: "f"):
-                return word("false") ? .null : nil
+                return word(Self.false) ? .null : nil
             default:
                 return nil
             }
@@ -149,12 +149,13 @@ enum PythonEventScanner {
                 at += 1
             }
             guard at > start else { return nil }
-            if at < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[at]) { return nil }
+            if at < bytes.count, bytes[at] == UInt8(ascii: ".") || bytes[at] | 0x20 == UInt8(ascii: "e") { return nil }
             return negative ? -magnitude : magnitude
         }
 
-        private mutating func word(_ text: String) -> Bool {
-            let utf8 = Array(text.utf8)
+        private static let null = Array("null".utf8), `true` = Array("true".utf8), `false` = Array("false".utf8)
+
+        private mutating func word(_ utf8: [UInt8]) -> Bool {
             guard at + utf8.count <= bytes.count, bytes[at..<at + utf8.count].elementsEqual(utf8) else { return false }
             at += utf8.count
             return true
@@ -167,7 +168,7 @@ enum PythonEventScanner {
         }
 
         private mutating func skipSpace() {
-            while at < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[at]) { at += 1 }
+            while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 || bytes[at] == 0x0A || bytes[at] == 0x0D { at += 1 }
         }
     }
 }

@@ -77,8 +77,8 @@ final class PythonRun: @unchecked Sendable {
             outcome.finish(status: 2, reason: "\(error)")
             throw error
         }
-        send(["c": "start"])
-        if runAheadWanted, !exited, child?.send(["c": "run"]) == true { runsAhead = true }
+        send(PythonCommand("start"))
+        if runAheadWanted, !exited, child?.send(PythonCommand("run")) == true { runsAhead = true }
         while !exited {
             do {
                 try await loop.parkForeign(.waiting(.none, .join, awaiting: mainTask), location: mainTaskLine)
@@ -120,9 +120,9 @@ final class PythonRun: @unchecked Sendable {
 
     /// Sends a command and applies the events that answer it. When the child is gone, the
     /// program has ended: the module is told.
-    func send(_ command: [String: Any]) {
+    func send(_ command: PythonCommand) {
         guard let child, !exited else { return }
-        if command["c"] as? String == "step", let id = command["id"] as? Int { tookTurn(id) }
+        if command.name == "step", let id = command.id { tookTurn(id) }
         if runsAhead {
             switch takeAnswerAhead(to: command) {
             case .taken: return
@@ -147,10 +147,7 @@ final class PythonRun: @unchecked Sendable {
 
     /// The command carrying the clock: `step`, `advance`, `throw`, `cancel`.
     func send(_ name: String, task: Int? = nil, error: String? = nil) {
-        var command: [String: Any] = ["c": name, "now": loop.nowInNanoseconds]
-        if let task { command["id"] = task }
-        if let error { command["error"] = error }
-        send(command)
+        send(PythonCommand(name, id: task, now: loop.nowInNanoseconds, error: error))
     }
 
     private enum AnswerAhead { case taken, held, gone }
@@ -159,7 +156,7 @@ final class PythonRun: @unchecked Sendable {
     /// be `command` (the loop follows the Python side's order, so it is); any other ends the run
     /// with a clear error rather than show a run that did not happen. `held`: the Python side
     /// stopped running ahead (nothing it can do by itself) and reads commands again.
-    private func takeAnswerAhead(to command: [String: Any]) -> AnswerAhead {
+    private func takeAnswerAhead(to command: PythonCommand) -> AnswerAhead {
         guard let child, let line = child.nextLine() else { return .gone }
         guard let event = PythonEvent.parse(line) else { return takeAnswerAhead(to: command) }
         if event.e == "held" { return .held }
@@ -169,21 +166,16 @@ final class PythonRun: @unchecked Sendable {
             applyAnswer()
             return .taken
         }
-        let expected = Self.describe(command["c"] as? String, id: command["id"] as? Int, now: command["now"] as? Int64)
-        let ran = Self.describe(event.c, id: event.id, now: event.now)
-        guard ran == expected else {
+        let ran = PythonCommand(ran: event)
+        guard ran == command else {
             runsAhead = false
             stopChild()
-            outcome.finish(status: 2, reason: "interleave run: the Python side ran \(ran) where the loop ran \(expected)")
+            outcome.finish(status: 2, reason: "interleave run: the Python side ran \(ran) where the loop ran \(command)")
             loop.wakeForeign(module, by: loop.runningTaskID ?? .none)
             return .taken
         }
         applyAnswer()
         return .taken
-    }
-
-    private static func describe(_ command: String?, id: Int?, now: Int64?) -> String {
-        "\(command ?? "?")" + (id.map { " \($0)" } ?? "") + (now.map { " at \($0)" } ?? "")
     }
 
     /// A mirror's step is taken: it leaves the ready order (its head, unless the user stepped
