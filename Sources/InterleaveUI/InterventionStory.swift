@@ -57,6 +57,9 @@ public struct InterventionStory: Equatable, Sendable {
             if !effects.contains(where: { $0.text == text }) { effects.append((rank, text)) }
         }
         var targetEnd = ""
+        // Tasks the target woke, said to have gone on unless they failed or were cancelled after.
+        var wokenByTarget: [(task: TaskID, text: String)] = []
+        var endedBadly: Set<TaskID> = []
         var index = faultIndex + 1
         let stop = min(end, faultIndex + 1 + Self.scanLimit)
         while index < stop {
@@ -80,11 +83,13 @@ public struct InterventionStory: Equatable, Sendable {
                     note(2, targetEnd.isEmpty ? "\(who) got its outcome from \(group)" : "\(group) raised \(targetEnd) in \(who)")
                 } else if !(previous.task == e.task && previous.kind.handsOverResource) {
                     // Not a lock or permit handed over: a task that awaited the target.
-                    note(2, "\(who), awaiting \(name), went on")
+                    wokenByTarget.append((e.task, "\(who), awaiting \(name), went on"))
                 }
             case .taskFailed where e.task != target:
+                endedBadly.insert(e.task)
                 note(3, "\(who) failed in turn")
             case .taskCancelled where e.task != target:
+                endedBadly.insert(e.task)
                 note(3, "\(who) was cancelled in turn")
             case .taskCancelRequested where e.task != target:
                 let by = e.argTask.isNone ? "the run" : store.taskName(e.argTask)
@@ -101,6 +106,7 @@ public struct InterventionStory: Equatable, Sendable {
                 break
             }
         }
+        for woken in wokenByTarget where !endedBadly.contains(woken.task) { note(2, woken.text) }
         if Self.wasDeadlocked(store: store, before: faultIndex), !world.deadlocked {
             note(0, "the deadlock is broken")
         }
