@@ -8,6 +8,10 @@ batches (1024 events or 20 ms), and whenever the Python side is about to block.
 
 import json
 import os
+try:
+    import fcntl
+except ImportError:          # not a POSIX system: the pipe keeps its size
+    fcntl = None
 import select
 import time
 
@@ -56,6 +60,13 @@ def parse_command(line):
 BATCH_LINES = 1024
 BATCH_SECONDS = 0.02
 
+# A batch is bigger than a pipe's default 64 KiB (1024 lines of ~60-200 bytes). With the
+# default, each write of a batch blocked until the Swift side had read and recorded most of
+# the previous one, so the two sides took turns: 23% of the Python side's run was spent
+# blocked (the ping-pong benchmark, 3.6x CPython; with 1 MiB, 2.6x). Linux's
+# unprivileged maximum is 1 MiB (/proc/sys/fs/pipe-max-size).
+AHEAD_PIPE_BYTES = 1 << 20
+
 
 class Channel:
     def __init__(self, events_fd, commands_fd):
@@ -67,10 +78,33 @@ class Channel:
         # Lines (str, no newline). Other threads append too: `flush` takes the first n
         # lines and deletes them, each one atomic list operation, so no lock is needed.
         self._pending = []
-        self.batching = False        # running ahead: `answer` flushes only big batches
+        self._batching = False       # running ahead: `answer` flushes only big batches
+        self._pipe_widened = False
         self._flushed_at = 0.0       # time.monotonic() of the last flush while batching
         self._encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         self.send_line = self._pending.append
+
+    @property
+    def batching(self):
+        return self._batching
+
+    @batching.setter
+    def batching(self, on):
+        self._batching = on
+        if on and not self._pipe_widened:
+            self._pipe_widened = True
+            self._widen_events_pipe()
+
+    def _widen_events_pipe(self):
+        """Let the events pipe hold several batches, where the system allows (a smaller
+        limit, or another system, keeps the default: only speed depends on it)."""
+        set_size = getattr(fcntl, "F_SETPIPE_SZ", None)
+        if set_size is None:
+            return
+        try:
+            fcntl.fcntl(self._events_fd, set_size, AHEAD_PIPE_BYTES)
+        except OSError:
+            pass
 
     def send(self, event):
         self.send_line(self._encode(event))
@@ -100,7 +134,7 @@ class Channel:
         else:
             text = f'{{"e":"timer","at":{timer_at}}}\n{{"e":"end"}}'
         self.send_line(text if then is None else f"{text}\n{then}")
-        if not self.batching:
+        if not self._batching:
             self.flush()
         elif len(self._pending) >= BATCH_LINES \
                 or time.monotonic() - self._flushed_at >= BATCH_SECONDS:
