@@ -89,7 +89,7 @@ extension TUISession {
         cursor.catchUp()
         stopRecordingIfStoreChanged()
         refreshFacts()
-        state.status = .message("rewound to step \(step): running again from there")
+        state.status = .rewound(toStep: step)
     }
 
     private func stepForward(_ count: Int) {

@@ -220,6 +220,8 @@ extension AppState {
         taskOrder = facts.taskOrder
         deadlocked = facts.deadlocked
         ended = facts.ended
+        // "running again from there" is no longer true of a run that has ended since.
+        if ended, case .rewound = status { status = nil }
         eventCount = facts.eventCount
         resourceCount = facts.resourceCount
         taskStates = facts.taskStates

@@ -19,6 +19,8 @@ public enum StatusNote: Sendable, Equatable {
     /// An intervention refused: the task has already ended (in this state).
     case alreadyFinished(TaskID, TaskState)
     case recording(Bool)
+    /// A step back went live: the run re-executed to this step and goes on from it.
+    case rewound(toStep: Int)
     case message(String)
     /// A search for a failing continuation (`e`) is under way from this step.
     case exploring(fromStep: Int)
@@ -57,6 +59,7 @@ public enum StatusNote: Sendable, Equatable {
             default: "\(store.taskName(task)) already finished"
             }
         case .recording(let on): on ? "recording started" : "recording stopped"
+        case .rewound(let step): "rewound to step \(step): running again from there"
         case .message(let text): text
         case .exploring(let step): "exploring from step \(step)… (e cancels)"
         case .exploreFound(let failure, let schedules, _):

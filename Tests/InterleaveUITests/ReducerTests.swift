@@ -51,6 +51,19 @@ import Testing
         #expect(replay.status == .atEnd)
     }
 
+    @Test func theRewindNoteGoesWhenTheRunEnds() {
+        // Seen in tmux: "rewound to step 5: running again from there" stayed under an ended run.
+        var s = Self.state(step: 5, latest: 5)
+        s.status = .rewound(toStep: 5)
+        _ = s.reduce(.worldChanged(WorldFacts(step: 7, latestStep: 7, taskOrder: [TaskID(0)])))
+        #expect(s.status == .rewound(toStep: 5), "still running from there")
+        _ = s.reduce(.worldChanged(WorldFacts(step: 9, latestStep: 9, taskOrder: [TaskID(0)], ended: true)))
+        #expect(s.status == nil)
+        s.status = .speed("2×")
+        _ = s.reduce(.worldChanged(WorldFacts(step: 9, latestStep: 9, taskOrder: [TaskID(0)], ended: true)))
+        #expect(s.status == .speed("2×"), "other notes answer a command and stay until the next one")
+    }
+
     @Test func stepBackPausesAndStopsAtStepZero() {
         var s = Self.state(step: 2, latest: 2)
         #expect(s.reduce(.stepBack) == [.pause, .stepBack(1)])
