@@ -1,7 +1,8 @@
 import Foundation
 import Interleave
 
-/// Everything `interleave bench` measures: the peers' five workloads (traced and untraced),
+/// Everything `interleave bench` measures: the peers' five workloads (traced and untraced, and
+/// for spawn_gather and event the floor of Swift itself, `SwiftRawFloor`),
 /// then the trace's own costs, seeking, rendering and startup. Build with `-c release` for
 /// meaningful figures.
 ///
@@ -43,6 +44,9 @@ public struct Benchmarks {
                 let seconds = (ContinuousClock.now - start).seconds
                 output(BenchLine.rate(traced ? "interleave" : "interleave-notrace", workload.name, workload.ops, seconds))
                 if traced { output("interleave \(workload.name) events \(loop.store.events.count)") }
+            }
+            if let floor = SwiftRawFloor.seconds(for: workload) {
+                output(BenchLine.rate("swift-raw", workload.name, workload.ops, floor))
             }
         }
         let trace = TraceBenchmarks(scale: scale, output: output)

@@ -34,6 +34,17 @@ import Testing
         }
     }
 
+    @Test func spawnAndEventHaveSwiftsOwnFloorBesideThem() throws {
+        for (name, ops) in [("spawn_gather", 100), ("event", 50)] {
+            let lines = try Self.lines(only: name, tracingModes: [true])
+            let floor = try #require(lines.last, "\(name): \(lines)")
+            #expect(floor.hasPrefix("swift-raw \(name) \(ops) "), "\(lines)")
+            let perSecond = Double(floor.split(separator: " ")[4]) ?? 0
+            #expect(perSecond > 0, "\(floor)")
+        }
+        #expect(try Self.lines(only: "pingpong").allSatisfy { !$0.hasPrefix("swift-raw") })
+    }
+
     @Test func thePythonPingPongRunsUnderCPythonAndInterleave() throws {
         let lines = try Self.lines(only: "python")
         guard !(lines.first ?? "").contains("skipped") else { return }
