@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Builds release, runs the asyncio/uvloop/trio peers and `interleave bench` in one go, and
-# prints each workload's ratio to uvloop and to CPython asyncio. Usage: bench/compare.sh [scale]
+# prints each workload's ratio to uvloop and to CPython asyncio, and for spawn_gather and event
+# the ratio of Interleave (traced and untraced) to Swift's own floor (`swift-raw`: the same work
+# on bare Swift tasks and a minimal executor). Usage: bench/compare.sh [scale]
+# The peers' workloads are part of the benchmark's definition: bench/peers/asyncio_workloads.py.
+# The first run makes .venv-peers with uvloop and trio (pip, so it needs the network once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-1}
-peers=../shared/bench/peers/asyncio_workloads.py
+peers=bench/peers/asyncio_workloads.py
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
@@ -18,14 +22,21 @@ for rt in asyncio uvloop trio; do .venv-peers/bin/python "$peers" "$rt" "$scale"
 
 cat "$out/peers.txt" "$out/interleave.txt"
 echo
-printf '%-14s %14s %14s %10s %10s %10s\n' workload interleave notrace "x uvloop" "x asyncio" overhead
+printf '%-14s %12s %12s %12s %9s %9s %9s %9s %9s\n' \
+    workload interleave notrace swift-raw "x uvloop" "x asyncio" overhead "trace/raw" "notr/raw"
 for w in spawn_gather pingpong lock queue event; do
     ours=$(awk -v w="$w" '$1=="interleave" && $2==w && $3 ~ /^[0-9]+$/ {print $5}' "$out/interleave.txt")
     bare=$(awk -v w="$w" '$1=="interleave-notrace" && $2==w {print $5}' "$out/interleave.txt")
+    raw=$(awk -v w="$w" '$1=="swift-raw" && $2==w {print $5}' "$out/interleave.txt")
     uv=$(awk -v w="$w" '$1=="uvloop" && $2==w {print $5}' "$out/peers.txt")
     aio=$(awk -v w="$w" '$1=="asyncio" && $2==w {print $5}' "$out/peers.txt")
-    awk -v w="$w" -v o="$ours" -v b="$bare" -v u="$uv" -v a="$aio" \
-        'BEGIN { printf "%-14s %14d %14d %9.1fx %9.1fx %9.0f%%\n", w, o, b, o/u, o/a, (b/o-1)*100 }'
+    # trace/raw, notr/raw: Interleave traced and untraced as a share of the floor (the target for
+    # traced is 0.7); "-" where there is no floor.
+    awk -v w="$w" -v o="$ours" -v b="$bare" -v r="${raw:-0}" -v u="$uv" -v a="$aio" 'BEGIN {
+        if (r > 0) { rawcol = sprintf("%12d", r); xr = sprintf("%8.2fx", o/r); xb = sprintf("%8.2fx", b/r) }
+        else { rawcol = sprintf("%12s", "-"); xr = sprintf("%9s", "-"); xb = sprintf("%9s", "-") }
+        printf "%-14s %12d %12d %s %8.1fx %8.1fx %8.0f%% %s %s\n", w, o, b, rawcol, o/u, o/a, (b/o-1)*100, xr, xb
+    }'
 done
 
 # Explore: schedules searched per second on the bank demo, against loom's rough rate (about

@@ -1,6 +1,6 @@
 import Interleave
 
-/// The five workloads of `../shared/bench/peers/asyncio_workloads.py`, with the same counts and
+/// The five workloads of `bench/peers/asyncio_workloads.py`, with the same counts and
 /// semantics, on the loop in virtual time.
 enum PeerWorkloads {
     struct Workload {
