@@ -14,6 +14,13 @@ final class Inbox: @unchecked Sendable {
     private var commands: [Command] = []
     private var flag = false
     private let pending = Atomic<Bool>(false)
+    private let isLoopGone = Atomic<Bool>(false)
+
+    /// Said by the loop as it is freed: task handles that outlive it use it no more.
+    func loopEnded() { isLoopGone.store(true, ordering: .releasing) }
+
+    /// True once the loop that drains this inbox has been freed.
+    var loopIsGone: Bool { isLoopGone.load(ordering: .acquiring) }
 
     /// True when something is waiting: one atomic load, so the step loop pays no lock.
     var hasWork: Bool { pending.load(ordering: .acquiring) }

@@ -48,7 +48,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// The resource that stands for the network in the trace, made on first use.
     lazy var ioChannel = IOChannel(resource: createResource("io", kind: .io, file: #fileID, line: #line))
     let sleepSource = SleepSource()
-    lazy var yieldSource: YieldSource = { let source = YieldSource(); source.loop = self; return source }()
+    lazy var yieldSource = YieldSource(loop: self)
     /// Tasks that yielded during the current job; they go to the back of the ready queue after it.
     @exclusivity(unchecked) var yielded: [TaskRecord] = []
 
@@ -108,6 +108,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     }
 
     deinit {
+        inbox.loopEnded()
         if holdsRouting { RuntimeHooks.shared?.leave() }
     }
 

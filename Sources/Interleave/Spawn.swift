@@ -34,7 +34,7 @@ extension Loop {
             failures.beginRun()
         }
         let box = ResultBox<Success>()
-        let handle = LoopTask(record: record, box: box, loop: self)
+        let handle = LoopTask(record: record, box: box, inbox: inbox)
         let task = Task<Void, Never>(executorPreference: self) { [unowned self] in
             do {
                 // Failed or cancelled before its first job: it ends there, without running, as

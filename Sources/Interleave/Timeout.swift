@@ -23,8 +23,9 @@ public func withTimeout<Success: Sendable>(
     let child = loop.spawn(name ?? "\(me.name) (timeout \(formatSeconds(limit.nanoseconds)))",
                            file: file, line: line, operation)
     let expired = TimeoutFlag()
-    let timer = TimerHandle { [weak loop] in
-        guard let loop, !child.record.outcome.isFinished else { return }
+    // Unowned, not weak (see `YieldSource`): the loop's own timers hold the handle and fire it.
+    let timer = TimerHandle { [unowned loop] in
+        guard !child.record.outcome.isFinished else { return }
         expired.value = true
         // The timer fires between jobs; the cancel is the waiting caller's, as in asyncio.wait_for.
         loop.requestCancel(child.record, by: me)

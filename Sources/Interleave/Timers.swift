@@ -2,9 +2,13 @@ import InterleaveTrace
 
 /// The wait source of yielding tasks: they are woken right after the job that yielded.
 final class YieldSource: WaitSource {
-    weak var loop: Loop?
+    // Unowned, not weak: the loop owns this source and alone calls `abandon`. A weak reference
+    // would give the loop a side table, and every retain and release of the loop would take the
+    // runtime's slow path for the rest of its life.
+    unowned let loop: Loop
+    init(loop: Loop) { self.loop = loop }
     var traceResource: ResourceID { .none }
-    func abandon(_ task: TaskRecord) { loop?.yielded.removeAll { $0 === task } }
+    func abandon(_ task: TaskRecord) { loop.yielded.removeAll { $0 === task } }
 }
 
 /// The wait source of sleeping tasks: a timer entry that is abandoned by moving on the generation.

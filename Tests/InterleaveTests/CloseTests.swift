@@ -140,6 +140,26 @@ import Testing
         ])
     }
 
+    /// A finished task's handle, awaited off the loop while the loop lives on, gives its outcome
+    /// (it holds the loop's inbox, not the loop, so it cannot ask the loop to wait).
+    @Test func aFinishedHandleAwaitedOffTheLoopGivesItsOutcome() async throws {
+        let loop = Loop()
+        let handles = Box<(LoopTask<Int>, LoopTask<Int>)?>(nil)
+        _ = try loop.run("main") {
+            let seven = spawn("seven") { 7 }
+            let failing = spawn("failing") { () async throws -> Int in throw Boom() }
+            handles.value = (seven, failing)
+            _ = try await seven.value
+            _ = try? await failing.value
+        }
+        let (seven, failing) = try #require(handles.value)
+        #expect(try await seven.value == 7)
+        await #expect(throws: Boom.self) { try await failing.value }
+        seven.cancel()    // posted to the loop's inbox; the task has ended, so nothing changes
+        loop.runUntilIdle()
+        #expect(try seven.result?.get() == 7)
+    }
+
     /// A handle that outlives its loop is safe to use: cancelling does nothing, its outcome reads
     /// as it was left, and awaiting it gives that outcome (the loop's memory is never read).
     @Test func aHandleOutlivingItsLoopIsSafe() async throws {
@@ -163,3 +183,4 @@ import Testing
         await #expect(throws: CancellationError.self) { try await stuck.value }
     }
 }
+
