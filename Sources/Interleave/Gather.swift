@@ -55,6 +55,7 @@ func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async th
     try await group.waitOrCancelAll(
         until: { group.remaining == 0 || group.firstFailure != nil || group.firstCancelled != nil }, file: file, line: line)
     // Whichever ended badly first decides; the rest run on, as asyncio's gather leaves them.
+    guard group.firstFailure != nil || group.firstCancelled != nil else { return }
     for task in group.finished {
         switch task.outcome {
         case .failed(let error): throw error

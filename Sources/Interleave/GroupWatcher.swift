@@ -34,7 +34,7 @@ final class GroupWatcher: WaitSource, TaskWatcher {
             record(task)
         } else {
             remaining += 1
-            task.watchers.append(self)
+            task.addWatcher(self)
         }
     }
 

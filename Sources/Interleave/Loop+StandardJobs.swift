@@ -288,7 +288,7 @@ extension Loop {
                 RuntimeTaskLayout.retain(address)
                 record.retainedByLoop = true
             }
-            record.cancelSwiftTask = { RuntimeTaskLayout.cancel(address) }
+            record.swiftTask = .adopted(address: address)
         }
         registry.adopt(record, at: address)
         return record

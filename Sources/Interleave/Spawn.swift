@@ -50,7 +50,7 @@ extension Loop {
                 self.finish(record, error is CancellationError ? .cancelled : .failed(error))
             }
         }
-        record.cancelSwiftTask = { task.cancel() }
+        record.swiftTask = .spawned(task)
         registry.bind(record, to: JobIdentity.address(of: task))
         return handle
     }
@@ -77,9 +77,7 @@ extension Loop {
         task.joiners = []
         if !joiners.isEmpty { task.outcomeRetrieved = true }
         for joiner in joiners { wake(joiner, by: task.id, source: .none) }
-        let watchers = task.watchers
-        task.watchers = []
-        for watcher in watchers { watcher.taskFinished(task) }
+        task.notifyWatchers()
         if task === runEnd.rootTask, registry.liveTaskCount > 0 {
             // asyncio.run would cancel these; here they run on, but nobody waits for them.
             let pending = registry.unfinishedTasks.filter { !$0.untracked }.map(\.name)
@@ -156,7 +154,7 @@ extension Loop {
         recorder.record(.taskCancelRequested, task: task.id, arg: Int64(asker.rawValue), at: nowNanoseconds)
         task.cancelRequests += 1
         // Swift's flag is set once and for all, so a second cancellation must be delivered here.
-        task.cancelSwiftTask?()
+        task.swiftTask?.cancel()
         if task.continuation != nil, task.hasUndeliveredCancel { interrupt(task, with: CancellationError()) }
     }
 

@@ -30,10 +30,13 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     @exclusivity(unchecked) var outcome: Outcome = .running
     /// Tasks parked until this one finishes.
     @exclusivity(unchecked) var joiners: [TaskRecord] = []
-    /// Groups (gather, as-completed, scopes) told when this task finishes.
-    @exclusivity(unchecked) var watchers: [any TaskWatcher] = []
-    /// Cancels the underlying Swift task.
-    @exclusivity(unchecked) var cancelSwiftTask: (@Sendable () -> Void)?
+    /// Groups (gather, as-completed, scopes) told when this task finishes, in the order they
+    /// came: the first apart, since nearly every task has at most one, and an array would cost
+    /// an allocation per task.
+    @exclusivity(unchecked) private var firstWatcher: (any TaskWatcher)?
+    @exclusivity(unchecked) private var otherWatchers: [any TaskWatcher] = []
+    /// The underlying Swift task, to cancel it (nil for tasks seen only as jobs until adopted).
+    @exclusivity(unchecked) var swiftTask: SwiftTaskHandle?
     /// The job address the Swift runtime uses for this task (0 when unknown).
     @exclusivity(unchecked) var address: UInt = 0
     /// True once someone awaited the outcome, so a failure was seen.
@@ -59,11 +62,39 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
 
     var traceResource: ResourceID { .none }
 
+    func addWatcher(_ watcher: any TaskWatcher) {
+        if firstWatcher == nil { firstWatcher = watcher } else { otherWatchers.append(watcher) }
+    }
+
+    /// Tells every watcher that the task has finished, and forgets them.
+    func notifyWatchers() {
+        guard let first = firstWatcher else { return }
+        firstWatcher = nil
+        let others = otherWatchers
+        otherWatchers = []
+        first.taskFinished(self)
+        for watcher in others { watcher.taskFinished(self) }
+    }
+
     func abandon(_ task: TaskRecord) {
         joiners.removeAll { $0 === task }
     }
 
     func blockers(of task: TaskRecord) -> [TaskRecord] { [self] }
+}
+
+/// The Swift task under a task record, kept to cancel it: the task itself (spawned), or the
+/// address of one the loop adopted. An enum rather than a closure: no allocation per task.
+enum SwiftTaskHandle {
+    case spawned(Task<Void, Never>)
+    case adopted(address: UInt)
+
+    func cancel() {
+        switch self {
+        case .spawned(let task): task.cancel()
+        case .adopted(let address): RuntimeTaskLayout.cancel(address)
+        }
+    }
 }
 
 /// Something that wants to know when a task finishes (gather, as-completed, task scopes).
