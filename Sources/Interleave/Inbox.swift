@@ -7,6 +7,7 @@ import Synchronization
 /// `IOCompletion`'s, held only to store or read its result). It is never held while a
 /// continuation is resumed or a job runs, so it cannot deadlock with the work it hands over.
 // Unchecked: every mutable field is touched only with `condition` locked; `pending` is atomic.
+@usableFromInline
 final class Inbox: @unchecked Sendable {
     typealias Command = @Sendable (Loop) -> Void
     private let condition = NSCondition()

@@ -53,7 +53,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     @exclusivity(unchecked) var yielded: [TaskRecord] = []
 
     // Cross-thread state.
-    let inbox = Inbox()
+    @usableFromInline let inbox = Inbox()
     let publishedTime = Atomic<Int64>(0)
     let publishedSteps = Atomic<Int>(0)
     /// Standard sleeps whose length had two readings (see `uncertainSleeps`).

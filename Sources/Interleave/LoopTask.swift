@@ -18,7 +18,14 @@ public struct LoopTask<Success: Sendable>: Sendable {
     /// memory. The inbox outlives the loop and knows when it is gone. (A weak reference to the
     /// loop would give it a side table, and every retain and release of the loop would take the
     /// runtime's slow path: 1,500 instructions a task in spawn_gather.)
-    let inbox: Inbox
+    @usableFromInline let inbox: Inbox
+
+    @usableFromInline
+    init(record: TaskRecord, box: ResultBox<Success>, inbox: Inbox) {
+        self.record = record
+        self.box = box
+        self.inbox = inbox
+    }
 
     /// The task's id in the trace.
     public var id: TaskID { record.id }
@@ -57,39 +64,61 @@ public struct LoopTask<Success: Sendable>: Sendable {
     }
 
     /// True once the task has returned, failed or been cancelled. Safe from any thread.
-    public var isFinished: Bool { box.result != nil }
+    public var isFinished: Bool { box.isPublished.load(ordering: .acquiring) }
 
     /// The outcome once finished: its value or its error; `nil` while it runs. Safe from any
     /// thread: a thread that sees it sees the whole outcome.
     public var result: Result<Success, any Error>? { box.result }
 }
 
-/// Where a task's typed result waits for whoever awaits it, readable from any thread.
-// Unchecked: `stored` is written once, on the loop thread, before `isPublished` is set with
+/// The untyped half of a task's outcome: whether it has one, and the failure if it failed.
+/// Readable from any thread.
+// Unchecked: the outcome is written once, on the loop thread, before `isPublished` is set with
 // release ordering; it is read only after an acquiring load of `isPublished` saw it set.
 @usableFromInline
-final class ResultBox<Success: Sendable>: @unchecked Sendable {
-    private var stored: Result<Success, any Error>?
-    private let isPublished = Atomic<Bool>(false)
+class OutcomeBox: @unchecked Sendable {
+    @usableFromInline let isPublished = Atomic<Bool>(false)
+    @usableFromInline var failure: (any Error)?
 
-    /// Stores the task's outcome and makes it visible to every thread; called once.
-    func publish(_ outcome: Result<Success, any Error>) {
-        stored = outcome
+    @usableFromInline init() {}
+
+    /// Stores the task's failure and makes it visible to every thread; called once.
+    func publish(failure: any Error) {
+        self.failure = failure
+        isPublished.store(true, ordering: .releasing)
+    }
+}
+
+/// Where a task's typed result waits for whoever awaits it, readable from any thread.
+///
+/// The value is kept as an array of at most one, not as an `Optional` or a `Result`: this
+/// class's deinit is never specialized, and destroying an array takes one release, where an
+/// `Optional<Success>` would look its type metadata up first.
+@usableFromInline
+final class ResultBox<Success: Sendable>: OutcomeBox, @unchecked Sendable {
+    @usableFromInline var values: ContiguousArray<Success> = []
+
+    @inlinable override init() {}
+
+    /// Stores the task's value and makes it visible to every thread; called once.
+    @inlinable
+    func publish(value: Success) {
+        values.append(value)
         isPublished.store(true, ordering: .releasing)
     }
 
     /// The outcome, once published.
-    @usableFromInline
+    @inlinable
     var result: Result<Success, any Error>? {
-        isPublished.load(ordering: .acquiring) ? stored : nil
+        guard isPublished.load(ordering: .acquiring) else { return nil }
+        if let failure { return .failure(failure) }
+        return .success(values[0])
     }
 
-    @usableFromInline
+    @inlinable
     func get() throws -> Success {
-        switch result {
-        case .success(let value): return value
-        case .failure(let error): throw error
-        case nil: throw CancellationError()
-        }
+        guard isPublished.load(ordering: .acquiring) else { throw CancellationError() }
+        if let failure { throw failure }
+        return values[0]
     }
 }
