@@ -244,9 +244,12 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         }
         if !failures.invariants.isEmpty { checkInvariants() }
         if !yielded.isEmpty {
-            let again = yielded
-            yielded = []
-            for task in again { wake(task, by: task.id, source: .none) }
+            // Woken in place and the array kept: a copy, or a fresh array, cost an allocation per
+            // yield. A wake only queues the task's next job, so nothing yields meanwhile.
+            let count = yielded.count
+            for index in 0..<count { wake(yielded[index], by: yielded[index].id, source: .none) }
+            precondition(yielded.count == count, "a task yielded while the yielded tasks were woken")
+            yielded.removeAll(keepingCapacity: true)
         }
         return true
     }

@@ -103,7 +103,9 @@ final class ResultBox<Success: Sendable>: OutcomeBox, @unchecked Sendable {
     /// Stores the task's value and makes it visible to every thread; called once.
     @inlinable
     func publish(value: Success) {
-        values.append(value)
+        // Void, the commonest, is not stored: there is nothing in it (an array of one cost an
+        // allocation per task).
+        if Success.self != Void.self { values.append(value) }
         isPublished.store(true, ordering: .releasing)
     }
 
@@ -112,13 +114,16 @@ final class ResultBox<Success: Sendable>: OutcomeBox, @unchecked Sendable {
     var result: Result<Success, any Error>? {
         guard isPublished.load(ordering: .acquiring) else { return nil }
         if let failure { return .failure(failure) }
-        return .success(values[0])
+        return .success(storedValue)
     }
 
     @inlinable
     func get() throws -> Success {
         guard isPublished.load(ordering: .acquiring) else { throw CancellationError() }
         if let failure { throw failure }
-        return values[0]
+        return storedValue
     }
+
+    @inlinable
+    var storedValue: Success { Success.self == Void.self ? () as! Success : values[0] }
 }
