@@ -59,23 +59,37 @@ extension Loop {
             runEnd.begin(with: record)
             failures.beginRun()
         }
-        let task = Task<Void, Never>(executorPreference: self) { [unowned self] in
-            do {
-                // Failed or cancelled before its first job: it ends there, without running, as
-                // an asyncio task cancelled before it starts does (else a body with no await
-                // would run to its end as if nothing had been injected).
-                try self.checkInterrupt(record)
-                try await run()
-                self.finish(record, .returned)
-            } catch {
-                outcome.publish(failure: error)
-                // asyncio marks a task cancelled whenever CancelledError escapes it.
-                self.finish(record, error is CancellationError ? .cancelled : .failed(error))
-            }
-        }
+        record.body = run
+        record.outcomeBox = outcome
+        // The task's closure captures the record alone, so that the record is its context: a
+        // closure that captured the loop, the body and the outcome too needed a context of its
+        // own, an allocation per task. The job runs on the loop, where `Loop.current` is it.
+        let task = Task<Void, Never>(executorPreference: self) { await Loop.runSpawned(record) }
         record.swiftTask = .spawned(task)
         registry.bind(record, to: JobIdentity.address(of: task))
         return record
+    }
+
+    /// The whole of a spawned task: its body, then its end.
+    static func runSpawned(_ record: TaskRecord) async {
+        guard let loop = Loop.current, let run = record.body, let outcome = record.outcomeBox else {
+            preconditionFailure("a spawned task ran off its loop, or twice")
+        }
+        record.body = nil
+        do {
+            // Failed or cancelled before its first job: it ends there, without running, as
+            // an asyncio task cancelled before it starts does (else a body with no await
+            // would run to its end as if nothing had been injected).
+            try loop.checkInterrupt(record)
+            try await run()
+            record.outcomeBox = nil
+            loop.finish(record, .returned)
+        } catch {
+            outcome.publish(failure: error)
+            record.outcomeBox = nil
+            // asyncio marks a task cancelled whenever CancelledError escapes it.
+            loop.finish(record, error is CancellationError ? .cancelled : .failed(error))
+        }
     }
 
     /// Records a task's end, wakes whoever awaits it and tells its groups.

@@ -35,6 +35,10 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     /// an allocation per task.
     @exclusivity(unchecked) private var firstWatcher: (any TaskWatcher)?
     @exclusivity(unchecked) private var otherWatchers: [any TaskWatcher] = []
+    /// A spawned task's body and where its failure goes, until its job starts them (see
+    /// `Loop.runSpawned`).
+    @exclusivity(unchecked) var body: (@Sendable () async throws -> Void)?
+    @exclusivity(unchecked) var outcomeBox: OutcomeBox?
     /// The underlying Swift task, to cancel it (nil for tasks seen only as jobs until adopted).
     @exclusivity(unchecked) var swiftTask: SwiftTaskHandle?
     /// The job address the Swift runtime uses for this task (0 when unknown).
