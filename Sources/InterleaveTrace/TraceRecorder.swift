@@ -18,6 +18,8 @@ public final class TraceRecorder {
     @exclusivity(unchecked) private var locationIDs: [SourceLocation: LocationID] = [:]
     @exclusivity(unchecked) @usableFromInline var locationCache = LocationCache()
     @exclusivity(unchecked) private var stringIDs: [String: StringID] = [:]
+    /// Recent long task names, one copy each (see `sharedName`).
+    @exclusivity(unchecked) private var sharedNames: [String: String] = [:]
 
     /// `store.events`, held without reference counting (the store keeps it alive as long as
     /// this recorder lives): retaining it around every append cost a quarter of the append.
@@ -76,10 +78,23 @@ public final class TraceRecorder {
     public func createTask(name: String, parent: TaskID, at time: Int64, location: LocationID = .unknown) -> TaskID {
         let id = TaskID(store.tasks.count)
         let eventIndex = UInt32(truncatingIfNeeded: store.events.count)
-        store.tasks.append(TaskInfo(name: name, parent: parent, location: location, createdAt: eventIndex))
+        store.tasks.append(TaskInfo(name: sharedName(name), parent: parent, location: location, createdAt: eventIndex))
         // Task creation is always recorded, even untraced, so that ids stay dense and names known.
         append(TraceEvent(time: time, kind: .taskCreated, task: id, arg: Int64(parent.rawValue), location: location))
         return id
+    }
+
+    /// `name`, sharing the storage of an equal name given lately. A name past 15 UTF-8 bytes
+    /// lives on the heap, and a run names many tasks alike (the soak's waves: "w12 (timeout
+    /// 0.050s)" a thousand times over): shared, each costs the 16 bytes of its `String`, not 64
+    /// more. Shorter names are kept inside the `String` and need nothing. The table is emptied
+    /// past 4,096 names, so that a run of names that never repeat does not make it grow.
+    func sharedName(_ name: String) -> String {
+        guard name.utf8.count > 15 else { return name }
+        if let shared = sharedNames[name] { return shared }
+        if sharedNames.count >= 4_096 { sharedNames.removeAll(keepingCapacity: true) }
+        sharedNames[name] = name
+        return name
     }
 
     /// Registers a resource and records its `resourceCreated` event.
