@@ -1,6 +1,7 @@
 """The protocol itself, talked to by hand: the first line, the answers, and bad input
 (a clear one-line error and a non-zero exit, never a hang)."""
 
+import fcntl
 import glob
 import json
 import os
@@ -84,6 +85,20 @@ class ProtocolTest(ProgramTestCase):
         s.send({"c": "step", "id": 1, "now": 10**9})
         self.assertEqual([e["e"] for e in s.answer()], ["print", "done", "exit", "end"])
         self.assertEqual(s.finish(), (0, b""))
+
+    def test_the_events_pipe_holds_several_batches(self):
+        # Running ahead, a batch is bigger than the default 64 KiB pipe: with the default, the
+        # Python side blocked in each batch's write until the Swift side had read most of the last.
+        get_size = getattr(fcntl, "F_GETPIPE_SZ", None)
+        if get_size is None:
+            self.skipTest("this system cannot size pipes")
+        with open("/proc/sys/fs/pipe-max-size") as limit:
+            expected = min(1 << 20, int(limit.read()))
+        s = Session(self.write(HELLO_PROGRAM))
+        s.line()
+        self.assertEqual(fcntl.fcntl(s.events.fileno(), get_size), expected)
+        s.send({"c": "quit"})
+        self.assertEqual(s.finish(close_commands=False), (0, b""))
 
     def test_eof_on_commands_exits_quietly(self):
         s = Session(self.write(HELLO_PROGRAM))

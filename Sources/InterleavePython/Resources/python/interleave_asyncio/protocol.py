@@ -64,8 +64,9 @@ BATCH_SECONDS = 0.02
 # default, each write of a batch blocked until the Swift side had read and recorded most of
 # the previous one, so the two sides took turns: 23% of the Python side's run was spent
 # blocked (the ping-pong benchmark, 3.6x CPython; with 1 MiB, 2.6x). Linux's
-# unprivileged maximum is 1 MiB (/proc/sys/fs/pipe-max-size).
-AHEAD_PIPE_BYTES = 1 << 20
+# unprivileged maximum is 1 MiB (/proc/sys/fs/pipe-max-size). Widened from the start: the
+# kernel allocates a pipe's pages as they fill, so stepping command by command costs nothing.
+EVENTS_PIPE_BYTES = 1 << 20
 
 
 class Channel:
@@ -78,22 +79,11 @@ class Channel:
         # Lines (str, no newline). Other threads append too: `flush` takes the first n
         # lines and deletes them, each one atomic list operation, so no lock is needed.
         self._pending = []
-        self._batching = False       # running ahead: `answer` flushes only big batches
-        self._pipe_widened = False
+        self.batching = False        # running ahead: `answer` flushes only big batches
         self._flushed_at = 0.0       # time.monotonic() of the last flush while batching
         self._encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         self.send_line = self._pending.append
-
-    @property
-    def batching(self):
-        return self._batching
-
-    @batching.setter
-    def batching(self, on):
-        self._batching = on
-        if on and not self._pipe_widened:
-            self._pipe_widened = True
-            self._widen_events_pipe()
+        self._widen_events_pipe()
 
     def _widen_events_pipe(self):
         """Let the events pipe hold several batches, where the system allows (a smaller
@@ -102,7 +92,7 @@ class Channel:
         if set_size is None:
             return
         try:
-            fcntl.fcntl(self._events_fd, set_size, AHEAD_PIPE_BYTES)
+            fcntl.fcntl(self._events_fd, set_size, EVENTS_PIPE_BYTES)
         except OSError:
             pass
 
@@ -134,7 +124,7 @@ class Channel:
         else:
             text = f'{{"e":"timer","at":{timer_at}}}\n{{"e":"end"}}'
         self.send_line(text if then is None else f"{text}\n{then}")
-        if not self._batching:
+        if not self.batching:
             self.flush()
         elif len(self._pending) >= BATCH_LINES \
                 or time.monotonic() - self._flushed_at >= BATCH_SECONDS:
