@@ -45,7 +45,7 @@ public struct LoopTask<Success: Sendable>: Sendable {
         guard let loop = Loop.current, loop.inbox === inbox else {
             // Off its loop: an outcome already there (or a loop gone, whose tasks ended with it)
             // is given as it is; waiting for one would need the loop.
-            if box.result != nil || inbox.loopIsGone { return try box.get() }
+            if isFinished || inbox.loopIsGone { return try box.get() }
             preconditionFailure("LoopTask.value (\(record.name)) must be awaited from a task of the loop that spawned it")
         }
         try await loop.join(record, file: file, line: line)
