@@ -27,6 +27,7 @@ struct ItemRing<Element>: ~Copyable {
     var isEmpty: Bool { count == 0 }
 
     /// Adds an item at the back, doubling the storage when full.
+    @inline(__always)
     mutating func append(_ item: Element) {
         if count == capacity { grow() }
         (storage.unsafelyUnwrapped + slot(count)).initialize(to: item)
@@ -34,6 +35,7 @@ struct ItemRing<Element>: ~Copyable {
     }
 
     /// Removes and returns the oldest item; the ring must not be empty.
+    @inline(__always)
     mutating func removeFirst() -> Element {
         precondition(count > 0, "removeFirst from an empty queue")
         let item = (storage.unsafelyUnwrapped + head).move()
