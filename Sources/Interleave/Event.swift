@@ -15,7 +15,7 @@ import InterleaveTrace
 public final class Event: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
-    public private(set) var isSet = false
+    @exclusivity(unchecked) public private(set) var isSet = false
     @exclusivity(unchecked) var waiters: [TaskRecord] = []
 
     public init(_ name: String = "event", on loop: Loop? = nil, file: StaticString = #fileID, line: UInt = #line) {

@@ -19,7 +19,7 @@ import Synchronization
 public final class Future<Success: Sendable>: @unchecked Sendable, WaitSource {
     let loop: Loop
     public let resource: ResourceID
-    private(set) var outcome: Result<Success, any Error>?
+    @exclusivity(unchecked) private(set) var outcome: Result<Success, any Error>?
     /// Set by the first setter on any thread: later ones return false even before the first
     /// has reached the loop.
     private let resolutionClaimed = Atomic<Bool>(false)

@@ -8,14 +8,14 @@ import InterleaveTrace
 final class GroupWatcher: WaitSource, TaskWatcher {
     let loop: Loop
     let resource: ResourceID
-    private(set) var members: [TaskRecord] = []
-    private(set) var remaining = 0
+    @exclusivity(unchecked) private(set) var members: [TaskRecord] = []
+    @exclusivity(unchecked) private(set) var remaining = 0
     /// Finished members in the order they finished, not yet taken by the owner.
     @exclusivity(unchecked) var finished = Deque<TaskRecord>()
     /// The first member that failed (cancellations are not failures).
-    private(set) var firstFailure: TaskRecord?
+    @exclusivity(unchecked) private(set) var firstFailure: TaskRecord?
     /// The first member that was cancelled.
-    private(set) var firstCancelled: TaskRecord?
+    @exclusivity(unchecked) private(set) var firstCancelled: TaskRecord?
     /// Called on the loop as each member finishes, before the owner re-checks (scopes cancel here).
     @exclusivity(unchecked) var onFinish: ((TaskRecord) -> Void)?
     @exclusivity(unchecked) private var owner: TaskRecord?
