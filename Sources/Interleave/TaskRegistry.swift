@@ -16,7 +16,7 @@ import InterleaveTrace
 struct TaskRegistry {
     /// Every task by its id's index; nil once it has finished.
     private(set) var records: [TaskRecord?] = []
-    private var recordByAddress: [UInt: TaskRecord] = [:]
+    private var recordByAddress: [JobAddress: TaskRecord] = [:]
     /// Spawned tasks not yet finished.
     private(set) var liveTaskCount = 0
     /// Spawned tasks whose first job has not arrived yet: Swift may hand a new task to its
@@ -41,7 +41,7 @@ struct TaskRegistry {
     /// Says which job address is `record`'s, once its Swift task exists.
     mutating func bind(_ record: TaskRecord, to address: UInt) {
         record.address = address
-        recordByAddress[address] = record
+        recordByAddress[JobAddress(address)] = record
     }
 
     /// Adds a task the loop did not spawn, found running a job at `address` (an `async let`, a
@@ -61,7 +61,7 @@ struct TaskRegistry {
     /// are not a known task's (actor jobs, tasks not adopted yet).
     @inline(__always)
     mutating func startJob(at address: UInt) -> TaskRecord? {
-        guard let record = recordByAddress[address] else { return nil }
+        guard let record = recordByAddress[JobAddress(address)] else { return nil }
         if !record.started {
             record.started = true
             unstartedTasks -= 1
@@ -70,7 +70,7 @@ struct TaskRegistry {
     }
 
     /// The task whose job has `address`, if the registry knows it.
-    func record(at address: UInt) -> TaskRecord? { recordByAddress[address] }
+    func record(at address: UInt) -> TaskRecord? { recordByAddress[JobAddress(address)] }
 
     /// The unfinished task with `id`, if there is one.
     func unfinishedTask(_ id: TaskID) -> TaskRecord? {
@@ -85,7 +85,10 @@ struct TaskRegistry {
 
     /// Forgets a task that has finished; its address may be reused by a new Swift task.
     mutating func remove(_ task: TaskRecord) {
-        if recordByAddress[task.address] === task { recordByAddress[task.address] = nil }
+        // One lookup: the address may already be a newer task's (Swift reuses task memory).
+        if let index = recordByAddress.index(forKey: JobAddress(task.address)), recordByAddress.values[index] === task {
+            recordByAddress.remove(at: index)
+        }
         records[task.id.index] = nil
         if task.untracked {
             openAdopted.removeAll { $0 === task }
