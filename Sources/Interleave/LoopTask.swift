@@ -97,8 +97,22 @@ class OutcomeBox: @unchecked Sendable {
 @usableFromInline
 final class ResultBox<Success: Sendable>: OutcomeBox, @unchecked Sendable {
     @usableFromInline var values: ContiguousArray<Success> = []
+    /// The task's body until it runs. Kept here, so that the closure the task runs captures the
+    /// box alone and the box is its context: a closure capturing the box and the body needed a
+    /// context of its own, an allocation per task.
+    @usableFromInline var body: (@Sendable () async throws -> Success)?
 
-    @inlinable override init() {}
+    @inlinable init(body: @escaping @Sendable () async throws -> Success) {
+        self.body = body
+    }
+
+    /// Runs the body, once, and stores its value.
+    @inlinable
+    func run() async throws {
+        let body = self.body.unsafelyUnwrapped
+        self.body = nil
+        publish(value: try await body())
+    }
 
     /// Stores the task's value and makes it visible to every thread; called once.
     @inlinable

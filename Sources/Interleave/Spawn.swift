@@ -17,8 +17,8 @@ extension Loop {
         _ name: String, file: StaticString = #fileID, line: UInt = #line,
         _ body: @escaping @Sendable () async throws -> Success
     ) -> LoopTask<Success> {
-        let box = ResultBox<Success>()
-        let record = spawnRecord(name, file: file, line: line, outcome: box) { try await box.publish(value: body()) }
+        let box = ResultBox(body: body)
+        let record = spawnRecord(name, file: file, line: line, outcome: box) { try await box.run() }
         return LoopTask(record: record, box: box, inbox: inbox)
     }
 
@@ -26,8 +26,8 @@ extension Loop {
     func spawn<Success: Sendable>(
         _ name: String, at location: LocationID, _ body: @escaping @Sendable () async throws -> Success
     ) -> LoopTask<Success> {
-        let box = ResultBox<Success>()
-        let record = spawnRecord(name, at: location, outcome: box) { try await box.publish(value: body()) }
+        let box = ResultBox(body: body)
+        let record = spawnRecord(name, at: location, outcome: box) { try await box.run() }
         return LoopTask(record: record, box: box, inbox: inbox)
     }
 
