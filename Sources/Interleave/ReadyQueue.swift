@@ -41,7 +41,7 @@ struct ReadyQueue {
     private var jobs = Deque<ReadyJob>()
     private var rule: Rule
     /// The choices made so far (not kept under FIFO, where each is 0: see `schedule`).
-    private var choicesMade: [Int] = []
+    private var choicesMade = ChoiceLog()
     /// How many choices FIFO has made (its schedule is that many zeros).
     private var fifoChoices = 0
     /// The job FIFO would have run, when the last pick ran another: the loop records it.
@@ -99,7 +99,7 @@ struct ReadyQueue {
     /// Hands every choice to `picker` from now on (a search's rule for one schedule).
     mutating func choose(with picker: any SchedulePicker) {
         rule = .picker(picker)
-        choicesMade = []
+        choicesMade = ChoiceLog()
         fifoChoices = 0
     }
 
@@ -112,7 +112,7 @@ struct ReadyQueue {
     /// Every choice made so far, FIFO's included.
     var schedule: Schedule {
         if case .fifo = rule { return Schedule(Array(repeating: 0, count: fifoChoices)) }
-        return Schedule(choicesMade)
+        return Schedule(choicesMade.choices)
     }
 
     var isEmpty: Bool { jobs.isEmpty }
