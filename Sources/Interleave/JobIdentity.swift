@@ -30,25 +30,3 @@ enum JobIdentity {
         withUnsafeCurrentTask { task in task.map { UInt(bitPattern: unsafeBitCast($0, to: Int.self)) } } ?? 0
     }
 }
-
-/// A job's address as a dictionary key, with a hash of a few instructions.
-///
-/// The registry looks a task up by its jobs' address on every step, and adds and removes one per
-/// task: with `UInt`'s SipHash that was seven hashes of ~95 instructions a task, 4 % of a
-/// spawn (callgrind). Addresses come from the allocator, not from input anyone controls, so the
-/// flooding resistance SipHash buys is not needed; spreading the bits is. `_rawHashValue(seed:)` is
-/// `Hashable`'s own requirement for this, the one the standard library's types implement.
-struct JobAddress: Hashable {
-    let raw: UInt
-
-    init(_ raw: UInt) { self.raw = raw }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(raw) }
-
-    func _rawHashValue(seed: Int) -> Int {
-        // Fibonacci hashing: the product's high half mixes every bit of the address, and folding
-        // it down gives the low bits (the ones a dictionary's buckets use) all of them.
-        let product = raw &* 0x9E37_79B9_7F4A_7C15
-        return Int(bitPattern: product ^ (product >> 29)) ^ seed
-    }
-}

@@ -15,7 +15,7 @@ extension Loop {
         let deadline = max(0, time.nanoseconds)
         addTimer(at: deadline, .run { [unowned self] in
             guard !alreadyInjected(fault, named: taskName, at: deadline) else { return }
-            guard let task = registry.records.last(where: { $0?.name == taskName && !($0?.outcome.isFinished ?? true) }) ?? nil else {
+            guard let task = registry.unfinishedTasks.last(where: { $0.name == taskName }) else {
                 lint("cannot inject \(fault.kind) at \(formatSeconds(deadline)): no running task named \(taskName)")
                 return
             }
@@ -29,7 +29,7 @@ extension Loop {
         var found = false
         store.events.withRuns(in: 0..<store.events.count) { run, _ in
             for e in run where e.kind == .faultInjected && e.time == time && e.arg == kind {
-                if e.task.index < registry.records.count, registry.records[e.task.index]?.name == taskName { found = true }
+                if e.task.index < store.tasks.count, store.tasks[e.task.index].name == taskName { found = true }
             }
         }
         return found

@@ -37,17 +37,17 @@ import Testing
 
     /// The registry's cheap hash must still spread addresses the allocator hands out (16 bytes
     /// apart, low bits always zero) over a dictionary's buckets, which take the low bits.
-    @Test func jobAddressHashesSpreadAlignedAddressesOverTheLowBits() {
+    @Test func fastHashKeysSpreadAlignedAddressesOverTheLowBits() {
         let base: UInt = 0x7F3A_1C00_0000
         let buckets = 4096
         let used = Set((0..<buckets).map { n in
-            JobAddress(base + UInt(n) * 16)._rawHashValue(seed: 0) & (buckets - 1)
+            FastHashKey(base + UInt(n) * 16)._rawHashValue(seed: 0) & (buckets - 1)
         })
         // Random placement of n keys in n buckets fills 1 - 1/e of them (63 %); keeping the
         // address's own low bits would fill 1/16.
         #expect(used.count > buckets / 2)
-        var table: [JobAddress: Int] = [:]
-        for n in 0..<1000 { table[JobAddress(base + UInt(n) * 48)] = n }
-        #expect((0..<1000).allSatisfy { table[JobAddress(base + UInt($0) * 48)] == $0 })
+        var table: [FastHashKey: Int] = [:]
+        for n in 0..<1000 { table[FastHashKey(base + UInt(n) * 48)] = n }
+        #expect((0..<1000).allSatisfy { table[FastHashKey(base + UInt($0) * 48)] == $0 })
     }
 }
