@@ -34,6 +34,8 @@ struct TaskRegistry {
 
     /// Job addresses the registry still maps to a task.
     var addressCount: Int { recordByAddress.count }
+    /// Tasks the registry still holds (the unfinished ones).
+    var recordCount: Int { live.count }
 
     /// Adds a task that was just spawned: live, and owed a first job.
     mutating func register(_ record: TaskRecord) {

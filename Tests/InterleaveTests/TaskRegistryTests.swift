@@ -24,7 +24,22 @@ import Testing
         #expect(actorJob == nil, "a job of no known task (an actor's)")
     }
 
-    @Test func aFinishedTaskIsForgottenButKeepsItsIdSlot() {
+    @Test func finishedTasksLeaveNothingBehindAndTheRestStayInCreationOrder() {
+        var registry = TaskRegistry()
+        let tasks = (0..<5_000).map { spawned(&registry, "t\($0)", at: 0x1000 + UInt($0) * 16) }
+        for task in tasks where task.id.index % 1_000 != 7 {
+            task.outcome = .returned
+            registry.remove(task)
+        }
+        // What a run keeps per task ever made is in the trace; the registry holds the live ones.
+        #expect(registry.recordCount == 5)
+        #expect(registry.addressCount == 5)
+        #expect(registry.unfinishedTasks.map(\.name) == ["t7", "t1007", "t2007", "t3007", "t4007"])
+        #expect(registry.unfinishedTask(tasks[3007].id) === tasks[3007])
+        #expect(registry.unfinishedTask(tasks[3008].id) == nil)
+    }
+
+    @Test func aFinishedTaskIsForgottenAndItsIdNeverReused() {
         var registry = TaskRegistry()
         let first = spawned(&registry, "first", at: 0x100)
         let second = spawned(&registry, "second", at: 0x200)
