@@ -78,7 +78,7 @@ public struct LoopTask<Success: Sendable>: Sendable {
 @usableFromInline
 class OutcomeBox: @unchecked Sendable {
     @usableFromInline let isPublished = Atomic<Bool>(false)
-    @usableFromInline var failure: (any Error)?
+    @exclusivity(unchecked) @usableFromInline var failure: (any Error)?
 
     @usableFromInline init() {}
 
@@ -96,11 +96,11 @@ class OutcomeBox: @unchecked Sendable {
 /// `Optional<Success>` would look its type metadata up first.
 @usableFromInline
 final class ResultBox<Success: Sendable>: OutcomeBox, @unchecked Sendable {
-    @usableFromInline var values: ContiguousArray<Success> = []
+    @exclusivity(unchecked) @usableFromInline var values: ContiguousArray<Success> = []
     /// The task's body until it runs. Kept here, so that the closure the task runs captures the
     /// box alone and the box is its context: a closure capturing the box and the body needed a
     /// context of its own, an allocation per task.
-    @usableFromInline var body: (@Sendable () async throws -> Success)?
+    @exclusivity(unchecked) @usableFromInline var body: (@Sendable () async throws -> Success)?
 
     @inlinable init(body: @escaping @Sendable () async throws -> Success) {
         self.body = body
