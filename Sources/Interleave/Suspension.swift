@@ -30,6 +30,16 @@ extension Loop {
         guard task.untracked else {
             return try await park(task, on: source, register: register)
         }
+        try await suspendCancellable(task, on: source, register: register)
+    }
+
+    /// `suspend` for a task the loop did not create, which may be cancelled behind its back.
+    ///
+    /// Not inlined: an async function's frame holds every wait inlined into it, and the handler's
+    /// doubled every wait's frame, enough to overflow the memory a Swift task starts with (a slab
+    /// allocation per task).
+    @inline(never)
+    private func suspendCancellable(_ task: TaskRecord, on source: any WaitSource, register: () -> Void) async throws {
         try await withTaskCancellationHandler {
             try await park(task, on: source, register: register)
         } onCancel: {

@@ -53,15 +53,8 @@ extension Loop {
 
     /// Parks the current task until `deadline` (virtual ns), or just yields when it is now.
     func sleep(until deadline: Int64, location: LocationID) async throws {
+        if deadline <= nowNanoseconds { return try await yieldNow(location: location) }
         let task = currentRecord()
-        if deadline <= nowNanoseconds {
-            // Not Task.yield: its continuation is a job of its own that the loop cannot attribute.
-            try checkInterrupt(task)
-            recorder.record(.taskYielded, task: task.id, at: nowNanoseconds, location: location)
-            try await suspend(task, on: yieldSource) { yielded.append(task) }
-            try checkInterrupt(task)
-            return
-        }
         recorder.record(.taskSleeping, task: task.id, arg: deadline, at: nowNanoseconds, location: location)
         try await suspend(task, on: sleepSource) {
             addTimer(at: deadline, .wake(task, generation: task.waitGeneration))
@@ -69,6 +62,20 @@ extension Loop {
         // Woken, but faulted or cancelled before it ran again: as asyncio throws into a task at
         // its resumption, the error comes out of this sleep rather than out of some later await
         // (a task with no await left would otherwise finish as if nothing had been injected).
+        try checkInterrupt(task)
+    }
+
+    /// Lets the other ready tasks run first (`asyncio.sleep(0)`).
+    ///
+    /// Apart from `sleep(until:)`: an async function's frame holds every wait inlined into it,
+    /// and the two together took 544 bytes, which with the rest of a task's first frames
+    /// overflowed the memory a Swift task starts with: a slab allocation per task that yields.
+    func yieldNow(location: LocationID) async throws {
+        let task = currentRecord()
+        // Not Task.yield: its continuation is a job of its own that the loop cannot attribute.
+        try checkInterrupt(task)
+        recorder.record(.taskYielded, task: task.id, at: nowNanoseconds, location: location)
+        try await suspend(task, on: yieldSource) { yielded.append(task) }
         try checkInterrupt(task)
     }
 }
