@@ -88,7 +88,7 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
     public static var capacity: Int { maxChunks * chunkSize }
 
     /// Appends and publishes one element. Writer thread only. Returns the new element's index.
-    @inlinable @discardableResult
+    @inlinable @inline(__always) @discardableResult
     public func append(_ element: Element) -> Int {
         let index = writerCount
         let chunk = index >> Self.chunkShift
