@@ -1,17 +1,23 @@
 import InterleaveTrace
 
-/// A fault to re-apply when a run is re-executed: when it happened (jobs run so far and the
-/// virtual time, which may have moved on with no event) and what it was.
+/// A fault to re-apply when a run is re-executed: when it happened (jobs run so far, the
+/// virtual time, which may have moved on with no event, and the index of its event in the
+/// original trace) and what it was.
 public struct AppliedFault: Sendable {
     public var step: Int
     public var time: Int64
     public var fault: Fault
     public var task: TaskID
-    public init(step: Int, time: Int64, fault: Fault, task: TaskID) {
+    /// The index of the fault's `.faultInjected` event in the original trace, when known: the
+    /// timers that fired between the last job and the fault (their events come before it) must
+    /// fire before it again, or the tasks they wake queue behind the faulted one.
+    public var event: Int?
+    public init(step: Int, time: Int64, fault: Fault, task: TaskID, event: Int? = nil) {
         self.step = step
         self.time = time
         self.fault = fault
         self.task = task
+        self.event = event
     }
 }
 
@@ -34,6 +40,14 @@ extension Loop {
         var pending = faults[...]
         func applyDue() {
             while let next = pending.first, next.step <= stepCount {
+                // A run paused between two jobs has fired the timers due (see
+                // `settleBeforeNextJob`); a fault injected there came after them. Only timers
+                // add events between two jobs, so firing them until the trace reaches the
+                // fault's own event stands the run where the fault was made.
+                if let event = next.event {
+                    while store.events.count < event, let deadline = nextDeadline, deadline <= next.time,
+                          advanceToNextTimer() {}
+                }
                 // The original run's clock may have moved past its last event before the fault.
                 if next.time > nowNanoseconds, (nextDeadline ?? .max) >= next.time { setNow(next.time) }
                 applyFault(next.fault, to: next.task)

@@ -109,11 +109,12 @@ public final class LiveSource {
     static func faults(in store: TraceStore, before step: Int, stall: Duration) -> [AppliedFault] {
         var result: [AppliedFault] = []
         var steps = 0
-        store.events.withRuns(in: 0..<store.events.count) { run, _ in
-            for e in run {
+        store.events.withRuns(in: 0..<store.events.count) { run, start in
+            for (offset, e) in run.enumerated() {
                 if e.kind == .taskResumed { steps += 1 }
                 guard steps <= step, e.kind == .faultInjected, let kind = FaultKind(rawValue: UInt8(truncatingIfNeeded: e.arg)) else { continue }
-                result.append(AppliedFault(step: steps, time: e.time, fault: Fault(kind, stall: stall), task: e.task))
+                result.append(AppliedFault(
+                    step: steps, time: e.time, fault: Fault(kind, stall: stall), task: e.task, event: start + offset))
             }
         }
         return result
