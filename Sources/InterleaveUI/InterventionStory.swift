@@ -7,7 +7,7 @@ import InterleaveTrace
 /// they may no longer be true, so the runtime stops recording them and this story takes over.
 /// ```swift
 /// InterventionStory(store: store, world: world)?.text
-/// // "You made task2 fail at 0.500s: task2 failed; main got its error from gather(2); task1 keeps running"
+/// // "You made task2 fail at 0.500s: task2 failed; main got its error from gather(2); task1 goes on"
 /// ```
 public struct InterventionStory: Equatable, Sendable {
     /// What the user did and when: "You made task2 fail at 0.500s".
@@ -114,7 +114,8 @@ public struct InterventionStory: Equatable, Sendable {
             let running = Self.stillRunning(store: store, world: world, except: target)
             if !running.isEmpty {
                 let names = running.prefix(3).joined(separator: ", ") + (running.count > 3 ? " and others" : "")
-                note(5, "\(names) \(running.count == 1 ? "keeps" : "keep") running")
+                // "Goes on", not "keeps running": most of them are waiting or asleep.
+                note(5, "\(names) \(running.count == 1 ? "goes" : "go") on")
             }
         }
         // A stable sort: within a rank, the order things happened.
