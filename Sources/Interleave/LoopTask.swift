@@ -85,8 +85,13 @@ class OutcomeBox: @unchecked Sendable {
     /// Stores the task's failure and makes it visible to every thread; called once.
     func publish(failure: any Error) {
         self.failure = failure
+        dropBody()
         isPublished.store(true, ordering: .releasing)
     }
+
+    /// Lets go of the task's body, which a task that fails before it runs never takes: what the
+    /// body captures (primitives, which hold the loop) must not live on with the box.
+    func dropBody() {}
 }
 
 /// Where a task's typed result waits for whoever awaits it, readable from any thread.
@@ -105,6 +110,8 @@ final class ResultBox<Success: Sendable>: OutcomeBox, @unchecked Sendable {
     @inlinable init(body: @escaping @Sendable () async throws -> Success) {
         self.body = body
     }
+
+    override func dropBody() { body = nil }
 
     /// Runs the body, once, and stores its value.
     @inlinable

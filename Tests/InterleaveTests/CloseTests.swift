@@ -182,5 +182,23 @@ import Testing
         #expect(try await done.value == 7)
         await #expect(throws: CancellationError.self) { try await stuck.value }
     }
-}
 
+    /// A task cancelled before its first job never runs its body; its handle must not keep the
+    /// body (and what it captures: primitives hold their loop) alive.
+    @Test func aTaskCancelledBeforeItStartsLetsGoOfItsBody() throws {
+        final class Captured: Sendable {}
+        final class WeakRef: @unchecked Sendable { weak var object: Captured? }
+        let captured = WeakRef()
+        let handle = Box<LoopTask<Void>?>(nil)
+        try Loop().run("main") {
+            let object = Captured()
+            captured.object = object
+            let child = spawn("child") { _ = object }
+            child.cancel()
+            handle.value = child
+            _ = try? await child.value
+        }
+        #expect(try #require(handle.value).isFinished)
+        #expect(captured.object == nil, "the handle kept the body it never ran")
+    }
+}
