@@ -218,8 +218,7 @@ extension Loop {
     /// True while `spawn` creates its Swift task: the first job of a task that is registered,
     /// but not yet bound to its address.
     private var isSpawning: Bool {
-        guard let newest = registry.newest else { return false }
-        return !newest.untracked && newest.address == 0
+        registry.isBinding
     }
 
     /// Remembers which task handed the loop a job it does not know yet (a child task's first

@@ -20,8 +20,10 @@ struct TaskRegistry {
     /// empty measured no faster.
     private var live: [FastHashKey: TaskRecord] = [:]
     private var recordByAddress: [FastHashKey: TaskRecord] = [:]
-    /// The latest task registered or adopted, finished or not.
-    private(set) var newest: TaskRecord?
+    /// True from the registration of a spawned task until its Swift task is bound: `spawn` is
+    /// creating it. A flag, not the newest record: holding that record would keep a finished
+    /// task, and what it still refers to, alive as long as the loop.
+    private(set) var isBinding = false
     /// The index the next task's id will have (ids are handed out in creation order).
     private(set) var nextIndex = 0
     /// Spawned tasks not yet finished.
@@ -46,7 +48,7 @@ struct TaskRegistry {
 
     private mutating func add(_ record: TaskRecord) {
         live[FastHashKey(record.id.index)] = record
-        newest = record
+        isBinding = !record.untracked && record.address == 0
         nextIndex = record.id.index + 1
     }
 
@@ -54,6 +56,7 @@ struct TaskRegistry {
     mutating func bind(_ record: TaskRecord, to address: UInt) {
         record.address = address
         recordByAddress[FastHashKey(address)] = record
+        isBinding = false
     }
 
     /// Adds a task the loop did not spawn, found running a job at `address` (an `async let`, a
