@@ -145,6 +145,10 @@ extension PythonRun {
         }
         guard let (kind, arg) = recorded else { return }
         loop.recordForeign(kind, task: actor, resource: resource, arg: arg, location: location(event))
+        let doer = op == "acquired" ? event.value.flatMap { taskNames[Int($0)] } : event.task.flatMap { taskNames[$0] }
+        if let text = captions.operation(op, by: doer, on: id, named: resourceNames[id] ?? "it") {
+            loop.captionForeign(text)
+        }
     }
 
     private func print(_ event: PythonEvent) {
