@@ -53,8 +53,8 @@ extension Loop {
 
     /// Parks the current task until `deadline` (virtual ns), or just yields when it is now.
     func sleep(until deadline: Int64, location: LocationID) async throws {
-        if deadline <= nowNanoseconds { return try await yieldNow(location: location) }
         let task = currentRecord()
+        if deadline <= nowNanoseconds { return try await yieldNow(task, location: location) }
         recorder.record(.taskSleeping, task: task.id, arg: deadline, at: nowNanoseconds, location: location)
         try await suspend(task, on: sleepSource) {
             addTimer(at: deadline, .wake(task, generation: task.waitGeneration))
@@ -70,8 +70,7 @@ extension Loop {
     /// Apart from `sleep(until:)`: an async function's frame holds every wait inlined into it,
     /// and the two together took 544 bytes, which with the rest of a task's first frames
     /// overflowed the memory a Swift task starts with: a slab allocation per task that yields.
-    func yieldNow(location: LocationID) async throws {
-        let task = currentRecord()
+    func yieldNow(_ task: TaskRecord, location: LocationID) async throws {
         // Not Task.yield: its continuation is a job of its own that the loop cannot attribute.
         try checkInterrupt(task)
         recorder.record(.taskYielded, task: task.id, at: nowNanoseconds, location: location)

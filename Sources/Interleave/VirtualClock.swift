@@ -50,7 +50,7 @@ public func sleep(for duration: Duration, file: StaticString = #fileID, line: UI
 /// Yields to the other ready tasks (`asyncio.sleep(0)`).
 public func yield(file: StaticString = #fileID, line: UInt = #line) async throws {
     let loop = requireLoop()
-    try await loop.yieldNow(location: loop.recorder.location(file, line))
+    try await loop.yieldNow(loop.currentRecord(), location: loop.recorder.location(file, line))
 }
 
 /// The current loop, or a clear stop when a traced primitive is used off the loop.
