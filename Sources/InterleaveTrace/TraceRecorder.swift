@@ -11,13 +11,14 @@ public final class TraceRecorder {
     public let store: TraceStore
     /// When false, `record` does nothing (benchmarks measure the cost of tracing this way).
     public var isEnabled: Bool {
-        get { enabled.pointee }
-        set { enabled.pointee = newValue }
+        get { enabled }
+        set { enabled = newValue }
     }
-    /// The flag behind `isEnabled`, in memory this recorder owns. `record` is inlined into other
-    /// modules, and there a stored `var` is checked for exclusivity at run time whatever its
-    /// `@exclusivity` attribute says: three checks per queue hand-off, 5 % of it (measured).
-    @usableFromInline let enabled: UnsafeMutablePointer<Bool>
+    /// The flag behind `isEnabled`. `record` is inlined into other modules, and there the
+    /// `public var` this was read with an exclusivity check at run time despite its
+    /// `@exclusivity(unchecked)`: three checks per queue hand-off, 5 % of it (measured). An
+    /// internal `@usableFromInline` one is read unchecked.
+    @exclusivity(unchecked) @usableFromInline var enabled = true
     /// Each task's latest event index (`UInt32.max` for none), in memory this recorder owns:
     /// an array here was retained, released and checked for uniqueness on every event.
     @exclusivity(unchecked) private var lastEventOfTask = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
@@ -36,8 +37,6 @@ public final class TraceRecorder {
     public init(store: TraceStore) {
         self.store = store
         events = Unmanaged.passUnretained(store.events)
-        enabled = .allocate(capacity: 1)
-        enabled.initialize(to: true)
     }
 
     /// Appends one event, linking it to the task's previous event. Returns its index.
@@ -46,7 +45,7 @@ public final class TraceRecorder {
         _ kind: EventKind, task: TaskID = .none, resource: ResourceID = .none, arg: Int64 = 0,
         at time: Int64, location: LocationID = .unknown
     ) -> Int {
-        guard enabled.pointee else { return -1 }
+        guard enabled else { return -1 }
         return append(TraceEvent(time: time, kind: kind, task: task, resource: resource, arg: arg, location: location))
     }
 
@@ -77,10 +76,7 @@ public final class TraceRecorder {
         lastEventCapacity = capacity
     }
 
-    deinit {
-        lastEventOfTask.deallocate()
-        enabled.deallocate()
-    }
+    deinit { lastEventOfTask.deallocate() }
 
     /// Appends an event read from a file or built elsewhere, ignoring `isEnabled`.
     @discardableResult
