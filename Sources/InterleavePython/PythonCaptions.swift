@@ -7,15 +7,15 @@ import InterleaveTrace
 struct PythonCaptions {
     /// Resources whose first contended wait has been explained.
     private var explained: Set<Int> = []
-    /// The explained waits not ended yet, by resource: the waiting task, what it waits for, and
-    /// the holder it waits on. Their end is told too, or the caption would go on saying the task
-    /// waits after it has gone on.
-    private var openWaits: [Int: (task: String, op: String, holder: String?)] = [:]
+    /// The explained waits not ended yet, by resource: the waiting task (its Python id, as names
+    /// may repeat, and its name), what it waits for, and the holder it waits on. Their end is told
+    /// too, or the caption would go on saying the task waits after it has gone on.
+    private var openWaits: [Int: (id: Int, task: String, op: String, holder: String?)] = [:]
 
-    /// A task began to wait on a resource: the first time per resource, say why.
-    mutating func wait(of task: String, op: String?, on resource: Int?, named name: String?, holder: String?) -> String? {
+    /// Task `id`, named `task`, began to wait on a resource: the first time per resource, say why.
+    mutating func wait(of task: String, id: Int, op: String?, on resource: Int?, named name: String?, holder: String?) -> String? {
         guard let resource, let name, explained.insert(resource).inserted else { return nil }
-        if let op { openWaits[resource] = (task, op, holder) }
+        if let op { openWaits[resource] = (id, task, op, holder) }
         switch op {
         case "acquire":
             return holder.map { "\(task) waits: \(name) is held by \($0), and only one task may hold it" }
@@ -27,16 +27,17 @@ struct PythonCaptions {
         }
     }
 
-    /// An operation on a resource (`acquired`, `set`, `got`, `put`), by `actor`: when it ends the
-    /// explained wait on it, say how.
-    mutating func operation(_ op: String, by actor: String?, on resource: Int, named name: String) -> String? {
+    /// An operation on a resource (`acquired`, `set`, `got`, `put`) by task `actor` (its Python
+    /// id, nil outside tasks), named `actorName`: when it ends the explained wait on it, say how.
+    mutating func operation(_ op: String, by actor: Int?, named actorName: String?, on resource: Int, named name: String) -> String? {
         guard let wait = openWaits[resource] else { return nil }
+        let byWaiter = actor == wait.id
         let text: String? = switch (wait.op, op) {
-        case ("acquire", "acquired") where actor == wait.task:
+        case ("acquire", "acquired") where byWaiter:
             wait.holder.map { "\(wait.task) got \(name) once \($0) released it" } ?? "\(wait.task) got \(name)"
-        case ("wait", "set"): "\(actor ?? "the program") set \(name): \(wait.task) goes on"
-        case ("get", "got") where actor == wait.task: "\(wait.task) got an item from \(name)"
-        case ("put", "put") where actor == wait.task: "\(wait.task) found room in \(name)"
+        case ("wait", "set"): "\(actorName ?? "the program") set \(name): \(wait.task) goes on"
+        case ("get", "got") where byWaiter: "\(wait.task) got an item from \(name)"
+        case ("put", "put") where byWaiter: "\(wait.task) found room in \(name)"
         default: nil
         }
         if text != nil { openWaits[resource] = nil }

@@ -71,7 +71,7 @@ extension PythonRun {
             let awaiting = event.awaiting.flatMap { mirrors[$0]?.task } ?? .none
             mirror.after = .wait(resource, Self.reason(event.op), awaiting: awaiting, at)
             let holder = event.resource.flatMap { holders[$0] }.flatMap { taskNames[$0] }
-            if let text = captions.wait(of: taskNames[id] ?? "a task", op: event.op, on: event.resource,
+            if let text = captions.wait(of: taskNames[id] ?? "a task", id: id, op: event.op, on: event.resource,
                                         named: event.resource.flatMap { resourceNames[$0] }, holder: holder) {
                 loop.captionForeign(text)
             }
@@ -145,8 +145,10 @@ extension PythonRun {
         }
         guard let (kind, arg) = recorded else { return }
         loop.recordForeign(kind, task: actor, resource: resource, arg: arg, location: location(event))
-        let doer = op == "acquired" ? event.value.flatMap { taskNames[Int($0)] } : event.task.flatMap { taskNames[$0] }
-        if let text = captions.operation(op, by: doer, on: id, named: resourceNames[id] ?? "it") {
+        // An acquisition's task is the acquirer (in `value`), which may not be the one reporting it.
+        let doer = op == "acquired" ? event.value.map { Int($0) } : event.task
+        if let text = captions.operation(op, by: doer, named: doer.flatMap { taskNames[$0] }, on: id,
+                                         named: resourceNames[id] ?? "it") {
             loop.captionForeign(text)
         }
     }

@@ -6,27 +6,29 @@ import Testing
 struct PythonCaptionsTests {
     @Test func aContendedWaitIsExplainedOncePerResource() {
         var captions = PythonCaptions()
-        let first = captions.wait(of: "worker", op: "acquire", on: 1, named: "Lock", holder: "main")
+        let first = captions.wait(of: "worker", id: 2, op: "acquire", on: 1, named: "Lock", holder: "main")
         #expect(first == "worker waits: Lock is held by main, and only one task may hold it")
-        #expect(captions.wait(of: "other", op: "acquire", on: 1, named: "Lock", holder: "main") == nil)
-        #expect(captions.wait(of: "reader", op: "get", on: 2, named: "Queue", holder: nil) == "reader waits for an item: Queue is empty")
-        #expect(captions.wait(of: "task", op: "suspended", on: nil, named: nil, holder: nil) == nil)
+        #expect(captions.wait(of: "other", id: 3, op: "acquire", on: 1, named: "Lock", holder: "main") == nil)
+        #expect(captions.wait(of: "reader", id: 4, op: "get", on: 2, named: "Queue", holder: nil) == "reader waits for an item: Queue is empty")
+        #expect(captions.wait(of: "task", id: 5, op: "suspended", on: nil, named: nil, holder: nil) == nil)
     }
 
     /// The explained wait's end is said too: the caption must not go on saying a task waits
     /// once it has gone on.
     @Test func theEndOfAnExplainedWaitIsSaid() {
         var captions = PythonCaptions()
-        _ = captions.wait(of: "worker", op: "acquire", on: 1, named: "Lock", holder: "main")
-        #expect(captions.operation("acquired", by: "main", on: 1, named: "Lock") == nil, "main taking it again is not the end")
-        #expect(captions.operation("acquired", by: "worker", on: 1, named: "Lock") == "worker got Lock once main released it")
-        #expect(captions.operation("acquired", by: "worker", on: 1, named: "Lock") == nil, "said once")
-        _ = captions.wait(of: "waiter", op: "wait", on: 2, named: "Event", holder: nil)
-        #expect(captions.operation("set", by: "setter", on: 2, named: "Event") == "setter set Event: waiter goes on")
-        _ = captions.wait(of: "reader", op: "get", on: 3, named: "Queue", holder: nil)
-        #expect(captions.operation("put", by: "writer", on: 3, named: "Queue") == nil)
-        #expect(captions.operation("got", by: "reader", on: 3, named: "Queue") == "reader got an item from Queue")
-        #expect(captions.operation("got", by: "reader", on: 4, named: "Other") == nil, "no wait explained there")
+        // Two tasks of one name, as in the lock lesson: the wait ends when the waiter itself gets
+        // the lock, not when another task of its name takes it again.
+        _ = captions.wait(of: "worker", id: 2, op: "acquire", on: 1, named: "Lock", holder: "worker")
+        #expect(captions.operation("acquired", by: 1, named: "worker", on: 1, named: "Lock") == nil)
+        #expect(captions.operation("acquired", by: 2, named: "worker", on: 1, named: "Lock") == "worker got Lock once worker released it")
+        #expect(captions.operation("acquired", by: 2, named: "worker", on: 1, named: "Lock") == nil, "said once")
+        _ = captions.wait(of: "waiter", id: 3, op: "wait", on: 2, named: "Event", holder: nil)
+        #expect(captions.operation("set", by: 4, named: "setter", on: 2, named: "Event") == "setter set Event: waiter goes on")
+        _ = captions.wait(of: "reader", id: 5, op: "get", on: 3, named: "Queue", holder: nil)
+        #expect(captions.operation("put", by: 6, named: "writer", on: 3, named: "Queue") == nil)
+        #expect(captions.operation("got", by: 5, named: "reader", on: 3, named: "Queue") == "reader got an item from Queue")
+        #expect(captions.operation("got", by: 5, named: "reader", on: 4, named: "Other") == nil, "no wait explained there")
     }
 
     @Test func everyEndIsSaid() {
