@@ -16,7 +16,7 @@ public func gather<each Success: Sendable>(
     var records: [TaskRecord] = []
     for task in repeat each tasks { records.append(task.record) }
     try await gatherAll(records, file: file, line: line)
-    return (repeat try (each tasks).box.get())
+    return (repeat try (each tasks).record.get())
 }
 
 /// Waits for every task in an array and returns their values in order (see the variadic form).
@@ -25,7 +25,7 @@ public func gather<Success: Sendable>(
     _ tasks: [LoopTask<Success>], file: StaticString = #fileID, line: UInt = #line
 ) async throws -> [Success] {
     try await gatherAll(tasks.map(\.record), file: file, line: line)
-    return try tasks.map { try $0.box.get() }
+    return try tasks.map { try $0.record.get() }
 }
 
 /// Waits for every task and returns each outcome, values and errors side by side, like
@@ -42,7 +42,7 @@ public func gather<Success: Sendable>(
     let group = GroupWatcher(loop: loop, name: "gather(\(tasks.count))", file: file, line: line)
     for task in tasks { group.add(task.record) }
     try await group.waitOrCancelAll(until: { group.remaining == 0 }, file: file, line: line)
-    return tasks.map { task in Result { try task.box.get() } }
+    return tasks.map { task in Result { try task.record.get() } }
 }
 
 /// The shared core: wait for all, or until the first task fails or is cancelled, and throw that.

@@ -8,49 +8,44 @@ extension Loop {
     /// ```swift
     /// let t = loop.spawn("worker") { try await sleep(for: .seconds(1)); return 42 }
     /// ```
-    // Inlinable, and so are the free `spawn` and `ResultBox`'s members, so that the task's
-    // result is stored by code specialized for its type in the caller. Unspecialized, storing
-    // and reading a `Result<Success, any Error>` looked up its type metadata five times a task
-    // (1,700 of 20,000 instructions in spawn_gather). The rest is `spawnRecord`, not generic.
+    // Inlinable, and so are the free `spawn` and `SpawnedTaskRecord`'s members, so that the
+    // task's value is stored by code specialized for its type in the caller. Unspecialized,
+    // storing and reading a `Result<Success, any Error>` looked up its type metadata five times a
+    // task (1,700 of 20,000 instructions in spawn_gather). The rest is `spawnRecord`, not generic.
     @inlinable @discardableResult
     public func spawn<Success: Sendable>(
         _ name: String, file: StaticString = #fileID, line: UInt = #line,
         _ body: @escaping @Sendable () async throws -> Success
     ) -> LoopTask<Success> {
-        let box = ResultBox(body: body)
-        let record = spawnRecord(name, file: file, line: line, outcome: box) { try await box.run() }
-        return LoopTask(record: record, box: box, inbox: inbox)
+        let record = spawnRecord(name, file: file, line: line) { SpawnedTaskRecord(id: $0, name: name, body: body) }
+        return LoopTask(record: unsafeDowncast(record, to: SpawnedTaskRecord<Success>.self), inbox: inbox)
     }
 
     /// `spawn` at an interned location (on the loop's thread, or one driving it).
     func spawn<Success: Sendable>(
         _ name: String, at location: LocationID, _ body: @escaping @Sendable () async throws -> Success
     ) -> LoopTask<Success> {
-        let box = ResultBox(body: body)
-        let record = spawnRecord(name, at: location, outcome: box) { try await box.run() }
-        return LoopTask(record: record, box: box, inbox: inbox)
+        let record = spawnRecord(name, at: location) { SpawnedTaskRecord(id: $0, name: name, body: body) }
+        return LoopTask(record: unsafeDowncast(record, to: SpawnedTaskRecord<Success>.self), inbox: inbox)
     }
 
-    /// Creates the task: `run` runs its body and stores the value it returns in `outcome`; a
-    /// failure is stored here.
+    /// Creates the task whose record `make` makes from its new id (a `SpawnedTaskRecord`, whose
+    /// `run` runs the body and stores its value; a failure is stored by `runSpawned`).
     @usableFromInline
     func spawnRecord(
-        _ name: String, file: StaticString, line: UInt, outcome: OutcomeBox,
-        run: @escaping @Sendable () async throws -> Void
+        _ name: String, file: StaticString, line: UInt, make: (TaskID) -> TaskRecord
     ) -> TaskRecord {
         // From outside the loop (a test or a demo setting the run up), the caller drives it for now.
         guard isOnLoopThread else {
-            return onLoopThreadOrClaimed("Loop.spawn") { spawnRecord(name, file: file, line: line, outcome: outcome, run: run) }
+            return onLoopThreadOrClaimed("Loop.spawn") { spawnRecord(name, file: file, line: line, make: make) }
         }
-        return spawnRecord(name, at: recorder.location(file, line), outcome: outcome, run: run)
+        return spawnRecord(name, at: recorder.location(file, line), make: make)
     }
 
-    private func spawnRecord(
-        _ name: String, at location: LocationID, outcome: OutcomeBox, run: @escaping @Sendable () async throws -> Void
-    ) -> TaskRecord {
+    private func spawnRecord(_ name: String, at location: LocationID, make: (TaskID) -> TaskRecord) -> TaskRecord {
         let parent = runningTask?.id ?? .none
         let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds, location: location)
-        let record = TaskRecord(id: id, name: name)
+        let record = make(id)
         registry.register(record)
         // The first task of a run (a new loop's, or the first after `close()`): the run's end,
         // deadlocks, lints and script are its own, not left over from the run before (a second
@@ -59,11 +54,9 @@ extension Loop {
             runEnd.begin(with: record)
             failures.beginRun()
         }
-        record.body = run
-        record.outcomeBox = outcome
         // The task's closure captures the record alone, so that the record is its context: a
-        // closure that captured the loop, the body and the outcome too needed a context of its
-        // own, an allocation per task. The job runs on the loop, where `Loop.current` is it.
+        // closure that captured the loop too needed a context of its own, an allocation per
+        // task. The job runs on the loop, where `Loop.current` is it.
         let task = Task<Void, Never>(executorPreference: self) { await Loop.runSpawned(record) }
         record.swiftTask = .spawned(task)
         registry.bind(record, to: JobIdentity.address(of: task))
@@ -72,21 +65,17 @@ extension Loop {
 
     /// The whole of a spawned task: its body, then its end.
     static func runSpawned(_ record: TaskRecord) async {
-        guard let run = record.body, let outcome = record.outcomeBox else {
-            preconditionFailure("a spawned task ran twice")
-        }
-        record.body = nil
+        guard let run = record.run else { preconditionFailure("a spawned task ran twice") }
+        record.run = nil
         do {
             // Failed or cancelled before its first job: it ends there, without running, as
             // an asyncio task cancelled before it starts does (else a body with no await
             // would run to its end as if nothing had been injected).
             try runningLoop().checkInterrupt(record)
             try await run()
-            record.outcomeBox = nil
             runningLoop().finish(record, .returned)
         } catch {
-            outcome.publish(failure: error)
-            record.outcomeBox = nil
+            record.publish(failure: error)
             // asyncio marks a task cancelled whenever CancelledError escapes it.
             runningLoop().finish(record, error is CancellationError ? .cancelled : .failed(error))
         }

@@ -1,15 +1,24 @@
 import InterleaveTrace
+import Synchronization
 
-/// The loop's own book-keeping for one task: where it is parked, what is pending for it.
+/// The loop's own book-keeping for one task: where it is parked, what is pending for it, and
+/// whether it has an outcome (the failure, if it failed). A spawned task's record is a
+/// `SpawnedTaskRecord`, which adds its body and typed value: one object a task, not two.
 ///
-/// Touched only on the loop thread; `@unchecked Sendable` so cancellation handlers may carry it
-/// back to the loop.
+/// Touched only on the loop thread, but for `isPublished` and what it publishes;
+/// `@unchecked Sendable` so cancellation handlers may carry it back to the loop.
 // Unchecked: what touches it runs on the loop thread (`currentRecord` traps elsewhere); the
-// handlers that carry it off the loop only post it back through the inbox (`Loop.onLoop`).
+// handlers that carry it off the loop only post it back through the inbox (`Loop.onLoop`). The
+// outcome is written once, on the loop thread, before `isPublished` is set with release
+// ordering; other threads read it only after an acquiring load of `isPublished` saw it set.
 @usableFromInline
-final class TaskRecord: @unchecked Sendable, WaitSource {
+class TaskRecord: @unchecked Sendable, WaitSource {
     let id: TaskID
     let name: String
+    /// True once the task's outcome (its value or `failure`) may be read, from any thread.
+    @usableFromInline final let isPublished = Atomic<Bool>(false)
+    /// The error the task failed with, once published.
+    @exclusivity(unchecked) @usableFromInline final var failure: (any Error)?
     /// The continuation of the current wait; taken exactly once to resume it.
     @exclusivity(unchecked) var continuation: UnsafeContinuation<Void, any Error>?
     @exclusivity(unchecked) var parkedAt: (any WaitSource)?
@@ -35,10 +44,9 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
     /// an allocation per task.
     @exclusivity(unchecked) private var firstWatcher: (any TaskWatcher)?
     @exclusivity(unchecked) private var otherWatchers: [any TaskWatcher] = []
-    /// A spawned task's body and where its failure goes, until its job starts them (see
+    /// What a spawned task's first job runs (its body, storing the value), until then (see
     /// `Loop.runSpawned`).
-    @exclusivity(unchecked) var body: (@Sendable () async throws -> Void)?
-    @exclusivity(unchecked) var outcomeBox: OutcomeBox?
+    @exclusivity(unchecked) @usableFromInline final var run: (@Sendable () async throws -> Void)?
     /// The underlying Swift task, to cancel it (nil for tasks seen only as jobs until adopted).
     @exclusivity(unchecked) var swiftTask: SwiftTaskHandle?
     /// The job address the Swift runtime uses for this task (0 when unknown).
@@ -58,11 +66,23 @@ final class TaskRecord: @unchecked Sendable, WaitSource {
         var isFinished: Bool { if case .running = self { false } else { true } }
     }
 
+    @usableFromInline
     init(id: TaskID, name: String, untracked: Bool = false) {
         self.id = id
         self.name = name
         self.untracked = untracked
     }
+
+    /// Stores the task's failure and makes it visible to every thread; called once.
+    final func publish(failure: any Error) {
+        self.failure = failure
+        dropBody()
+        isPublished.store(true, ordering: .releasing)
+    }
+
+    /// Lets go of the task's body, which a task that fails before it runs never takes: what the
+    /// body captures (primitives, which hold the loop) must not live on with the record.
+    func dropBody() { run = nil }
 
     var traceResource: ResourceID { .none }
 

@@ -42,7 +42,7 @@ public func withTimeout<Success: Sendable>(
         throw error
     }
     if expired.value, case .cancelled = child.record.outcome { throw TimeoutError(limit: limit) }
-    return try child.box.get()
+    return try child.record.get()
 }
 
 final class TimeoutFlag {
