@@ -54,18 +54,23 @@ extension Loop {
             runEnd.begin(with: record)
             failures.beginRun()
         }
-        // The task's closure captures the record alone, so that the record is its context: a
-        // closure that captured the loop too needed a context of its own, an allocation per
-        // task. The job runs on the loop, where `Loop.current` is it.
-        let task = Task<Void, Never>(executorPreference: self) { await Loop.runSpawned(record) }
+        // The task's closure captures nothing: its first job finds its record as the loop's
+        // running task (see `runSpawned`). A closure with a context cost an allocation per
+        // task, as `Task.init` wraps it in a thunk that holds it.
+        let task = Task<Void, Never>(executorPreference: self) { await Loop.runSpawned() }
         record.swiftTask = .spawned(task)
         registry.bind(record, to: JobIdentity.address(of: task))
         return record
     }
 
     /// The whole of a spawned task: its body, then its end.
-    static func runSpawned(_ record: TaskRecord) async {
-        guard let run = record.run else { preconditionFailure("a spawned task ran twice") }
+    ///
+    /// The job runs on the loop, which found the record by the job's address before running it
+    /// (`TaskRegistry.startJob`): the running task is this task, and its `run` is still there.
+    static func runSpawned() async {
+        guard let record = runningLoop().current, let run = record.run else {
+            preconditionFailure("a spawned task's first job ran without its record as the running task")
+        }
         record.run = nil
         do {
             // Failed or cancelled before its first job: it ends there, without running, as
