@@ -50,7 +50,7 @@ public struct AsCompletedSequence<Success: Sendable>: AsyncSequence, Sendable {
         }
 
         private mutating func makeGroup() -> GroupWatcher {
-            let group = GroupWatcher(loop: requireLoop(), name: "as_completed(\(tasks.count))", file: file, line: line)
+            let group = GroupWatcher(loop: requireLoop(), name: "as_completed(\(tasks.count))", keepsFinishOrder: true, file: file, line: line)
             for task in tasks { group.add(task.record) }
             self.group = group
             return group

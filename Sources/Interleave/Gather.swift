@@ -53,15 +53,12 @@ func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async th
     for record in records { group.add(record) }
     // If the gathering task itself is cancelled or faulted, its children go with it.
     try await group.waitOrCancelAll(
-        until: { group.remaining == 0 || group.firstFailure != nil || group.firstCancelled != nil }, file: file, line: line)
+        until: { group.remaining == 0 || group.firstEndedBadly != nil }, file: file, line: line)
     // Whichever ended badly first decides; the rest run on, as asyncio's gather leaves them.
-    guard group.firstFailure != nil || group.firstCancelled != nil else { return }
-    for task in group.finished {
-        switch task.outcome {
-        case .failed(let error): throw error
-        // asyncio treats a cancelled child as if it raised CancelledError.
-        case .cancelled: throw CancellationError()
-        case .returned, .running: continue
-        }
+    switch group.firstEndedBadly?.outcome {
+    case .failed(let error): throw error
+    // asyncio treats a cancelled child as if it raised CancelledError.
+    case .cancelled: throw CancellationError()
+    case .returned, .running, nil: return
     }
 }

@@ -10,20 +10,26 @@ final class GroupWatcher: WaitSource, TaskWatcher {
     let resource: ResourceID
     @exclusivity(unchecked) private(set) var members: [TaskRecord] = []
     @exclusivity(unchecked) private(set) var remaining = 0
-    /// Finished members in the order they finished, not yet taken by the owner.
+    /// Finished members in the order they finished, not yet taken by the owner: kept only when
+    /// `keepsFinishOrder` (as-completed), since gather and scopes need the first failure alone.
     @exclusivity(unchecked) var finished = Deque<TaskRecord>()
+    /// True when `finished` is kept (set before the first member is added).
+    let keepsFinishOrder: Bool
     /// The first member that failed (cancellations are not failures).
     @exclusivity(unchecked) private(set) var firstFailure: TaskRecord?
     /// The first member that was cancelled.
     @exclusivity(unchecked) private(set) var firstCancelled: TaskRecord?
+    /// Whichever of the two ended first (in the order members were seen to finish).
+    @exclusivity(unchecked) private(set) var firstEndedBadly: TaskRecord?
     /// Called on the loop as each member finishes, before the owner re-checks (scopes cancel here).
     @exclusivity(unchecked) var onFinish: ((TaskRecord) -> Void)?
     @exclusivity(unchecked) private var owner: TaskRecord?
     /// What the parked owner waits for; it is woken only once this holds (one wake, not one per member).
     @exclusivity(unchecked) private var wakeWhen: (() -> Bool)?
 
-    init(loop: Loop, name: String, file: StaticString, line: UInt) {
+    init(loop: Loop, name: String, keepsFinishOrder: Bool = false, file: StaticString, line: UInt) {
         self.loop = loop
+        self.keepsFinishOrder = keepsFinishOrder
         resource = loop.createResource(name, kind: .group, file: file, line: line)
     }
 
@@ -48,9 +54,16 @@ final class GroupWatcher: WaitSource, TaskWatcher {
     }
 
     private func record(_ task: TaskRecord) {
-        finished.append(task)
-        if firstFailure == nil, case .failed = task.outcome { firstFailure = task }
-        if firstCancelled == nil, case .cancelled = task.outcome { firstCancelled = task }
+        if keepsFinishOrder { finished.append(task) }
+        switch task.outcome {
+        case .failed:
+            if firstFailure == nil { firstFailure = task }
+        case .cancelled:
+            if firstCancelled == nil { firstCancelled = task }
+        case .returned, .running:
+            return
+        }
+        if firstEndedBadly == nil { firstEndedBadly = task }
     }
 
     /// Parks the current task until `condition` holds, re-checking as members finish.

@@ -94,9 +94,10 @@ class TaskRecord: @unchecked Sendable, WaitSource {
     func notifyWatchers() {
         guard let first = firstWatcher else { return }
         firstWatcher = nil
+        first.taskFinished(self)
+        guard !otherWatchers.isEmpty else { return }
         let others = otherWatchers
         otherWatchers = []
-        first.taskFinished(self)
         for watcher in others { watcher.taskFinished(self) }
     }
 
