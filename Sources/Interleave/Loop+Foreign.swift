@@ -23,7 +23,8 @@ extension Loop {
         let task = spawn(name, at: location, body)
         // Whether its failure was awaited is the other runtime's to say (asyncio logs "Task
         // exception was never retrieved" itself), not the mirror's, which nobody awaits.
-        registry.unfinishedTask(task.id)?.outcomeRetrieved = true
+        task.record.outcomeRetrieved = true
+        foreignTasks[task.id] = task.record
         return task.id
     }
 
@@ -144,7 +145,10 @@ final class ForeignOrderPicker: SchedulePicker {
     }
 
     func pick(from ready: Deque<ReadyJob>) -> Int {
-        guard let task = next(), let address = loop.registry.unfinishedTask(task)?.address, address != 0 else { return 0 }
+        guard let task = next(), let record = loop.foreignTasks[task], !record.outcome.isFinished, record.address != 0 else {
+            return 0
+        }
+        let address = record.address
         return ready.firstIndex { JobIdentity.address(of: $0.job) == address } ?? 0
     }
 }

@@ -304,7 +304,9 @@ extension Loop {
 
     /// "main.1", "main.2"…: an unnamed task is numbered under the task that created it.
     private func unnamedChildName(parent: TaskID) -> String {
-        let parentName = registry.unfinishedTask(parent)?.name ?? "task"
+        // The parent is most often the running task; finding another is a walk through the tasks.
+        let parentTask = current?.id == parent ? current : registry.unfinishedTask(parent)
+        let parentName = parentTask?.name ?? "task"
         let index = standardJobs.unnamedChildren[parentName, default: 0] + 1
         standardJobs.unnamedChildren[parentName] = index
         return "\(parentName).\(index)"

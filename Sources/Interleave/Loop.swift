@@ -77,6 +77,9 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     @exclusivity(unchecked) public var locatesStandardTasks = StandardConcurrency.locatesStandardTasks
     /// Tasks of another runtime parked in `parkForeign`, by task (see `Loop+Foreign`).
     @exclusivity(unchecked) var foreignWaits: [TaskID: ForeignWaitSource] = [:]
+    /// The unfinished tasks made by `spawnForeign`, by id: the other runtime names the task it
+    /// runs next at every step (see `ForeignOrderPicker`).
+    @exclusivity(unchecked) var foreignTasks: [TaskID: TaskRecord] = [:]
     /// What `close()` runs first (see `onClose`).
     @exclusivity(unchecked) var closeActions: [() -> Void] = []
     /// What the loop keeps for standard Swift concurrency's jobs (only when it routes them).

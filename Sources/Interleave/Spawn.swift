@@ -155,6 +155,7 @@ extension Loop {
     /// task (see `adoptStandardTask`).
     private func forget(_ task: TaskRecord) {
         registry.remove(task)
+        if !foreignTasks.isEmpty { foreignTasks[task.id] = nil }
         if task.retainedByLoop {
             task.retainedByLoop = false
             RuntimeTaskLayout.release(task.address)

@@ -60,6 +60,11 @@ class TaskRecord: @unchecked Sendable, WaitSource {
     @exclusivity(unchecked) var started = false
     /// True for tasks that did not come through `spawn` (seen only as jobs).
     let untracked: Bool
+    /// True while the task is in its loop's list of unfinished tasks (see `LiveTaskList`), which
+    /// links them through these two.
+    @exclusivity(unchecked) final var isLive = false
+    @exclusivity(unchecked) final var liveAfter: Unmanaged<TaskRecord>?
+    @exclusivity(unchecked) final var liveBefore: Unmanaged<TaskRecord>?
 
     enum Outcome {
         case running, returned, failed(any Error), cancelled

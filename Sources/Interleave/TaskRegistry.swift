@@ -14,11 +14,9 @@ import InterleaveTrace
 /// registry.remove(record)                   // finished: no longer live
 /// ```
 struct TaskRegistry {
-    /// Every unfinished task by its id's index. Finished tasks are dropped, not left as empty
-    /// slots: a slot per task ever made was 8 bytes a task for the whole run (the soak makes
-    /// millions). Two hashes a task, 2 % of a spawn (callgrind); a table of chunks freed as they
-    /// empty measured no faster.
-    private var live: [FastHashKey: TaskRecord] = [:]
+    /// Every unfinished task, in creation order. Shared by copies of the registry, like the
+    /// records themselves.
+    private let live = LiveTaskList()
     private var recordByAddress: [FastHashKey: TaskRecord] = [:]
     /// True from the registration of a spawned task until its Swift task is bound: `spawn` is
     /// creating it. A flag, not the newest record: holding that record would keep a finished
@@ -47,7 +45,7 @@ struct TaskRegistry {
     }
 
     private mutating func add(_ record: TaskRecord) {
-        live[FastHashKey(record.id.index)] = record
+        live.append(record)
         isBinding = !record.untracked && record.address == 0
         nextIndex = record.id.index + 1
     }
@@ -87,15 +85,15 @@ struct TaskRegistry {
     /// The task whose job has `address`, if the registry knows it.
     func record(at address: UInt) -> TaskRecord? { recordByAddress[FastHashKey(address)] }
 
-    /// The unfinished task with `id`, if there is one.
+    /// The unfinished task with `id`, if there is one. A walk through the unfinished tasks: for
+    /// what a user asks (a fault), not for every step.
     func unfinishedTask(_ id: TaskID) -> TaskRecord? {
-        guard let task = live[FastHashKey(id.index)], !task.outcome.isFinished else { return nil }
-        return task
+        live.first { $0.id == id && !$0.outcome.isFinished }
     }
 
     /// Every task not yet finished, in creation order.
     var unfinishedTasks: [TaskRecord] {
-        live.values.filter { !$0.outcome.isFinished }.sorted { $0.id.index < $1.id.index }
+        live.all.filter { !$0.outcome.isFinished }
     }
 
     /// Forgets a task that has finished; its address may be reused by a new Swift task.
@@ -104,7 +102,7 @@ struct TaskRegistry {
         if let index = recordByAddress.index(forKey: FastHashKey(task.address)), recordByAddress.values[index] === task {
             recordByAddress.remove(at: index)
         }
-        live[FastHashKey(task.id.index)] = nil
+        live.remove(task)
         if task.untracked {
             openAdopted.removeAll { $0 === task }
         } else {
@@ -122,7 +120,7 @@ struct TaskRegistry {
     /// going, and an unstructured one (`Task {}`, marked `outlivesParent`) may be: one created
     /// with `Task(executorPreference:)` can outlive everything spawned.
     func adoptedTasksThatMustHaveEnded(with ending: TaskRecord, isQueued: (TaskRecord) -> Bool) -> [TaskRecord] {
-        guard !ending.untracked, liveTaskCount == 1, live[FastHashKey(ending.id.index)] === ending else { return [] }
+        guard !ending.untracked, liveTaskCount == 1, ending.isLive else { return [] }
         return openAdopted.filter { $0.parkedAt == nil && !$0.outlivesParent && !isQueued($0) }
     }
 }
