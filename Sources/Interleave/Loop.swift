@@ -41,7 +41,12 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// Failed checks, invariants, deadlocks and lints of the current run (see `failure`).
     @exclusivity(unchecked) var failures = FailureLog()
     /// The task whose job is running, once known (see `attributeCurrentJob`).
-    @exclusivity(unchecked) var current: TaskRecord?
+    ///
+    /// Not retained (holding it cost three retains and releases a job): while a task's job runs,
+    /// its record is held by the registry until the task ends, and a spawned task's record by
+    /// its own frame (`runSpawned`) until its last job returns. After a job, `stepBound` resets
+    /// this before reading anything through it.
+    @exclusivity(unchecked) unowned(unsafe) var current: TaskRecord?
     @exclusivity(unchecked) var stepCount = 0
     /// True while the running job's task is not yet known (see `attributeCurrentJob`).
     @exclusivity(unchecked) var attributionPending = false
