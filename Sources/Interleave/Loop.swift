@@ -48,6 +48,9 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// this before reading anything through it.
     @exclusivity(unchecked) unowned(unsafe) var current: TaskRecord?
     @exclusivity(unchecked) var stepCount = 0
+    /// The task whose job the loop is about to be handed, set only around the call that makes
+    /// Swift enqueue it (see `ReadyJob.record`, `withEnqueueHint`).
+    @exclusivity(unchecked) var enqueueHint: Unmanaged<TaskRecord>?
     /// True while the running job's task is not yet known (see `attributeCurrentJob`).
     @exclusivity(unchecked) var attributionPending = false
     /// The resource that stands for the network in the trace, made on first use.
@@ -163,7 +166,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
                 if takeYieldJob(unowned) || takeHop(unowned, at: address) { return }
                 noteStandardJob(at: address)
             }
-            ready.push(ReadyJob(job: unowned, role: .task))
+            ready.push(ReadyJob(job: unowned, role: .task, record: enqueueHint))
         } else {
             inbox.post(job: ReadyJob(job: unowned, role: .task))
         }
@@ -202,7 +205,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         publishedSteps.store(stepCount, ordering: .relaxed)
         if ready.passedOver != nil { notePreemption(running: address) }
         var standardTask: TaskRecord?
-        if let record = registry.startJob(at: address)
+        if let record = registry.startJob(at: address, hint: next.record)
             ?? (routesStandardJobs ? adoptStandardTask(next.job, at: address) : nil) {
             current = record
             if routesStandardJobs {
@@ -319,6 +322,15 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// True while another thread owes the loop work: a spawned task's first job, or I/O that
     /// is due. Until it comes the loop is not idle, and virtual time must not move.
     var isOwedWork: Bool { registry.unstartedTasks > 0 || io.hasDue }
+
+    /// Runs `enqueue`, which makes Swift hand the loop a job of `task` (a resume, a new task),
+    /// telling `enqueue` whose job it is.
+    @inline(__always)
+    func withEnqueueHint<R>(_ task: TaskRecord, _ enqueue: () -> R) -> R {
+        enqueueHint = Unmanaged.passUnretained(task)
+        defer { enqueueHint = nil }
+        return enqueue()
+    }
 
     func setNow(_ nanoseconds: Int64) {
         timers.now = nanoseconds

@@ -5,6 +5,11 @@ import InterleaveTrace
 struct ReadyJob {
     let job: UnownedJob
     let role: Role
+    /// The task the job is known to be of, when the loop queued it itself (a wake, a spawn):
+    /// `stepBound` then needs no lookup by the job's address, a probe into a table as large as
+    /// the tasks alive (a cache miss a job, with many). Checked against the job's address before
+    /// use. Not retained: the task is unfinished, so the registry holds it, until this job runs.
+    var record: Unmanaged<TaskRecord>? = nil
 
     enum Role: UInt8 {
         /// A task's job (or an actor's) on the loop as its task executor.

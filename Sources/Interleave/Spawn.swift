@@ -57,7 +57,7 @@ extension Loop {
         // The task's closure captures nothing: its first job finds its record as the loop's
         // running task (see `runSpawned`). A closure with a context cost an allocation per
         // task, as `Task.init` wraps it in a thunk that holds it.
-        let task = Task<Void, Never>(executorPreference: self) { await Loop.runSpawned() }
+        let task = withEnqueueHint(record) { Task<Void, Never>(executorPreference: self) { await Loop.runSpawned() } }
         record.swiftTask = .spawned(task)
         registry.bind(record, to: JobIdentity.address(of: task))
         return record

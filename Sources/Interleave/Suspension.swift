@@ -84,7 +84,7 @@ extension Loop {
         task.parkedAt = nil
         task.waitGeneration &+= 1
         recorder.record(.taskWoken, task: task.id, resource: source, arg: Int64(waker.rawValue), at: nowNanoseconds)
-        continuation.resume()
+        withEnqueueHint(task) { continuation.resume() }
     }
 
     /// Ends `task`'s wait with `error` if it is parked; otherwise keeps a fault for its next wait.
@@ -101,7 +101,7 @@ extension Loop {
         source?.abandon(task)
         recorder.record(.taskWoken, task: task.id, resource: source?.traceResource ?? .none,
                         arg: Int64(TaskID.none.rawValue), at: nowNanoseconds)
-        continuation.resume(throwing: error)
+        withEnqueueHint(task) { continuation.resume(throwing: error) }
     }
 
     /// The error a task must throw instead of suspending: a pending fault, or its cancellation.

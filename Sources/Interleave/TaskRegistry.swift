@@ -72,9 +72,13 @@ struct TaskRegistry {
 
     /// The task whose job has `address`, marking it started on its first job; nil for jobs that
     /// are not a known task's (actor jobs, tasks not adopted yet).
+    ///
+    /// `hint` is the task the job was queued for, if the loop knew (see `ReadyJob.record`); it
+    /// is taken when the job's address is its own.
     @inline(__always)
-    mutating func startJob(at address: UInt) -> TaskRecord? {
-        guard let record = recordByAddress[FastHashKey(address)] else { return nil }
+    mutating func startJob(at address: UInt, hint: Unmanaged<TaskRecord>? = nil) -> TaskRecord? {
+        let hinted = hint.flatMap { hint in hint._withUnsafeGuaranteedRef { $0.address == address } ? hint : nil }
+        guard let record = hinted?.takeUnretainedValue() ?? recordByAddress[FastHashKey(address)] else { return nil }
         if !record.started {
             record.started = true
             unstartedTasks -= 1
