@@ -48,7 +48,7 @@ extension Loop {
             return try await yield()
         }
         if readyAgain {
-            try await suspend(me, on: yieldSource) { yielded.append(me) }
+            try await suspend(me, on: yieldSource) { yielded.append(Unmanaged.passUnretained(me)) }
             return try checkInterrupt(me)
         }
         foreignWaits[me.id] = source

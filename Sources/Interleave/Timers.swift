@@ -8,7 +8,7 @@ final class YieldSource: WaitSource {
     unowned let loop: Loop
     init(loop: Loop) { self.loop = loop }
     var traceResource: ResourceID { .none }
-    func abandon(_ task: TaskRecord) { loop.yielded.removeAll { $0 === task } }
+    func abandon(_ task: TaskRecord) { loop.yielded.removeAll { $0.toOpaque() == Unmanaged.passUnretained(task).toOpaque() } }
 }
 
 /// The wait source of sleeping tasks: a timer entry that is abandoned by moving on the generation.
@@ -54,7 +54,7 @@ extension Loop {
     /// Parks the current task until `deadline` (virtual ns), or just yields when it is now.
     func sleep(until deadline: Int64, location: LocationID) async throws {
         let task = currentRecord()
-        if deadline <= nowNanoseconds { return try await yieldNow(task, location: location) }
+        if deadline <= nowNanoseconds { return try await yieldNowApart(task, location: location) }
         recorder.record(.taskSleeping, task: task.id, arg: deadline, at: nowNanoseconds, location: location)
         try await suspend(task, on: sleepSource) {
             addTimer(at: deadline, .wake(task, generation: task.waitGeneration))
@@ -67,14 +67,23 @@ extension Loop {
 
     /// Lets the other ready tasks run first (`asyncio.sleep(0)`).
     ///
-    /// Apart from `sleep(until:)`: an async function's frame holds every wait inlined into it,
-    /// and the two together took 544 bytes, which with the rest of a task's first frames
-    /// overflowed the memory a Swift task starts with: a slab allocation per task that yields.
+    /// Inlined into `yield()`: a frame of its own was a task allocation more a yield (180
+    /// instructions). Kept out of `sleep(until:)` (see `yieldNowApart`).
+    @inline(__always)
     func yieldNow(_ task: TaskRecord, location: LocationID) async throws {
         // Not Task.yield: its continuation is a job of its own that the loop cannot attribute.
         try checkInterrupt(task)
         recorder.record(.taskYielded, task: task.id, at: nowNanoseconds, location: location)
-        try await suspend(task, on: yieldSource) { yielded.append(task) }
+        try await suspend(task, on: yieldSource) { yielded.append(Unmanaged.passUnretained(task)) }
         try checkInterrupt(task)
+    }
+
+    /// `yieldNow` in a frame of its own, for `sleep(until:)`: an async function's frame holds
+    /// every wait inlined into it, and the two together took 544 bytes, which with the rest of a
+    /// task's first frames overflowed the memory a Swift task starts with: a slab allocation per
+    /// task that sleeps.
+    @inline(never)
+    func yieldNowApart(_ task: TaskRecord, location: LocationID) async throws {
+        try await yieldNow(task, location: location)
     }
 }
