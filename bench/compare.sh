@@ -2,7 +2,7 @@
 # Builds release, runs the asyncio/uvloop/trio peers and `interleave bench` in one go, and
 # prints each workload's ratio to uvloop and to CPython asyncio, and for spawn_gather and event
 # the ratio of Interleave (traced and untraced) to Swift's own floor (`swift-raw`: the same work
-# on bare Swift tasks and a minimal executor). Every runtime's figure is the median of three runs
+# on bare Swift tasks and a minimal executor). Every runtime's figure is the fastest of five runs
 # of the workload in one process. Usage: bench/compare.sh [scale]
 # The peers' workloads are part of the benchmark's definition: bench/peers/asyncio_workloads.py.
 # The first run makes .venv-peers with uvloop and trio (pip, so it needs the network once).

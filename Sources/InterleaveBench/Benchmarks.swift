@@ -2,7 +2,7 @@ import Foundation
 import Interleave
 
 /// Everything `interleave bench` measures: the peers' five workloads (traced and untraced, each
-/// the median of three runs, and for spawn_gather and event the floor of Swift itself,
+/// the fastest of five runs, and for spawn_gather and event the floor of Swift itself,
 /// `SwiftRawFloor`), then the trace's own costs, seeking, rendering and startup. Build with `-c release` for
 /// meaningful figures.
 ///
@@ -38,20 +38,18 @@ public struct Benchmarks {
     public func run() throws {
         for workload in PeerWorkloads.all(scale: scale) where wanted(workload.name) {
             for traced in tracingModes {
-                // The median of three runs, each on a fresh loop, as for the floor and the peers:
-                // a first run alone pays for growing a cold heap (the traced run came first, and
-                // looked up to a fifth dearer than the untraced one for that alone).
-                var samples: [Double] = []
+                // Each run on a fresh loop. A single run, first in its process, paid for growing
+                // a cold heap: the traced run looked up to a fifth dearer than the untraced one
+                // for that alone.
                 var events = 0
-                for _ in 0..<3 {
+                let seconds = try BenchLine.fastest {
                     let loop = Loop(tracing: traced)
                     let start = ContinuousClock.now
                     _ = try loop.run("main", workload.run)
-                    samples.append((ContinuousClock.now - start).seconds)
                     events = loop.store.events.count
+                    return (ContinuousClock.now - start).seconds
                 }
-                output(BenchLine.rate(traced ? "interleave" : "interleave-notrace", workload.name, workload.ops,
-                                      BenchLine.median(samples)))
+                output(BenchLine.rate(traced ? "interleave" : "interleave-notrace", workload.name, workload.ops, seconds))
                 if traced { output("interleave \(workload.name) events \(events)") }
             }
             if let floor = SwiftRawFloor.seconds(for: workload) {

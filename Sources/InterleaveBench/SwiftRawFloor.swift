@@ -10,7 +10,8 @@ import Foundation
 /// SwiftRawFloor.spawnGather(100_000)   // seconds for 100,000 tasks that each yield once
 /// ```
 enum SwiftRawFloor {
-    /// The floor's seconds for a peer workload it has (the median of three runs), else nil.
+    /// The floor's seconds for a peer workload it has (the fastest of the runs every runtime
+    /// makes, `BenchLine.fastest`), else nil.
     static func seconds(for workload: PeerWorkloads.Workload) -> Double? {
         let run: () -> Double
         switch workload.name {
@@ -18,7 +19,7 @@ enum SwiftRawFloor {
         case "event": run = { event(waiters: workload.ops) }
         default: return nil
         }
-        return BenchLine.median((0..<3).map { _ in run() })
+        return BenchLine.fastest(run)
     }
 
     /// N tasks, each yielding once, then awaited one by one (asyncio's gather of N).
