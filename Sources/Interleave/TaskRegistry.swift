@@ -17,7 +17,12 @@ struct TaskRegistry {
     /// Every unfinished task, in creation order. Shared by copies of the registry, like the
     /// records themselves.
     private let live = LiveTaskList()
+    /// Unfinished tasks by the address their jobs carry: built the first time a task is looked
+    /// up by address (a job the loop did not queue itself, see `ReadyJob.record`), and kept up
+    /// from then on. A run whose jobs all carry their task never builds it: inserting and
+    /// removing every task cost 380 instructions a task in spawn_gather.
     private var recordByAddress: [FastHashKey: TaskRecord] = [:]
+    private(set) var indexesAddresses = false
     /// True from the registration of a spawned task until its Swift task is bound: `spawn` is
     /// creating it. A flag, not the newest record: holding that record would keep a finished
     /// task, and what it still refers to, alive as long as the loop.
@@ -32,7 +37,7 @@ struct TaskRegistry {
     /// Adopted tasks not yet ended, in the order they were adopted.
     private(set) var openAdopted: [TaskRecord] = []
 
-    /// Job addresses the registry still maps to a task.
+    /// Job addresses the registry maps to a task (none until it indexes them).
     var addressCount: Int { recordByAddress.count }
     /// Tasks the registry still holds (the unfinished ones).
     var recordCount: Int { live.count }
@@ -53,8 +58,17 @@ struct TaskRegistry {
     /// Says which job address is `record`'s, once its Swift task exists.
     mutating func bind(_ record: TaskRecord, to address: UInt) {
         record.address = address
-        recordByAddress[FastHashKey(address)] = record
+        if indexesAddresses { recordByAddress[FastHashKey(address)] = record }
         isBinding = false
+    }
+
+    /// Indexes the unfinished tasks by address, oldest first: a newer task bound to an address
+    /// (Swift reuses a completed task's memory) replaces an adopted one whose end went unseen.
+    private mutating func indexAddresses() {
+        indexesAddresses = true
+        for record in live.all where record.address != 0 {
+            recordByAddress[FastHashKey(record.address)] = record
+        }
     }
 
     /// Adds a task the loop did not spawn, found running a job at `address` (an `async let`, a
@@ -78,7 +92,7 @@ struct TaskRegistry {
     @inline(__always)
     mutating func startJob(at address: UInt, hint: Unmanaged<TaskRecord>? = nil) -> TaskRecord? {
         let hinted = hint.flatMap { hint in hint._withUnsafeGuaranteedRef { $0.address == address } ? hint : nil }
-        guard let record = hinted?.takeUnretainedValue() ?? recordByAddress[FastHashKey(address)] else { return nil }
+        guard let record = hinted?.takeUnretainedValue() ?? record(at: address) else { return nil }
         if !record.started {
             record.started = true
             unstartedTasks -= 1
@@ -87,7 +101,10 @@ struct TaskRegistry {
     }
 
     /// The task whose job has `address`, if the registry knows it.
-    func record(at address: UInt) -> TaskRecord? { recordByAddress[FastHashKey(address)] }
+    mutating func record(at address: UInt) -> TaskRecord? {
+        if !indexesAddresses { indexAddresses() }
+        return recordByAddress[FastHashKey(address)]
+    }
 
     /// The unfinished task with `id`, if there is one. A walk through the unfinished tasks: for
     /// what a user asks (a fault), not for every step.
@@ -103,7 +120,8 @@ struct TaskRegistry {
     /// Forgets a task that has finished; its address may be reused by a new Swift task.
     mutating func remove(_ task: TaskRecord) {
         // One lookup: the address may already be a newer task's (Swift reuses task memory).
-        if let index = recordByAddress.index(forKey: FastHashKey(task.address)), recordByAddress.values[index] === task {
+        if indexesAddresses, let index = recordByAddress.index(forKey: FastHashKey(task.address)),
+           recordByAddress.values[index] === task {
             recordByAddress.remove(at: index)
         }
         live.remove(task)

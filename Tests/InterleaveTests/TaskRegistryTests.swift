@@ -27,6 +27,7 @@ import Testing
     @Test func finishedTasksLeaveNothingBehindAndTheRestStayInCreationOrder() {
         var registry = TaskRegistry()
         let tasks = (0..<5_000).map { spawned(&registry, "t\($0)", at: 0x1000 + UInt($0) * 16) }
+        #expect(registry.record(at: 0x1000) === tasks[0], "a lookup by address indexes the tasks")
         for task in tasks where task.id.index % 1_000 != 7 {
             task.outcome = .returned
             registry.remove(task)
@@ -37,6 +38,32 @@ import Testing
         #expect(registry.unfinishedTasks.map(\.name) == ["t7", "t1007", "t2007", "t3007", "t4007"])
         #expect(registry.unfinishedTask(tasks[3007].id) === tasks[3007])
         #expect(registry.unfinishedTask(tasks[3008].id) == nil)
+    }
+
+    @Test func addressesAreIndexedOnlyOnceATaskIsLookedUpByOneAndKeptUpAfter() {
+        var registry = TaskRegistry()
+        let first = spawned(&registry, "first", at: 0x100)
+        let second = spawned(&registry, "second", at: 0x200)
+        #expect(registry.startJob(at: 0x100, hint: Unmanaged.passUnretained(first)) === first)
+        #expect(!registry.indexesAddresses && registry.addressCount == 0, "a job that carries its task needs no index")
+        #expect(registry.startJob(at: 0x200, hint: Unmanaged.passUnretained(first)) === second,
+                "a hint whose address is another's is not taken")
+        #expect(registry.indexesAddresses && registry.addressCount == 2)
+        let third = spawned(&registry, "third", at: 0x300)
+        #expect(registry.addressCount == 3, "tasks bound after the index is built join it")
+        second.outcome = .returned
+        registry.remove(second)
+        #expect(registry.record(at: 0x200) == nil && registry.record(at: 0x300) === third)
+        #expect(registry.unstartedTasks == 1, "only third has not started")
+    }
+
+    @Test func anIndexBuiltLateMapsAReusedAddressToTheNewerTask() {
+        var registry = TaskRegistry()
+        let adopted = TaskRecord(id: TaskID(registry.nextIndex), name: "untracked-0", untracked: true)
+        registry.adopt(adopted, at: 0x200)
+        // Its Swift task completed unseen, and a new task took the address.
+        let newer = spawned(&registry, "newer", at: 0x200)
+        #expect(registry.record(at: 0x200) === newer)
     }
 
     @Test func aFinishedTaskIsForgottenAndItsIdNeverReused() {
