@@ -21,7 +21,10 @@ class TaskRecord: @unchecked Sendable, WaitSource {
     @exclusivity(unchecked) @usableFromInline final var failure: (any Error)?
     /// The continuation of the current wait; taken exactly once to resume it.
     @exclusivity(unchecked) var continuation: UnsafeContinuation<Void, any Error>?
-    @exclusivity(unchecked) var parkedAt: (any WaitSource)?
+    /// What the task waits on, while it waits. Not retained (that cost a retain and a release a
+    /// wait): the parked task's own frame holds its source (the primitive whose method waits,
+    /// or the loop's), and the field is cleared when the wait ends.
+    @exclusivity(unchecked) unowned(unsafe) var parkedAt: (any WaitSource)?
     /// An error to throw at the task's next suspension point (an injected fault).
     @exclusivity(unchecked) var pendingFault: (any Error)?
     /// A blocking call to perform the next time the task runs.

@@ -132,7 +132,10 @@ import Testing
         let queued = TaskRecord(id: TaskID(2), name: "untracked-2", untracked: true)
         let ended = TaskRecord(id: TaskID(3), name: "untracked-3", untracked: true)
         for (index, task) in [parked, queued, ended].enumerated() { registry.adopt(task, at: UInt(index + 1)) }
-        parked.parkedAt = SleepSource()
+        // The record does not hold what it waits on: the waiting task's frame does, here this test.
+        let source = SleepSource()
+        parked.parkedAt = source
         #expect(registry.adoptedTasksThatMustHaveEnded(with: main) { $0 === queued } == [ended])
+        withExtendedLifetime(source) {}
     }
 }
