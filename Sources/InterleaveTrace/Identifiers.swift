@@ -10,7 +10,9 @@ public struct TaskID: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
     public init(_ index: Int) { self.rawValue = UInt32(truncatingIfNeeded: index) }
 
     /// Marks "no task" in event fields that have no task (the loop itself, a timer).
-    public static let none = TaskID(rawValue: .max)
+    // Computed and inlinable, not a `static let`: another module reads a `static let` through a
+    // call that checks its one-time initialization (swift_once), twice a task on the loop.
+    @inlinable public static var none: TaskID { TaskID(rawValue: .max) }
 
     public var index: Int { Int(rawValue) }
     public var isNone: Bool { rawValue == .max }
@@ -28,8 +30,8 @@ public struct ResourceID: RawRepresentable, Hashable, Comparable, Sendable, Cust
     public init(rawValue: UInt32) { self.rawValue = rawValue }
     public init(_ index: Int) { self.rawValue = UInt32(truncatingIfNeeded: index) }
 
-    /// Marks events that concern no resource.
-    public static let none = ResourceID(rawValue: .max)
+    /// Marks events that concern no resource (computed and inlinable, as `TaskID.none` is).
+    @inlinable public static var none: ResourceID { ResourceID(rawValue: .max) }
 
     public var index: Int { Int(rawValue) }
     public var isNone: Bool { rawValue == .max }
@@ -41,7 +43,8 @@ public struct ResourceID: RawRepresentable, Hashable, Comparable, Sendable, Cust
 public struct LocationID: RawRepresentable, Hashable, Sendable {
     public var rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
-    public static let unknown = LocationID(rawValue: 0)
+    /// Computed and inlinable, as `TaskID.none` is.
+    @inlinable public static var unknown: LocationID { LocationID(rawValue: 0) }
 }
 
 /// An interned string (printed text, error description, caption) within one trace.
