@@ -28,10 +28,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "InterleaveTrace", swiftSettings: strict),
+        // The loop bound to each thread, as a C thread-local (see `CurrentLoop`).
+        .target(name: "CLoopThread"),
         .target(
             name: "Interleave",
             dependencies: [
                 "InterleaveTrace",
+                "CLoopThread",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ],

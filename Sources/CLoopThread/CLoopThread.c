@@ -1,0 +1,3 @@
+#include "CLoopThread.h"
+
+__thread void *_Nullable interleave_bound_loop = 0;
