@@ -103,9 +103,6 @@ extension Loop {
         return ForeignTimer(handle: handle)
     }
 
-    /// The id of the task whose job is running, if any.
-    package var runningTaskID: TaskID? { runningTask?.id }
-
     /// From now on, where several jobs are ready, the job of the task `next()` names runs first
     /// when it is among them (else the first ready): the other runtime's own ready order, which
     /// the loop follows rather than chooses, so no preemption is recorded and the schedule

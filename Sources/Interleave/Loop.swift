@@ -207,18 +207,15 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         publishedSteps.store(stepCount, ordering: .relaxed)
         if ready.passedOver != nil { notePreemption(running: address) }
         var standardTask: TaskRecord?
-        if let record = registry.startJob(at: address, hint: next.record)
-            ?? (routesStandardJobs ? adoptStandardTask(next.job, at: address) : nil) {
-            current = record
-            if routesStandardJobs {
-                standardTask = record
-                noteStandardJobStart(of: record)
-            }
-            if record.standardSleepWakeJob != nil { endStandardSleepEarly(of: record) }
-            recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
-            if let stall = record.pendingStall {
-                record.pendingStall = nil
-                performBlockingCall(by: record, for: stall)
+        if let found = registry.startJobUnretained(at: address, hint: next.record)
+            ?? (routesStandardJobs ? adoptStandardTask(next.job, at: address).map(Unmanaged.passUnretained) : nil) {
+            found._withUnsafeGuaranteedRef { record in
+                current = record
+                if routesStandardJobs {
+                    standardTask = record
+                    noteStandardJobStart(of: record)
+                }
+                beginJob(of: record)
             }
         } else {
             // An actor's job (or another job that is not a task itself): the task it runs for
@@ -269,6 +266,18 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         return true
     }
 
+    /// What starts each job of a task: its resumption in the trace, and what was left for it to
+    /// do as it next runs (a standard sleep it left early, a blocking call).
+    @inline(__always)
+    private func beginJob(of record: TaskRecord) {
+        if record.standardSleepWakeJob != nil { endStandardSleepEarly(of: record) }
+        recorder.record(.taskResumed, task: record.id, at: nowNanoseconds)
+        if let stall = record.pendingStall {
+            record.pendingStall = nil
+            performBlockingCall(by: record, for: stall)
+        }
+    }
+
     /// Moves jobs and commands posted from other threads onto the loop, in arrival order.
     func drainInbox() {
         let (jobs, commands) = inbox.take()
@@ -281,6 +290,14 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
 
     /// The task whose job is running, if any (asking Swift which task it is, in an actor's job).
     var runningTask: TaskRecord? { attributionPending ? attributeCurrentJob() : current }
+
+    /// The id of the task whose job is running, if any, read without a strong copy of the task:
+    /// a retain and a release each time a task is spawned.
+    package var runningTaskID: TaskID? {
+        if attributionPending { return attributeCurrentJob()?.id }
+        guard let current else { return nil }
+        return current.id
+    }
 
     /// The task running the current job, found from the running Swift task when the job itself
     /// was not a task's (an actor's job, which may run several tasks' turns one after another);

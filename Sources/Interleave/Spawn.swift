@@ -43,7 +43,7 @@ extension Loop {
     }
 
     private func spawnRecord(_ name: String, at location: LocationID, make: (TaskID) -> TaskRecord) -> TaskRecord {
-        let parent = runningTask?.id ?? .none
+        let parent = runningTaskID ?? .none
         let id = recorder.createTask(name: name, parent: parent, at: nowNanoseconds, location: location)
         let record = make(id)
         registry.register(record)
@@ -68,7 +68,7 @@ extension Loop {
     /// The job runs on the loop, which found the record by the job's address before running it
     /// (`TaskRegistry.startJob`): the running task is this task, and its `run` is still there.
     static func runSpawned() async {
-        guard let record = runningLoop().current, let run = record.run else {
+        guard let record = onRunningLoop({ $0.current }), let run = record.run else {
             preconditionFailure("a spawned task's first job ran without its record as the running task")
         }
         record.run = nil
@@ -76,22 +76,24 @@ extension Loop {
             // Failed or cancelled before its first job: it ends there, without running, as
             // an asyncio task cancelled before it starts does (else a body with no await
             // would run to its end as if nothing had been injected).
-            try runningLoop().checkInterrupt(record)
+            try onRunningLoop { try $0.checkInterrupt(record) }
             try await run()
-            runningLoop().finish(record, .returned)
+            onRunningLoop { $0.finish(record, .returned) }
         } catch {
             record.publish(failure: error)
             // asyncio marks a task cancelled whenever CancelledError escapes it.
-            runningLoop().finish(record, error is CancellationError ? .cancelled : .failed(error))
+            onRunningLoop { $0.finish(record, error is CancellationError ? .cancelled : .failed(error)) }
         }
     }
 
-    /// The loop running a spawned task's job, read afresh on each side of its await: a reference
-    /// kept across it would let a task parked for ever keep its loop alive (LeakSanitizer found
-    /// loops leaked so by tests whose waits nothing resumes).
-    private static func runningLoop() -> Loop {
-        guard let loop = Loop.current else { preconditionFailure("a spawned task ran off its loop") }
-        return loop
+    /// Calls `body` with the loop running a spawned task's job, read afresh on each side of its
+    /// await: a reference kept across it would let a task parked for ever keep its loop alive
+    /// (LeakSanitizer found loops leaked so by tests whose waits nothing resumes). Borrowed, not
+    /// retained: the thread's binding holds it for the whole job (a retain and a release a call).
+    @inline(__always)
+    private static func onRunningLoop<R>(_ body: (Loop) throws -> R) rethrows -> R {
+        guard let loop = CurrentLoop.unretainedLoop else { preconditionFailure("a spawned task ran off its loop") }
+        return try loop._withUnsafeGuaranteedRef(body)
     }
 
     /// Records a task's end, wakes whoever awaits it and tells its groups.

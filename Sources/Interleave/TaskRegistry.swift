@@ -89,15 +89,30 @@ struct TaskRegistry {
     ///
     /// `hint` is the task the job was queued for, if the loop knew (see `ReadyJob.record`); it
     /// is taken when the job's address is its own.
-    @inline(__always)
     mutating func startJob(at address: UInt, hint: Unmanaged<TaskRecord>? = nil) -> TaskRecord? {
+        startJobUnretained(at: address, hint: hint)?.takeUnretainedValue()
+    }
+
+    /// `startJob`, without a retain: the registry holds the task (it is unfinished), and the
+    /// step that asks holds no reference past the job (a retain and a release a job).
+    @inline(__always)
+    mutating func startJobUnretained(at address: UInt, hint: Unmanaged<TaskRecord>?) -> Unmanaged<TaskRecord>? {
         let isOwn = hint?._withUnsafeGuaranteedRef { $0.address == address } ?? false
-        guard let record = isOwn ? hint?.takeUnretainedValue() : record(at: address) else { return nil }
-        if !record.started {
-            record.started = true
-            unstartedTasks -= 1
+        let found: Unmanaged<TaskRecord>
+        if isOwn, let hint {
+            found = hint
+        } else if let record = record(at: address) {
+            found = Unmanaged.passUnretained(record)
+        } else {
+            return nil
         }
-        return record
+        found._withUnsafeGuaranteedRef { record in
+            if !record.started {
+                record.started = true
+                unstartedTasks -= 1
+            }
+        }
+        return found
     }
 
     /// The task whose job has `address`, if the registry knows it.
