@@ -107,12 +107,14 @@ extension Loop {
     /// The error a task must throw instead of suspending: a pending fault, or its cancellation.
     @inline(__always)
     func takeInterrupt(_ task: TaskRecord) -> (any Error)? {
-        if let fault = task.pendingFault {
-            task.pendingFault = nil
+        // Both live in the uncommon state: a task without one has nothing pending.
+        guard let uncommon = task.uncommon else { return nil }
+        if let fault = uncommon.pendingFault {
+            uncommon.pendingFault = nil
             return fault
         }
-        guard task.hasUndeliveredCancel else { return nil }
-        task.cancelsDelivered = task.cancelRequests
+        guard uncommon.cancelRequests > uncommon.cancelsDelivered else { return nil }
+        uncommon.cancelsDelivered = uncommon.cancelRequests
         return CancellationError()
     }
 

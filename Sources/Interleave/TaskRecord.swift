@@ -13,10 +13,23 @@ import Synchronization
 // ordering; other threads read it only after an acquiring load of `isPublished` saw it set.
 @usableFromInline
 class TaskRecord: @unchecked Sendable, WaitSource {
+    // The fields are in an order that packs the small ones together: a class's fields are laid
+    // out as declared, and every record of a run is alive at once in a spawn-heavy one.
     let id: TaskID
-    let name: String
     /// True once the task's outcome (its value or `failure`) may be read, from any thread.
     @usableFromInline final let isPublished = Atomic<Bool>(false)
+    /// True during a wait that must not be interrupted (see `Loop.suspendShielded`).
+    @exclusivity(unchecked) var shielded = false
+    /// True once someone awaited the outcome, so a failure was seen.
+    @exclusivity(unchecked) var outcomeRetrieved = false
+    /// True once the task's first job has run.
+    @exclusivity(unchecked) var started = false
+    /// True for tasks that did not come through `spawn` (seen only as jobs).
+    let untracked: Bool
+    /// True while the task is in its loop's list of unfinished tasks (see `LiveTaskList`), which
+    /// links them through `liveAfter` and `liveBefore`.
+    @exclusivity(unchecked) final var isLive = false
+    let name: String
     /// The error the task failed with, once published.
     @exclusivity(unchecked) @usableFromInline final var failure: (any Error)?
     /// The continuation of the current wait; taken exactly once to resume it.
@@ -25,28 +38,14 @@ class TaskRecord: @unchecked Sendable, WaitSource {
     /// wait): the parked task's own frame holds its source (the primitive whose method waits,
     /// or the loop's), and the field is cleared when the wait ends.
     @exclusivity(unchecked) unowned(unsafe) var parkedAt: (any WaitSource)?
-    /// An error to throw at the task's next suspension point (an injected fault).
-    @exclusivity(unchecked) var pendingFault: (any Error)?
-    /// A blocking call to perform the next time the task runs.
-    @exclusivity(unchecked) var pendingStall: Duration?
-    @exclusivity(unchecked) var pendingIOFailure = false
-    /// Cancellations asked for and delivered: asyncio delivers each once, so a task that
-    /// catches its cancellation may go on awaiting (cleanup) without it being thrown again.
-    @exclusivity(unchecked) var cancelRequests = 0
-    @exclusivity(unchecked) var cancelsDelivered = 0
-    var hasUndeliveredCancel: Bool { cancelRequests > cancelsDelivered }
-    /// True during a wait that must not be interrupted (see `Loop.suspendShielded`).
-    @exclusivity(unchecked) var shielded = false
     /// Bumped whenever a wait ends, so that stale timer entries are ignored.
     @exclusivity(unchecked) var waitGeneration: UInt64 = 0
     @exclusivity(unchecked) var outcome: Outcome = .running
     /// Tasks parked until this one finishes.
     @exclusivity(unchecked) var joiners: [TaskRecord] = []
-    /// Groups (gather, as-completed, scopes) told when this task finishes, in the order they
-    /// came: the first apart, since nearly every task has at most one, and an array would cost
-    /// an allocation per task.
+    /// The first group (gather, as-completed, scope) told when this task finishes: nearly every
+    /// task has at most one, and others are kept in `uncommon`.
     @exclusivity(unchecked) private var firstWatcher: (any TaskWatcher)?
-    @exclusivity(unchecked) private var otherWatchers: [any TaskWatcher] = []
     /// What a spawned task's first job runs (its body, storing the value), until then (see
     /// `Loop.runSpawned`).
     @exclusivity(unchecked) @usableFromInline final var run: (@Sendable () async throws -> Void)?
@@ -54,18 +53,12 @@ class TaskRecord: @unchecked Sendable, WaitSource {
     @exclusivity(unchecked) var swiftTask: SwiftTaskHandle?
     /// The job address the Swift runtime uses for this task (0 when unknown).
     @exclusivity(unchecked) var address: UInt = 0
-    /// True once someone awaited the outcome, so a failure was seen.
-    @exclusivity(unchecked) var outcomeRetrieved = false
+    /// What few tasks have (an injected fault, a cancellation, more watchers); nil until needed
+    /// (see `UncommonTaskState`).
+    @exclusivity(unchecked) var uncommon: UncommonTaskState?
     /// What a loop routing standard Swift concurrency keeps about the task; nil until needed,
     /// so that tasks elsewhere stay as small as they were (see `StandardTaskState`).
     @exclusivity(unchecked) var standard: StandardTaskState?
-    /// True once the task's first job has run.
-    @exclusivity(unchecked) var started = false
-    /// True for tasks that did not come through `spawn` (seen only as jobs).
-    let untracked: Bool
-    /// True while the task is in its loop's list of unfinished tasks (see `LiveTaskList`), which
-    /// links them through these two.
-    @exclusivity(unchecked) final var isLive = false
     @exclusivity(unchecked) final var liveAfter: Unmanaged<TaskRecord>?
     @exclusivity(unchecked) final var liveBefore: Unmanaged<TaskRecord>?
 
@@ -94,8 +87,9 @@ class TaskRecord: @unchecked Sendable, WaitSource {
 
     var traceResource: ResourceID { .none }
 
+    /// Adds a group to tell when the task finishes; groups are told in the order they came.
     func addWatcher(_ watcher: any TaskWatcher) {
-        if firstWatcher == nil { firstWatcher = watcher } else { otherWatchers.append(watcher) }
+        if firstWatcher == nil { firstWatcher = watcher } else { uncommonState.otherWatchers.append(watcher) }
     }
 
     /// Tells every watcher that the task has finished, and forgets them.
@@ -103,9 +97,9 @@ class TaskRecord: @unchecked Sendable, WaitSource {
         guard let first = firstWatcher else { return }
         firstWatcher = nil
         first.taskFinished(self)
-        guard !otherWatchers.isEmpty else { return }
-        let others = otherWatchers
-        otherWatchers = []
+        guard let uncommon, !uncommon.otherWatchers.isEmpty else { return }
+        let others = uncommon.otherWatchers
+        uncommon.otherWatchers = []
         for watcher in others { watcher.taskFinished(self) }
     }
 
