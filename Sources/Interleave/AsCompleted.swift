@@ -43,7 +43,7 @@ public struct AsCompletedSequence<Success: Sendable>: AsyncSequence, Sendable {
         public mutating func next() async throws -> LoopTask<Success>? {
             guard yielded < tasks.count else { return nil }
             let group = self.group ?? makeGroup()
-            try await group.wait(until: { !group.finished.isEmpty }, file: file, line: line)
+            try await group.wait(until: .oneFinishedUntaken, file: file, line: line)
             let record = group.finished.removeFirst()
             yielded += 1
             return tasks.first { $0.record === record }

@@ -41,7 +41,7 @@ public func gather<Success: Sendable>(
     let loop = requireLoop()
     let group = GroupWatcher(loop: loop, name: "gather(\(tasks.count))", file: file, line: line)
     for task in tasks { group.add(task.record) }
-    try await group.waitOrCancelAll(until: { group.remaining == 0 }, file: file, line: line)
+    try await group.waitOrCancelAll(until: .allFinished, file: file, line: line)
     return tasks.map { task in Result { try task.record.get() } }
 }
 
@@ -52,8 +52,7 @@ func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async th
     let group = GroupWatcher(loop: loop, name: "gather(\(records.count))", file: file, line: line)
     for record in records { group.add(record) }
     // If the gathering task itself is cancelled or faulted, its children go with it.
-    try await group.waitOrCancelAll(
-        until: { group.remaining == 0 || group.firstEndedBadly != nil }, file: file, line: line)
+    try await group.waitOrCancelAll(until: .allFinishedOrOneEndedBadly, file: file, line: line)
     // Whichever ended badly first decides; the rest run on, as asyncio's gather leaves them.
     switch group.firstEndedBadly?.outcome {
     case .failed(let error): throw error

@@ -25,7 +25,26 @@ final class GroupWatcher: WaitSource, TaskWatcher {
     @exclusivity(unchecked) var onFinish: ((TaskRecord) -> Void)?
     @exclusivity(unchecked) private var owner: TaskRecord?
     /// What the parked owner waits for; it is woken only once this holds (one wake, not one per member).
-    @exclusivity(unchecked) private var wakeWhen: (() -> Bool)?
+    @exclusivity(unchecked) private var wakeWhen: Condition?
+
+    /// What an owner may wait for. Data rather than a closure: checked as each member finishes,
+    /// a closure cost a retain and a release of its context each time.
+    enum Condition {
+        /// Every member has finished (scopes, `gather(returnExceptions:)`, draining).
+        case allFinished
+        /// Every member has finished, or one failed or was cancelled (`gather`).
+        case allFinishedOrOneEndedBadly
+        /// A member has finished that the owner has not taken yet (as-completed).
+        case oneFinishedUntaken
+    }
+
+    func holds(_ condition: Condition) -> Bool {
+        switch condition {
+        case .allFinished: remaining == 0
+        case .allFinishedOrOneEndedBadly: remaining == 0 || firstEndedBadly != nil
+        case .oneFinishedUntaken: !finished.isEmpty
+        }
+    }
 
     init(loop: Loop, name: String, keepsFinishOrder: Bool = false, file: StaticString, line: UInt) {
         self.loop = loop
@@ -48,7 +67,7 @@ final class GroupWatcher: WaitSource, TaskWatcher {
         remaining -= 1
         record(task)
         onFinish?(task)
-        if let owner, owner.parkedAt === self, wakeWhen?() ?? true {
+        if let owner, owner.parkedAt === self, wakeWhen.map(holds) ?? true {
             loop.wake(owner, by: task.id, source: resource)
         }
     }
@@ -67,12 +86,12 @@ final class GroupWatcher: WaitSource, TaskWatcher {
     }
 
     /// Parks the current task until `condition` holds, re-checking as members finish.
-    func wait(until condition: @escaping () -> Bool, file: StaticString, line: UInt) async throws {
+    func wait(until condition: Condition, file: StaticString, line: UInt) async throws {
         let me = loop.currentRecord()
         owner = me
         wakeWhen = condition
         defer { wakeWhen = nil }
-        while !condition() {
+        while !holds(condition) {
             loop.noteWait(me, on: resource, .gather, file: file, line: line)
             try await loop.suspend(me, on: self) {}
         }
@@ -81,7 +100,7 @@ final class GroupWatcher: WaitSource, TaskWatcher {
 
     /// Waits until `condition` holds; if the owner is cancelled or faulted meanwhile, its members
     /// are cancelled and awaited before the error is rethrown, so nothing outlives the owner.
-    func waitOrCancelAll(until condition: @escaping () -> Bool, file: StaticString, line: UInt) async throws {
+    func waitOrCancelAll(until condition: Condition, file: StaticString, line: UInt) async throws {
         do {
             try await wait(until: condition, file: file, line: line)
         } catch {
@@ -100,7 +119,7 @@ final class GroupWatcher: WaitSource, TaskWatcher {
     func drain(file: StaticString, line: UInt) async {
         let me = loop.currentRecord()
         owner = me
-        wakeWhen = { [unowned self] in remaining == 0 }
+        wakeWhen = .allFinished
         defer { wakeWhen = nil }
         while remaining > 0 {
             loop.noteWait(me, on: resource, .gather, file: file, line: line)

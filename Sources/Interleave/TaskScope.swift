@@ -27,7 +27,7 @@ public func withTaskScope<R>(
         await group.cancelAndDrain(file: file, line: line)
         throw error
     }
-    try await group.waitOrCancelAll(until: { group.remaining == 0 }, file: file, line: line)
+    try await group.waitOrCancelAll(until: .allFinished, file: file, line: line)
     if let failed = group.firstFailure, case .failed(let error) = failed.outcome { throw error }
     return result
 }
