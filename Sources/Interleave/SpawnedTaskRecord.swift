@@ -23,16 +23,16 @@ final class SpawnedTaskRecord<Success: Sendable>: TaskRecord, @unchecked Sendabl
     init(id: TaskID, name: String, body: @escaping @Sendable () async throws -> Success) {
         self.body = body
         super.init(id: id, name: name)
-        // Captures the record alone, so the record is the closure's context (no allocation).
-        // The cycle lasts until the task's first job takes `run` (or a failure drops it).
-        run = Self.runner(of: self)
+        run = Self.runner()
     }
 
-    /// The closure `run` holds: a literal typed by this signature runs on its caller's executor,
-    /// where one formed in `init` ran on its own and was converted, a hop more a task.
+    /// The function `run` holds. It captures nothing (the record is its argument): a closure with
+    /// a context is called through a forwarder, which allocated a frame more a task. A literal
+    /// typed by this signature runs on its caller's executor, where one formed in `init` ran on
+    /// its own and was converted, a hop more a task.
     @inlinable
-    static func runner(of record: SpawnedTaskRecord) -> @Sendable () async throws -> Void {
-        { try await record.runBody() }
+    static func runner() -> @Sendable (TaskRecord) async throws -> Void {
+        { record in try await unsafeDowncast(record, to: SpawnedTaskRecord.self).runBody() }
     }
 
     override func dropBody() {

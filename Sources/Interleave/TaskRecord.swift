@@ -46,9 +46,9 @@ class TaskRecord: @unchecked Sendable, WaitSource {
     /// The first group (gather, as-completed, scope) told when this task finishes: nearly every
     /// task has at most one, and others are kept in `uncommon`.
     @exclusivity(unchecked) private var firstWatcher: (any TaskWatcher)?
-    /// What a spawned task's first job runs (its body, storing the value), until then (see
-    /// `Loop.runSpawned`).
-    @exclusivity(unchecked) @usableFromInline final var run: (@Sendable () async throws -> Void)?
+    /// What a spawned task's first job runs, given the record (its body, storing the value),
+    /// until then (see `Loop.runSpawned`).
+    @exclusivity(unchecked) @usableFromInline final var run: (@Sendable (TaskRecord) async throws -> Void)?
     /// The underlying Swift task, to cancel it (nil for tasks seen only as jobs until adopted).
     @exclusivity(unchecked) var swiftTask: SwiftTaskHandle?
     /// The job address the Swift runtime uses for this task (0 when unknown).
