@@ -48,7 +48,7 @@ extension Loop {
             return try await yield()
         }
         if readyAgain {
-            try await suspend(me, on: yieldSource) { yielded.append(Unmanaged.passUnretained(me)) }
+            try await suspend(me, on: yieldSource) { yieldSource.tasks.append(Unmanaged.passUnretained(me)) }
             return try checkInterrupt(me)
         }
         foreignWaits[me.id] = source

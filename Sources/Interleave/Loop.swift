@@ -56,11 +56,8 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// The resource that stands for the network in the trace, made on first use.
     lazy var ioChannel = IOChannel(resource: createResource("io", kind: .io, file: #fileID, line: #line))
     let sleepSource = SleepSource()
-    lazy var yieldSource = YieldSource(loop: self)
-    /// Tasks that yielded during the current job; they go to the back of the ready queue after it.
-    /// Not retained: a yielded task is unfinished, so the registry holds it (retaining and
-    /// releasing each cost 100 instructions a yield).
-    @exclusivity(unchecked) var yielded: [Unmanaged<TaskRecord>] = []
+    /// Where yielding tasks wait, and the tasks that yielded during the current job.
+    let yieldSource = YieldSource()
 
     // Cross-thread state.
     @usableFromInline let inbox = Inbox()
@@ -253,19 +250,23 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
             if let standardTask { noteStandardSuspension(of: standardTask) }
         }
         if !failures.invariants.isEmpty { checkInvariants() }
-        if !yielded.isEmpty {
-            // Woken in place and the array kept: a copy, or a fresh array, cost an allocation per
-            // yield. A wake only queues the task's next job, so nothing yields meanwhile.
-            let count = yielded.count
-            for index in 0..<count {
-                yielded[index]._withUnsafeGuaranteedRef { task in wake(task, by: task.id, source: .none) }
-            }
-            precondition(yielded.count == count, "a task yielded while the yielded tasks were woken")
-            // Emptied by popping: `removeAll(keepingCapacity:)` went through the generic
-            // `replaceSubrange`, 64 instructions a yield, for what is nearly always one task.
-            while yielded.popLast() != nil {}
-        }
+        if !yieldSource.tasks.isEmpty { wakeYieldedTasks() }
         return true
+    }
+
+    /// Wakes the tasks that yielded during the job just run, in the order they yielded.
+    @inline(__always)
+    private func wakeYieldedTasks() {
+        // Woken in place and the array kept: a copy, or a fresh array, cost an allocation per
+        // yield. A wake only queues the task's next job, so nothing yields meanwhile.
+        let count = yieldSource.tasks.count
+        for index in 0..<count {
+            yieldSource.tasks[index]._withUnsafeGuaranteedRef { task in wake(task, by: task.id, source: .none) }
+        }
+        precondition(yieldSource.tasks.count == count, "a task yielded while the yielded tasks were woken")
+        // Emptied by popping: `removeAll(keepingCapacity:)` went through the generic
+        // `replaceSubrange`, 64 instructions a yield, for what is nearly always one task.
+        while yieldSource.tasks.popLast() != nil {}
     }
 
     /// What starts each job of a task: its resumption in the trace, and what was left for it to
@@ -297,8 +298,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
     /// a retain and a release each time a task is spawned.
     package var runningTaskID: TaskID? {
         if attributionPending { return attributeCurrentJob()?.id }
-        guard let current else { return nil }
-        return current.id
+        return current?.id
     }
 
     /// The task running the current job, found from the running Swift task when the job itself

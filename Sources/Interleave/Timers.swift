@@ -1,14 +1,18 @@
 import InterleaveTrace
 
-/// The wait source of yielding tasks: they are woken right after the job that yielded.
+/// The wait source of yielding tasks, holding the tasks that yielded during the current job:
+/// they go to the back of the ready queue after it (see `Loop.stepBound`).
+///
+/// The loop's from its start (a `let`): made lazily, with the loop to reach its list, reading it
+/// cost a retain and a release a yield.
 final class YieldSource: WaitSource {
-    // Unowned, not weak: the loop owns this source and alone calls `abandon`. A weak reference
-    // would give the loop a side table, and every retain and release of the loop would take the
-    // runtime's slow path for the rest of its life.
-    unowned let loop: Loop
-    init(loop: Loop) { self.loop = loop }
+    /// Not retained: a yielded task is unfinished, so the registry holds it (retaining and
+    /// releasing each cost 100 instructions a yield).
+    @exclusivity(unchecked) var tasks: [Unmanaged<TaskRecord>] = []
     var traceResource: ResourceID { .none }
-    func abandon(_ task: TaskRecord) { loop.yielded.removeAll { $0.toOpaque() == Unmanaged.passUnretained(task).toOpaque() } }
+    func abandon(_ task: TaskRecord) {
+        tasks.removeAll { $0.toOpaque() == Unmanaged.passUnretained(task).toOpaque() }
+    }
 }
 
 /// The wait source of sleeping tasks: a timer entry that is abandoned by moving on the generation.
@@ -74,7 +78,7 @@ extension Loop {
         // Not Task.yield: its continuation is a job of its own that the loop cannot attribute.
         try checkInterrupt(task)
         recorder.record(.taskYielded, task: task.id, at: nowNanoseconds, location: location)
-        try await suspend(task, on: yieldSource) { yielded.append(Unmanaged.passUnretained(task)) }
+        try await suspend(task, on: yieldSource) { yieldSource.tasks.append(Unmanaged.passUnretained(task)) }
         try checkInterrupt(task)
     }
 
