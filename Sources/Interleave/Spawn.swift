@@ -111,7 +111,7 @@ extension Loop {
         task.outcome = outcome
         // When the last spawned task ends, so have the tasks adopted along the way, and they
         // ended first (a structured child ends before its parent).
-        endAdoptedTasks(with: task)
+        if !registry.openAdopted.isEmpty { endAdoptedTasks(with: task) }
         switch outcome {
         case .returned:
             recorder.record(.taskReturned, task: task.id, at: nowNanoseconds)
@@ -124,10 +124,7 @@ extension Loop {
             break
         }
         forget(task)
-        let joiners = task.joiners
-        task.joiners = []
-        if !joiners.isEmpty { task.outcomeRetrieved = true }
-        for joiner in joiners { wake(joiner, by: task.id, source: .none) }
+        if !task.joiners.isEmpty { wakeJoiners(of: task) }
         task.notifyWatchers()
         if task === runEnd.rootTask, registry.liveTaskCount > 0 {
             // asyncio.run would cancel these; here they run on, but nobody waits for them.
@@ -140,6 +137,14 @@ extension Loop {
         if case .failed(let error) = outcome, !task.outcomeRetrieved, task.untracked == false {
             runEnd.noteFailure(of: task, describe(error))
         }
+    }
+
+    /// Wakes the tasks that await `task`, which has finished: its outcome has been seen.
+    private func wakeJoiners(of task: TaskRecord) {
+        let joiners = task.joiners
+        task.joiners = []
+        task.outcomeRetrieved = true
+        for joiner in joiners { wake(joiner, by: task.id, source: .none) }
     }
 
     /// Records the end of the adopted tasks that must have completed by now (see
