@@ -50,7 +50,7 @@ public func gather<Success: Sendable>(
 func gatherAll(_ records: [TaskRecord], file: StaticString, line: UInt) async throws {
     let loop = requireLoop()
     let group = GroupWatcher(loop: loop, name: "gather(\(records.count))", file: file, line: line)
-    for record in records { group.add(record) }
+    group.addAll(records)
     // If the gathering task itself is cancelled or faulted, its children go with it.
     try await group.waitOrCancelAll(until: .allFinishedOrOneEndedBadly, file: file, line: line)
     // Whichever ended badly first decides; the rest run on, as asyncio's gather leaves them.

@@ -23,7 +23,9 @@ final class GroupWatcher: WaitSource, TaskWatcher {
     @exclusivity(unchecked) private(set) var firstEndedBadly: TaskRecord?
     /// Called on the loop as each member finishes, before the owner re-checks (scopes cancel here).
     @exclusivity(unchecked) var onFinish: ((TaskRecord) -> Void)?
-    @exclusivity(unchecked) private var owner: TaskRecord?
+    /// The task waiting in `wait` or `drain`, while it waits. Not retained (a retain and a
+    /// release as each member finished): that task's own frame holds it for the wait.
+    @exclusivity(unchecked) private unowned(unsafe) var owner: TaskRecord?
     /// What the parked owner waits for; it is woken only once this holds (one wake, not one per member).
     @exclusivity(unchecked) private var wakeWhen: Condition?
 
@@ -54,6 +56,17 @@ final class GroupWatcher: WaitSource, TaskWatcher {
 
     func add(_ task: TaskRecord) {
         members.append(task)
+        watch(task)
+    }
+
+    /// Adds every task of `tasks`, sharing the array as the members rather than copying it into
+    /// them (a retain and a release a member).
+    func addAll(_ tasks: [TaskRecord]) {
+        if members.isEmpty { members = tasks } else { members.append(contentsOf: tasks) }
+        for task in tasks { watch(task) }
+    }
+
+    private func watch(_ task: TaskRecord) {
         task.outcomeRetrieved = true
         if task.outcome.isFinished {
             record(task)
@@ -67,7 +80,7 @@ final class GroupWatcher: WaitSource, TaskWatcher {
         remaining -= 1
         record(task)
         onFinish?(task)
-        if let owner, owner.parkedAt === self, wakeWhen.map(holds) ?? true {
+        if let condition = wakeWhen, holds(condition), let owner, owner.parkedAt === self {
             loop.wake(owner, by: task.id, source: resource)
         }
     }
@@ -90,7 +103,10 @@ final class GroupWatcher: WaitSource, TaskWatcher {
         let me = loop.currentRecord()
         owner = me
         wakeWhen = condition
-        defer { wakeWhen = nil }
+        defer {
+            wakeWhen = nil
+            owner = nil
+        }
         while !holds(condition) {
             loop.noteWait(me, on: resource, .gather, file: file, line: line)
             try await loop.suspend(me, on: self) {}
@@ -120,7 +136,10 @@ final class GroupWatcher: WaitSource, TaskWatcher {
         let me = loop.currentRecord()
         owner = me
         wakeWhen = .allFinished
-        defer { wakeWhen = nil }
+        defer {
+            wakeWhen = nil
+            owner = nil
+        }
         while remaining > 0 {
             loop.noteWait(me, on: resource, .gather, file: file, line: line)
             await loop.suspendShielded(me, on: self) {}
