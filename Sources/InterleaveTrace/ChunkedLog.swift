@@ -14,9 +14,9 @@ import Synchronization
 /// log[0]                   // 7
 /// ```
 public final class ChunkedLog<Element>: @unchecked Sendable {
-    @usableFromInline static var chunkShift: Int { 14 }
-    @usableFromInline static var chunkSize: Int { 1 << chunkShift }
-    @usableFromInline static var maxChunks: Int { 1 << 18 }
+    @inlinable static var chunkShift: Int { 14 }
+    @inlinable static var chunkSize: Int { 1 << chunkShift }
+    @inlinable static var maxChunks: Int { 1 << 18 }
 
     @usableFromInline let directory: UnsafeMutablePointer<UnsafeMutablePointer<Element>?>
     @usableFromInline let published = Atomic<Int>(0)

@@ -21,8 +21,8 @@ public final class TraceRecorder {
     @exclusivity(unchecked) @usableFromInline var enabled = true
     /// Each task's latest event index (`UInt32.max` for none), in memory this recorder owns:
     /// an array here was retained, released and checked for uniqueness on every event.
-    @exclusivity(unchecked) private var lastEventOfTask = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
-    @exclusivity(unchecked) private var lastEventCapacity = 0
+    @exclusivity(unchecked) @usableFromInline var lastEventOfTask = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+    @exclusivity(unchecked) @usableFromInline var lastEventCapacity = 0
     @exclusivity(unchecked) private var locationIDs: [SourceLocation: LocationID] = [:]
     @usableFromInline let locationCache = LocationCache()
     @exclusivity(unchecked) private var stringIDs: [String: StringID] = [:]
@@ -32,7 +32,7 @@ public final class TraceRecorder {
     /// `store.events`, held without reference counting (the store keeps it alive as long as
     /// this recorder lives): retaining it around every append cost a quarter of the append.
     /// `Unmanaged`, since a call through an `unowned(unsafe)` reference still retains it.
-    private let events: Unmanaged<ChunkedLog<TraceEvent>>
+    @usableFromInline let events: Unmanaged<ChunkedLog<TraceEvent>>
 
     public init(store: TraceStore) {
         self.store = store
@@ -50,7 +50,7 @@ public final class TraceRecorder {
     }
 
     /// Appends a fully formed event (its `previousOfTask` is recomputed). Returns its index.
-    @usableFromInline @discardableResult
+    @inlinable @inline(__always) @discardableResult
     func append(_ event: TraceEvent) -> Int {
         var event = event
         let t = event.task
@@ -66,7 +66,8 @@ public final class TraceRecorder {
         return events._withUnsafeGuaranteedRef { $0.append(event) }
     }
 
-    private func growLinks(toInclude slot: Int) {
+    @usableFromInline @inline(never)
+    func growLinks(toInclude slot: Int) {
         let capacity = max(slot + 1, lastEventCapacity * 2, 64)
         let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
         grown.initialize(from: lastEventOfTask, count: lastEventCapacity)
