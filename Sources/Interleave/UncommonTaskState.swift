@@ -3,7 +3,8 @@
 /// thread only).
 ///
 /// Kept apart so that the record of a task that has none of it (nearly every task) is smaller:
-/// a spawn-heavy run keeps every record alive at once, and these were 72 of its 296 bytes.
+/// a spawn-heavy run keeps every record alive at once. Moved here, with the record's small
+/// fields packed together, a spawned task's record is 216 bytes, not 296.
 final class UncommonTaskState {
     /// An error to throw at the task's next suspension point (an injected fault).
     var pendingFault: (any Error)?
