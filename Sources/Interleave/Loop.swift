@@ -204,7 +204,7 @@ public final class Loop: TaskExecutor, @unchecked Sendable {
         publishedSteps.store(stepCount, ordering: .relaxed)
         if ready.passedOver != nil { notePreemption(running: address) }
         var standardTask: TaskRecord?
-        if let found = registry.startJobUnretained(at: address, hint: next.record)
+        if let found = registry.startJob(at: address, hint: next.record)
             ?? (routesStandardJobs ? adoptStandardTask(next.job, at: address).map(Unmanaged.passUnretained) : nil) {
             found._withUnsafeGuaranteedRef { record in
                 current = record

@@ -88,15 +88,11 @@ struct TaskRegistry {
     /// are not a known task's (actor jobs, tasks not adopted yet).
     ///
     /// `hint` is the task the job was queued for, if the loop knew (see `ReadyJob.record`); it
-    /// is taken when the job's address is its own.
-    mutating func startJob(at address: UInt, hint: Unmanaged<TaskRecord>? = nil) -> TaskRecord? {
-        startJobUnretained(at: address, hint: hint)?.takeUnretainedValue()
-    }
-
-    /// `startJob`, without a retain: the registry holds the task (it is unfinished), and the
-    /// step that asks holds no reference past the job (a retain and a release a job).
+    /// is taken when the job's address is its own. Unretained: the registry holds the task (it
+    /// is unfinished), and the step that asks holds no reference past the job (a retain and a
+    /// release a job).
     @inline(__always)
-    mutating func startJobUnretained(at address: UInt, hint: Unmanaged<TaskRecord>?) -> Unmanaged<TaskRecord>? {
+    mutating func startJob(at address: UInt, hint: Unmanaged<TaskRecord>? = nil) -> Unmanaged<TaskRecord>? {
         let isOwn = hint?._withUnsafeGuaranteedRef { $0.address == address } ?? false
         let found: Unmanaged<TaskRecord>
         if isOwn, let hint {

@@ -14,13 +14,13 @@ import Testing
         var registry = TaskRegistry()
         let worker = spawned(&registry, "worker", at: 0x100)
         #expect((registry.liveTaskCount, registry.unstartedTasks) == (1, 1))
-        let firstJob = registry.startJob(at: 0x100)
+        let firstJob = registry.startJob(at: 0x100)?.takeUnretainedValue()
         #expect(firstJob === worker)
         #expect(worker.started)
         #expect(registry.unstartedTasks == 0)
-        _ = registry.startJob(at: 0x100)
+        _ = registry.startJob(at: 0x100)?.takeUnretainedValue()
         #expect(registry.unstartedTasks == 0, "only its first job starts it")
-        let actorJob = registry.startJob(at: 0x999)
+        let actorJob = registry.startJob(at: 0x999)?.takeUnretainedValue()
         #expect(actorJob == nil, "a job of no known task (an actor's)")
     }
 
@@ -44,9 +44,9 @@ import Testing
         var registry = TaskRegistry()
         let first = spawned(&registry, "first", at: 0x100)
         let second = spawned(&registry, "second", at: 0x200)
-        #expect(registry.startJob(at: 0x100, hint: Unmanaged.passUnretained(first)) === first)
+        #expect(registry.startJob(at: 0x100, hint: Unmanaged.passUnretained(first))?.takeUnretainedValue() === first)
         #expect(!registry.indexesAddresses && registry.addressCount == 0, "a job that carries its task needs no index")
-        #expect(registry.startJob(at: 0x200, hint: Unmanaged.passUnretained(first)) === second,
+        #expect(registry.startJob(at: 0x200, hint: Unmanaged.passUnretained(first))?.takeUnretainedValue() === second,
                 "a hint whose address is another's is not taken")
         #expect(registry.indexesAddresses && registry.addressCount == 2)
         let third = spawned(&registry, "third", at: 0x300)
@@ -101,7 +101,7 @@ import Testing
         registry.adopt(adopted, at: 0x300)
         #expect(adopted.started)
         #expect((registry.liveTaskCount, registry.unstartedTasks) == (0, 0))
-        let nextJob = registry.startJob(at: 0x300)
+        let nextJob = registry.startJob(at: 0x300)?.takeUnretainedValue()
         #expect(nextJob === adopted)
         #expect(registry.unstartedTasks == 0, "its next job does not count it as starting")
         #expect(registry.openAdopted.count == 1)
