@@ -24,8 +24,11 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
     @exclusivity(unchecked) @usableFromInline var writerCount = 0
     /// The first chunk still held; those before it were given back by `discard(below:)`.
     @exclusivity(unchecked) private var firstHeldChunk = 0
+    /// Where chunks come from when one is held, and go back to.
+    @usableFromInline let spares: SpareChunks
 
-    public init() {
+    public init(spares: SpareChunks = .shared) {
+        self.spares = spares
         // calloc, not allocate + initialize(repeating: nil): nil is all-zero bits, and calloc's
         // fresh pages cost nothing until a chunk is stored, where initializing 2^18 entries
         // through unspecialised generic code made every new store (each restart, rewind and
@@ -41,7 +44,7 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
         deinitializeElements()
         var chunk = firstHeldChunk
         while chunk < Self.maxChunks, let base = directory[chunk] {
-            base.deallocate()
+            giveBack(base)
             chunk += 1
         }
         free(directory)
@@ -96,15 +99,32 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
         if let existing = directory[chunk] {
             base = existing
         } else {
-            precondition(chunk < Self.maxChunks, "trace is full (\(Self.capacity) entries)")
-            base = .allocate(capacity: Self.chunkSize)
-            directory[chunk] = base
+            base = addChunk(chunk)
         }
         (base + (index & (Self.chunkSize - 1))).initialize(to: element)
         writerCount = index + 1
         published.store(index + 1, ordering: .releasing)
         return index
     }
+
+    /// Storage for chunk number `chunk`, reused from `spares` where it holds one. Out of
+    /// line: once every 2^14 appends.
+    @usableFromInline @inline(never)
+    func addChunk(_ chunk: Int) -> UnsafeMutablePointer<Element> {
+        precondition(chunk < Self.maxChunks, "trace is full (\(Self.capacity) entries)")
+        precondition(MemoryLayout<Element>.alignment <= SpareChunks.alignment)
+        let raw = spares.take(bytes: Self.chunkBytes) ?? SpareChunks.allocate(bytes: Self.chunkBytes)
+        let base = raw.bindMemory(to: Element.self, capacity: Self.chunkSize)
+        directory[chunk] = base
+        return base
+    }
+
+    /// Hands a chunk whose elements are deinitialized to `spares`, which keeps or frees it.
+    private func giveBack(_ base: UnsafeMutablePointer<Element>) {
+        spares.give(UnsafeMutableRawPointer(base), bytes: Self.chunkBytes)
+    }
+
+    static var chunkBytes: Int { chunkSize * MemoryLayout<Element>.stride }
 
     /// The element at `index`, which must be below `count`.
     @inlinable public subscript(index: Int) -> Element {
@@ -141,7 +161,8 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
     /// The lowest index still readable: 0 unless older elements were discarded.
     public var firstHeldIndex: Int { firstHeldChunk << Self.chunkShift }
 
-    /// Frees the storage of whole chunks that lie entirely below `index`, keeping indices stable.
+    /// Gives back the storage of whole chunks that lie entirely below `index`, keeping indices
+    /// stable.
     ///
     /// This bounds the memory of a run that only looks forward (a soak test folding events as
     /// they come). Writer thread only, and only while no other thread reads the log: a reader
@@ -151,7 +172,7 @@ public final class ChunkedLog<Element>: @unchecked Sendable {
         while firstHeldChunk < end {
             let base = directory[firstHeldChunk].unsafelyUnwrapped
             base.deinitialize(count: Self.chunkSize)
-            base.deallocate()
+            giveBack(base)
             directory[firstHeldChunk] = nil
             firstHeldChunk += 1
         }
