@@ -17,16 +17,21 @@ public enum BenchLine {
         samples.isEmpty ? 0 : samples.sorted()[samples.count / 2]
     }
 
-    /// How many times each peer workload is timed, by every runtime alike (see `fastest`).
+    /// How many times each peer workload is timed, by every runtime alike (see `fastestInRounds`).
     static let workloadRuns = 5
 
-    /// The fastest of `workloadRuns` timings of `measure` (seconds). The fastest, not the
-    /// median: on a shared machine other work only ever adds time, and one side-by-side run
-    /// here saw a runtime's median move by 40 % between runs minutes apart. The peers' script
-    /// does the same (`bench/peers/asyncio_workloads.py`).
-    static func fastest(_ measure: () throws -> Double) rethrows -> Double {
-        var best = Double.infinity
-        for _ in 0..<workloadRuns { best = min(best, try measure()) }
+    /// The fastest of `workloadRuns` timings (seconds) of each of `measures`, taken in rounds:
+    /// each round times every one once, in order. The fastest, not the median: on a shared
+    /// machine other work only ever adds time, and one side-by-side run here saw a runtime's
+    /// median move by 40 % between runs minutes apart. In rounds, not one after another: a
+    /// machine that is slower for a while is slower for all of them alike, and the ratios
+    /// between them (tracing's cost, the share of Swift's floor) are what the targets are.
+    /// The peers' script also takes the fastest of five (`bench/peers/asyncio_workloads.py`).
+    static func fastestInRounds(_ measures: [() throws -> Double]) throws -> [Double] {
+        var best = [Double](repeating: .infinity, count: measures.count)
+        for _ in 0..<workloadRuns {
+            for (index, measure) in measures.enumerated() { best[index] = min(best[index], try measure()) }
+        }
         return best
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 import Interleave
 
-/// Everything `interleave bench` measures: the peers' five workloads (traced and untraced, each
-/// the fastest of five runs, and for spawn_gather and event the floor of Swift itself,
-/// `SwiftRawFloor`), then the trace's own costs, seeking, rendering and startup. Build with `-c release` for
-/// meaningful figures.
+/// Everything `interleave bench` measures: the peers' five workloads (traced and untraced, and
+/// for spawn_gather and event the floor of Swift itself, `SwiftRawFloor`: each the fastest of
+/// five runs, taken in rounds), then the trace's own costs, seeking, rendering and startup.
+/// Build with `-c release` for meaningful figures.
 ///
 /// ```swift
 /// try Benchmarks(scale: 0.1, only: "pingpong") { print($0) }.run()
@@ -37,24 +37,7 @@ public struct Benchmarks {
 
     public func run() throws {
         for workload in PeerWorkloads.all(scale: scale) where wanted(workload.name) {
-            for traced in tracingModes {
-                // Each run on a fresh loop. A single run, first in its process, paid for growing
-                // a cold heap: the traced run looked up to a fifth dearer than the untraced one
-                // for that alone.
-                var events = 0
-                let seconds = try BenchLine.fastest {
-                    let loop = Loop(tracing: traced)
-                    let start = ContinuousClock.now
-                    _ = try loop.run("main", workload.run)
-                    events = loop.store.events.count
-                    return (ContinuousClock.now - start).seconds
-                }
-                output(BenchLine.rate(traced ? "interleave" : "interleave-notrace", workload.name, workload.ops, seconds))
-                if traced { output("interleave \(workload.name) events \(events)") }
-            }
-            if let floor = SwiftRawFloor.seconds(for: workload) {
-                output(BenchLine.rate("swift-raw", workload.name, workload.ops, floor))
-            }
+            try runPeerWorkload(workload)
         }
         let trace = TraceBenchmarks(scale: scale, output: output)
         if ["trace-write", "trace-read", "memory"].contains(where: wanted) {
@@ -65,6 +48,36 @@ public struct Benchmarks {
         if wanted("python") { try PythonBenchmark(scale: scale, output: output).run() }
         if wanted("render") { RenderBenchmark(output: output).run() }
         if wanted("startup") { try StartupBenchmark(executable: executable, output: output).run() }
+    }
+}
+
+extension Benchmarks {
+    /// Times a peer workload traced and untraced (as `tracingModes` says) and, where it has one,
+    /// Swift's floor of it, in rounds (`BenchLine.fastestInRounds`), and prints a line for each.
+    func runPeerWorkload(_ workload: PeerWorkloads.Workload) throws {
+        var events = 0
+        // Each run on a fresh loop. A single run, first in its process, paid for growing a cold
+        // heap: the traced run looked up to a fifth dearer than the untraced one for that alone.
+        var measures: [() throws -> Double] = tracingModes.map { traced in
+            {
+                let loop = Loop(tracing: traced)
+                let start = ContinuousClock.now
+                _ = try loop.run("main", workload.run)
+                let seconds = (ContinuousClock.now - start).seconds
+                if traced { events = loop.store.events.count }
+                return seconds
+            }
+        }
+        let floor = SwiftRawFloor.run(for: workload)
+        if let floor { measures.append(floor) }
+        let seconds = try BenchLine.fastestInRounds(measures)
+        for (traced, fastest) in zip(tracingModes, seconds) {
+            output(BenchLine.rate(traced ? "interleave" : "interleave-notrace", workload.name, workload.ops, fastest))
+            if traced { output("interleave \(workload.name) events \(events)") }
+        }
+        if floor != nil, let fastest = seconds.last {
+            output(BenchLine.rate("swift-raw", workload.name, workload.ops, fastest))
+        }
     }
 }
 

@@ -10,16 +10,13 @@ import Foundation
 /// SwiftRawFloor.spawnGather(100_000)   // seconds for 100,000 tasks that each yield once
 /// ```
 enum SwiftRawFloor {
-    /// The floor's seconds for a peer workload it has (the fastest of the runs every runtime
-    /// makes, `BenchLine.fastest`), else nil.
-    static func seconds(for workload: PeerWorkloads.Workload) -> Double? {
-        let run: () -> Double
+    /// One timed run (seconds) of the floor of a peer workload it has, else nil.
+    static func run(for workload: PeerWorkloads.Workload) -> (() -> Double)? {
         switch workload.name {
-        case "spawn_gather": run = { spawnGather(workload.ops) }
-        case "event": run = { event(waiters: workload.ops) }
-        default: return nil
+        case "spawn_gather": { spawnGather(workload.ops) }
+        case "event": { event(waiters: workload.ops) }
+        default: nil
         }
-        return BenchLine.fastest(run)
     }
 
     /// N tasks, each yielding once, then awaited one by one (asyncio's gather of N).

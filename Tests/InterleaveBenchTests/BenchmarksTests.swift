@@ -22,6 +22,19 @@ import Testing
         #expect(BenchLine.median([]) == 0)
     }
 
+    @Test func runtimesAreTimedInRoundsAndEachKeepsItsFastest() throws {
+        var order: [String] = []
+        var traced = [0.5, 0.3, 0.4, 0.9, 0.6][...]
+        var floor = [0.2, 0.25, 0.1, 0.3, 0.2][...]
+        let fastest = try BenchLine.fastestInRounds([
+            { order.append("traced"); return traced.popFirst()! },
+            { order.append("floor"); return floor.popFirst()! },
+        ])
+        #expect(fastest == [0.3, 0.1])
+        #expect(order == Array(repeating: ["traced", "floor"], count: BenchLine.workloadRuns).flatMap { $0 },
+                "one of each a round, not five of one and then five of the other")
+    }
+
     @Test func eachPeerWorkloadRunsTracedAndUntraced() throws {
         let lines = try Self.lines(only: "pingpong")
         #expect(lines.count == 3, "\(lines)")
