@@ -3,10 +3,11 @@
 # prints each workload's ratio to uvloop and to CPython asyncio, and for spawn_gather and event
 # the ratio of Interleave (traced and untraced) to Swift's own floor (`swift-raw`: the same work
 # on bare Swift tasks and a minimal executor). Usage: [ROUNDS=3] bench/compare.sh [scale]
-# The runs go in rounds: each round times one workload on every runtime, then the next workload.
-# A runtime's figure is the fastest of all its runs (five a round, in one process) over the
-# rounds. On a shared machine other work only ever adds time, and it comes and goes over minutes:
-# one runtime timed after another, minutes apart, could read twice as fast or slow by that alone.
+# The runs go in rounds: each round times one workload on every runtime, then the next workload,
+# then Interleave's own figures. A runtime's figure is the fastest of all its runs (five a round,
+# in one process) over the rounds, and each of Interleave's own the best of its rounds. On a
+# shared machine other work only ever adds time, and it comes and goes over minutes: one runtime
+# timed minutes after another could read twice as fast or as slow by that alone.
 # The peers' workloads are part of the benchmark's definition: bench/peers/asyncio_workloads.py.
 # The first run makes .venv-peers with uvloop and trio (pip, so it needs the network once).
 set -euo pipefail
@@ -28,23 +29,32 @@ for _ in $(seq "$rounds"); do
         for rt in asyncio uvloop trio; do .venv-peers/bin/python "$peers" "$rt" "$scale" "$w"; done
         .build/release/interleave bench --scale "$scale" --only "$w"
     done
+    # The rest of `interleave bench`: the trace's costs, seeking, explore, Python, rendering, startup.
+    for b in trace- memory seek explore python render startup; do
+        .build/release/interleave bench --scale "$scale" --only "$b"
+    done
 done >"$out/rounds.txt"
-# The rest of `interleave bench` once: the trace's costs, seeking, explore, Python, rendering, startup.
-for b in trace- memory seek explore python render startup; do
-    .build/release/interleave bench --scale "$scale" --only "$b"
-done >"$out/rest.txt"
-# Each runtime's fastest run of each workload over the rounds, in the order first seen; a line
-# that is not a figure (a workload's event count) once.
+# The best of each figure over the rounds, in the order first seen: the most operations a second
+# (`<runtime> <name> <ops> <seconds> <ops/s>`), the fewest milliseconds (a `-ms-` line, whose
+# first plain number is the figure); any other line (an event count, a size, Python's ratio) as
+# first seen.
 awk 'NF == 5 && $3 ~ /^[0-9]+$/ {
         key = $1 " " $2
-        if (!(key in best)) order[n++] = key
-        if (!(key in best) || $5 + 0 > best[key]) { best[key] = $5 + 0; line[key] = $0 }
+        if (!(key in line)) order[n++] = key
+        if (!(key in line) || $5 + 0 > best[key]) { best[key] = $5 + 0; line[key] = $0 }
         next
     }
-    !($0 in seen) { seen[$0] = 1; order[n++] = $0; line[$0] = $0 }
+    $2 ~ /-ms-/ {
+        for (i = 3; i <= NF && $i !~ /^[0-9.]+$/; i++) {}
+        key = $1; for (j = 2; j <= NF; j++) key = key " " (j == i ? "#" : $j)
+        if (!(key in line)) order[n++] = key
+        if (!(key in line) || $i + 0 < best[key]) { best[key] = $i + 0; line[key] = $0 }
+        next
+    }
+    !(($1 " " $2 " " $3) in line) { order[n++] = $1 " " $2 " " $3; line[$1 " " $2 " " $3] = $0 }
     END { for (i = 0; i < n; i++) print line[order[i]] }' "$out/rounds.txt" >"$out/fastest.txt"
 grep -E '^(asyncio|uvloop|trio) ' "$out/fastest.txt" >"$out/peers.txt"
-{ grep -vE '^(asyncio|uvloop|trio) ' "$out/fastest.txt"; cat "$out/rest.txt"; } >"$out/interleave.txt"
+grep -vE '^(asyncio|uvloop|trio) ' "$out/fastest.txt" >"$out/interleave.txt"
 
 cat "$out/peers.txt" "$out/interleave.txt"
 echo
