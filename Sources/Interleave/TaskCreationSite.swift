@@ -1,5 +1,6 @@
 #if canImport(Runtime) && !canImport(Darwin)
 import Runtime
+import InterleaveTrace
 
 /// Where an unnamed standard task was created, as a short lane name: "fanOut@FanOut.swift:31",
 /// the function that created it and the line of the `Task {}`, `addTask` or `async let`.

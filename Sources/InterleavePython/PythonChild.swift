@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import Interleave
+import InterleaveTrace
 import Synchronization
 
 /// The `python3` child running a program for `PythonRun`: commands go to its descriptor 4,

@@ -1,4 +1,5 @@
 import Interleave
+import InterleaveTrace
 
 /// One Interleave run of standard Swift concurrency at a time in this process.
 ///

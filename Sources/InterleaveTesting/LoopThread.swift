@@ -1,4 +1,5 @@
 import Interleave
+import InterleaveTrace
 import Foundation
 
 /// Drives work on a thread of its own, and creates tasks for it in the caller's context.

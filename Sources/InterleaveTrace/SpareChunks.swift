@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Chunks of element storage that `ChunkedLog`s gave back, kept for the next log to fill.
 ///
 /// Why: a chunk of a log's storage is written once, and fresh memory costs a page fault a page
@@ -25,8 +23,10 @@ public final class SpareChunks: Sendable {
     /// Most bytes held at once.
     public let capacityBytes: Int
 
-    /// Held chunks' addresses by size in bytes; no one else refers to their memory.
-    private let held = Mutex<Shelf>(Shelf())
+    /// Held chunks' addresses by size in bytes; no one else refers to their memory. Behind a
+    /// pthread mutex, not `Synchronization.Mutex`: logs on several threads give and take
+    /// chunks, and ThreadSanitizer cannot see the futex that `Mutex` parks on (`PthreadLocked`).
+    private let held = PthreadLocked<Shelf>(Shelf())
 
     private struct Shelf {
         var chunksBySize: [Int: [UInt]] = [:]
@@ -50,7 +50,7 @@ public final class SpareChunks: Sendable {
 
     /// A held chunk of exactly `bytes`, now the caller's, or nil if none is held.
     public func take(bytes: Int) -> UnsafeMutableRawPointer? {
-        let address = held.withLock { shelf -> UInt? in
+        let address = held.withLock { (shelf: inout Shelf) -> UInt? in
             guard let chunk = shelf.chunksBySize[bytes]?.popLast() else { return nil }
             shelf.bytes -= bytes
             return chunk
